@@ -1,0 +1,421 @@
+"""One article -> facts: persons, events, directives, projects, responsibilities.
+
+A pure function of the article (and the year to assume), so articles can be processed
+in parallel or one at a time. The steps run in plain sight in :func:`extract`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .. import lexicons
+from ..models import Article, Directive, Event, Evidence, Facts, Person
+from ..segment import sentences
+from .dates import dateline_date, find_dates, resolve, year_in
+from .persons import Mention, find_mentions
+from .projects import is_project_name, projects_in, sites_after
+
+__all__ = ["extract"]
+
+_CLAUSE = "，。；：！？\n"
+_PRONOUN = re.compile("[他她]")
+_NARRATIVE = re.compile(r"^(?:随后|会前|会后|此前|当天|同日|其间|期间|调研期间|督导期间|活动期间|最后|之后|此外|另外)")
+
+
+def _rx(name: str, template: str = "(?:{})") -> re.Pattern:
+    return _compiled(name, template)
+
+
+@lru_cache(maxsize=None)
+def _compiled(name: str, template: str) -> re.Pattern:
+    return re.compile(template.format(lexicons.alternation(name)))
+
+
+@dataclass
+class _Event:
+    kind: str
+    name: str
+    start: int
+    date: str | None
+    chair: str | None
+    trigger: str
+    sentence: tuple[int, int]
+    attendees: list[str] = field(default_factory=list)
+    sites: list[tuple[str, bool]] = field(default_factory=list)
+
+
+@dataclass
+class _Directive:
+    speaker: str | None
+    cue: str
+    start: int  # where the cue stands
+    text_start: int
+    text_end: int = 0
+
+
+def _clause_start(text: str, i: int) -> int:
+    while i > 0 and text[i - 1] not in _CLAUSE:
+        i -= 1
+    return i
+
+
+def _sentence_start(text: str, i: int) -> int:
+    while i > 0 and text[i - 1] not in "。；！？\n":
+        i -= 1
+    return i
+
+
+_LEAD_IN = re.compile(
+    r"^(?:\d{1,4}[年月日号][\d年月日号至到上下午晚早凌晨中]*|今天|今日|昨天|近日|日前|当天|同日|随后|会上|会前|会后|"
+    r"调研期间|督导期间|期间|其间|在[^，。]{1,20}(?:时|期间|中))"
+)
+
+
+class _Reader:
+    """Reads one article body: who is named where, and which names are clause subjects."""
+
+    def __init__(self, article: Article):
+        self.a = article
+        self.text = article.body
+        self.mentions = find_mentions(self.text)
+        self.by_start = {m.start: m for m in self.mentions}
+
+    def mention_at(self, i: int) -> Mention | None:
+        """The mention whose titles or name begin at i (after a date or time lead-in)."""
+        for m in self.mentions:
+            if m.left == i or m.start == i:
+                return m
+        lead = _LEAD_IN.match(self.text, i)
+        if lead and lead.end() > i:
+            return self.mention_at(lead.end())
+        return None
+
+    def clause_subject(self, i: int) -> Mention | None:
+        """The person whose name opens the clause holding position i."""
+        return self.mention_at(_clause_start(self.text, i))
+
+    def last_subject(self, before: int) -> str | None:
+        """The person last named as the subject of a clause before `before` (for 他/她)."""
+        best = None
+        for m in self.mentions:
+            if m.start >= before:
+                break
+            cs = _clause_start(self.text, m.left)
+            if self.mention_at(cs) is m:
+                best = m.name
+        return best
+
+    def subject_name(self, i: int) -> str | None:
+        """Who acts in the clause at i: a name opening the clause, 他/她 resolved, or the
+        subject of an earlier clause of the same sentence."""
+        cs = _clause_start(self.text, i)
+        m = self.clause_subject(i)
+        if m:
+            return m.name
+        if _PRONOUN.match(self.text, cs):
+            return self.last_subject(cs)
+        ss = _sentence_start(self.text, i)
+        k = ss
+        while k < cs:
+            m = self.mention_at(k)
+            if m:
+                return m.name
+            if _PRONOUN.match(self.text, k):
+                return self.last_subject(k)
+            nxt = self.text.find("，", k)
+            if nxt < 0 or nxt >= cs:
+                break
+            k = nxt + 1
+        return None
+
+
+def _find_directives(r: _Reader) -> list[_Directive]:
+    text = r.text
+    cues = _rx("directive_cues")
+    found: list[_Directive] = []
+    for m in cues.finditer(text):
+        cue, s, e = m.group(), m.start(), m.end()
+        nxt = text[e:e + 1]
+        prev = text[max(0, s - 2):s]
+        if nxt in ("的", "了", "过", "要求", "") or text[e:e + 2] in ("要求", "建议", "意见"):
+            if not (nxt == "" or text[e:e + 2] in ("要求",) and False):
+                continue
+        if re.search(r"(?:按照|根据|按|符合|的|提出|重大|有关|工作|纪律|基本|总体|具体|新|明确|严格)$", prev):
+            continue
+        weak = cue in ("表示", "说", "认为", "希望", "提出")
+        if weak and nxt not in ("，", "：", ","):
+            continue
+        cs = _clause_start(text, s)
+        clause = text[cs:s]
+        speaker: str | None
+        subj = r.mention_at(cs)
+        if subj and s - subj.end <= 25:
+            speaker = subj.name
+        elif _PRONOUN.fullmatch(clause[:1] or "x") and len(clause) <= 20:
+            speaker = r.last_subject(cs)
+            if speaker is None:
+                continue
+        elif re.match(f"(?:{lexicons.alternation('meeting_anaphora')})", clause) and len(clause) <= 6:
+            speaker = None
+        elif clause and re.search(f"(?:{lexicons.alternation('group_subjects')})(?:纷纷|一致|普遍|都|也|还|均)?$", clause):
+            speaker = None
+        elif clause == "" or re.fullmatch(r"(?:并|还|同时|他还|也|进一步|再次|最后|随后)", clause):
+            speaker = r.subject_name(s)
+            if speaker is None:
+                continue
+        else:
+            continue
+        ts = e
+        while ts < len(text) and text[ts] in "，：,:“ ":
+            ts += 1
+        found.append(_Directive(speaker, cue, s, ts))
+    # a directive runs to the next one or to the end of its paragraph
+    for k, d in enumerate(found):
+        para_end = text.find("\n", d.text_start)
+        para_end = len(text) if para_end < 0 else para_end
+        nxt = found[k + 1].start if k + 1 < len(found) else len(text)
+        if nxt < para_end:
+            # end at the sentence before the next cue's clause
+            end = _clause_start(text, nxt)
+            sent = _sentence_start(text, nxt)
+            para_end = sent if sent > d.text_start else end
+        d.text_end = para_end
+    return found
+
+
+def _meeting_name(np: str) -> str:
+    return np.strip("，。、 了")
+
+
+def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
+                 dateline) -> list[_Event]:
+    text = r.text
+    spans = [(d.text_start, d.text_end) for d in directives]
+
+    def in_directive(i: int) -> bool:
+        return any(s <= i < e for s, e in spans)
+
+    meet_sfx = lexicons.alternation("meeting_suffixes")
+    insp = lexicons.alternation("inspection_verbs")
+    breakers = lexicons.alternation("breaker_verbs")
+    events: list[_Event] = []
+    dates = find_dates(text)
+
+    def date_for(sent_s: int, upto: int, first: bool) -> str | None:
+        ds = [d for d in dates if sent_s <= d.start < upto]
+        if ds:
+            return resolve(ds[0], year, dateline)
+        return None
+
+    for sent in sentences(r.a):
+        s0, s1 = sent.start, sent.end
+        body = text[s0:s1]
+        narrative = bool(_NARRATIVE.match(body)) or bool(re.match(r"^\d{1,2}[月日]", body))
+        if in_directive(s0) and not narrative:
+            continue
+        # meetings: 主持召开X会, 召开X会, X会(日期)(在…)召开/举行
+        for m in re.finditer(
+            f"(?P<host>主持)?(?:召开|举行)(?:了)?(?P<np>[^，。；：！？]{{0,50}}?(?:{meet_sfx})(?:[^，。；：！？]{{0,30}}(?:{meet_sfx}))?)"
+            f"(?=[，。；：、并]|$|暨|，|和|上|时)", body):
+            if re.match(f"(?:{breakers})", body[m.end():]) and not body[m.end():].startswith("，"):
+                continue
+            np = _meeting_name(m.group("np"))
+            if not np or re.match(r"^(?:会议|会)$", np) and m.group("host") is None and False:
+                continue
+            at = s0 + m.start()
+            subj = r.subject_name(at)
+            events.append(_Event("meeting", np, at, date_for(s0, at, not events), subj,
+                                 m.group(0)[:6], (s0, s1)))
+        for m in re.finditer(
+            f"(?:^|[，。])(?:[^，。；]{{0,12}}?[日午晚]，?)?(?P<np>[^，。；：！？]{{2,50}}?(?:{meet_sfx}))"
+            f"(?:[^，。；]{{0,20}}?)(?:隆重|正式|顺利)?(?:召开|举行|开幕)(?!(?:{breakers}))", body):
+            at = s0 + m.start("np")
+            np = _meeting_name(m.group("np"))
+            lead = _LEAD_IN.match(np)
+            if lead:
+                np = np[lead.end():].lstrip("，")
+            if not np or "主持" in np or "召开" in np:
+                continue
+            if any(abs(e.start - at) < len(np) + 20 and e.kind == "meeting" for e in events):
+                continue
+            events.append(_Event("meeting", np, at, date_for(s0, s0 + m.end(), not events), None,
+                                 "召开", (s0, s1)))
+        # 主持会议 / 由X主持: the chair of the meeting in hand
+        for m in re.finditer(r"主持(?:会议|座谈会|大会|并讲话)|由(?P<by>[^，。]{2,30})主持", body):
+            who = r.subject_name(s0 + m.start())
+            if m.group("by"):
+                ms = [x for x in r.mentions if s0 + m.start("by") <= x.start < s0 + m.end("by")]
+                who = ms[-1].name if ms else None
+            meetings = [e for e in events if e.kind == "meeting" and e.start <= s0 + m.start()]
+            if who and meetings and meetings[-1].chair is None:
+                meetings[-1].chair = who
+        # inspections: a person (or 他/她, X一行) who 调研/督导/检查… in this clause
+        for m in re.finditer(f"(?:{insp})(?![组员室办队科处局中者点])", body):
+            at = s0 + m.start()
+            if in_directive(at) and not narrative:
+                continue
+            cs = _clause_start(text, at)
+            clause = text[cs:at]
+            after = text[m.end():m.end() + 3]
+            if re.match(r"(?:时的|的|期间的|精神|后|工作)", after) or re.search(r"贯彻|落实|学习", clause):
+                continue
+            if re.search(r"(?:的|了|在|对|开展|进行|接受|组织|加强|迎接)$", clause) and not re.search(r"(?:实地|深入)$", clause):
+                continue
+            leader = r.subject_name(at)
+            if leader is None:
+                if not re.search(r"(?:赴|到|深入)[^，。]{1,20}$", clause):
+                    continue
+            same = [e for e in events if e.kind == "inspection" and e.chair == leader]
+            if same:
+                if same[0].date is None:
+                    same[0].date = date_for(s0, at, False)
+                continue
+            name = text[cs:_next_break(text, at)]
+            events.append(_Event("inspection", name, at, date_for(s0, at, not events), leader,
+                                 m.group(), (s0, s1)))
+    events.sort(key=lambda e: e.start)
+    _attach_people_and_sites(r, events, in_directive)
+    return events
+
+
+def _next_break(text: str, i: int) -> int:
+    while i < len(text) and text[i] not in _CLAUSE:
+        i += 1
+    return i
+
+
+def _current(events: list[_Event], i: int) -> _Event | None:
+    before = [e for e in events if e.start <= i]
+    return before[-1] if before else (events[0] if events else None)
+
+
+def _attach_people_and_sites(r: _Reader, events: list[_Event], in_directive) -> None:
+    text = r.text
+    if not events:
+        return
+    attend = _rx("attend_verbs")
+    speech = _rx("speech_verbs")
+    for sent in sentences(r.a):
+        s0, s1 = sent.start, sent.end
+        if in_directive(s0) and not _NARRATIVE.match(text[s0:s1]):
+            continue
+        for m in list(attend.finditer(text, s0, s1)) + list(speech.finditer(text, s0, s1)):
+            if re.match(r"(?:精神|稿)", text[m.end():]) or re.search(r"(?:重要|的)$", text[s0:m.start()]):
+                continue
+            ev = _current(events, m.start())
+            if ev is None:
+                continue
+            for x in r.mentions:
+                if s0 <= x.start < m.start() and x.name != ev.chair and x.name not in ev.attendees:
+                    if x.name in _quoted_names(text, s0, m.start()):
+                        continue
+                    ev.attendees.append(x.name)
+        ev = _current(events, s0)
+        if ev and ev.kind == "inspection":
+            subj = r.subject_name(s0 + 1) if text[s0:s1] else None
+            for cs, ce in _clauses(text, s0, s1):
+                if in_directive(cs) and not _NARRATIVE.match(text[s0:s1]):
+                    continue
+                who = r.subject_name(cs + 1) if ce > cs else None
+                if who is not None and who != ev.chair and who not in ev.attendees:
+                    continue
+                for site, shared in sites_after(text[cs:ce]):
+                    if site not in [x for x, _ in ev.sites]:
+                        ev.sites.append((site, shared))
+            del subj
+
+
+def _clauses(text: str, s0: int, s1: int):
+    cs = s0
+    for i in range(s0, s1):
+        if text[i] in "，。；！？":
+            if i > cs:
+                yield cs, i
+            cs = i + 1
+    if s1 > cs:
+        yield cs, s1
+
+
+def _quoted_names(text: str, s0: int, s1: int) -> set[str]:
+    """Names inside 《》 or “” are titles of works, not people present."""
+    return {m for q in re.findall(r"[《“][^》”]*[》”]", text[s0:s1]) for m in re.findall(r"\S+", q)}
+
+
+def extract(article: Article, year: int | None = None) -> Facts:
+    """All facts of one article. `year` is assumed where the text gives none."""
+    r = _Reader(article)
+    text = r.text
+    dl = dateline_date(article.dateline)
+    page_year = dl[0] or year_in(article.headline + article.body[:200]) or year
+    warnings: list[str] = []
+    directives = _find_directives(r)
+    events = _find_events(r, directives, page_year, dl)
+
+    def evidence(s: int, e: int) -> Evidence:
+        ss = _sentence_start(text, s)
+        se = e
+        while se < len(text) and text[se - 1:se] not in ("。", "\n", "！", "？") and se - e < 300:
+            se += 1
+        src = article.source_span(ss, se)
+        return Evidence(article.id, text[ss:se].strip(), src[0], src[1])
+
+    ev_records: list[Event] = []
+    ids = {}
+    for k, e in enumerate(events, 1):
+        eid = f"{article.id}-e{k}"
+        ids[id(e)] = eid
+        sites = []
+        for site, shared in e.sites:
+            if shared or is_project_name(site):
+                sites.append(site)
+        ev_records.append(Event(eid, e.kind, e.name, e.date, e.chair, tuple(e.attendees),
+                                tuple(sites), evidence(e.sentence[0], e.sentence[1]), e.trigger))
+        if e.date and e.date.startswith("--"):
+            warnings.append(f"{article.source}: no year for {e.date[2:]} in article {article.index}; "
+                            "written as --MM-DD (give --year)")
+    dir_records: list[Directive] = []
+    for k, d in enumerate(directives, 1):
+        ev = _current(events, d.start)
+        said = text[d.text_start:d.text_end].strip()
+        projects = tuple(projects_in(said))
+        dir_records.append(Directive(f"{article.id}-d{k}", d.speaker, d.cue, said,
+                                     ids.get(id(ev)) if ev else None, projects,
+                                     evidence(d.start, d.text_start)))
+        if ev and d.speaker and d.speaker != ev.chair and d.speaker not in ev.attendees:
+            ev.attendees.append(d.speaker)
+    # attendees may have grown from directives: rebuild the event records
+    ev_records = [
+        Event(x.id, x.kind, x.name, x.date, x.chair, tuple(e.attendees), x.sites, x.evidence, x.trigger)
+        for x, e in zip(ev_records, events)
+    ]
+    titles: dict[str, list[str]] = {}
+    first: dict[str, Mention] = {}
+    for m in r.mentions:
+        titles.setdefault(m.name, [])
+        first.setdefault(m.name, m)
+        for t in m.titles:
+            if t not in titles[m.name]:
+                titles[m.name].append(t)
+    for n in article.reporters + article.correspondents:
+        titles.setdefault(n, [])
+    persons = tuple(
+        Person(n, tuple(ts), evidence(first[n].left, first[n].end) if n in first else None)
+        for n, ts in titles.items()
+    )
+    projects: list[str] = []
+    resp: list[tuple[str, str, str]] = []
+    for e in ev_records:
+        for s in e.sites:
+            if s not in projects:
+                projects.append(s)
+            if e.kind == "inspection" and e.chair:
+                resp.append((e.chair, s, e.id))
+    for d in dir_records:
+        for p in d.projects:
+            if p not in projects:
+                projects.append(p)
+            if d.speaker:
+                resp.append((d.speaker, p, d.id))
+    return Facts(article, persons, tuple(ev_records), tuple(dir_records), tuple(projects),
+                 tuple(dict.fromkeys(resp)), tuple(warnings))

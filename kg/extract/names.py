@@ -1,0 +1,155 @@
+"""Where a person's name starts and ends, and the titles written before it."""
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+from .. import lexicons
+from ..normalize import CJK
+
+__all__ = ["name_at", "plausible_name", "titles_before", "tokens", "known_word", "is_title"]
+
+# jieba tags that end a title on its left: a preposition, conjunction, adverb, particle, time
+# word or idiom (贯彻落实|市长, 要落实好|市委书记); verbs may be part of an organisation's
+# name (联合参谋部), except those in the title_breakers lexicon.
+_STOP_TAGS = {"p", "c", "d", "u", "uj", "ul", "uz", "ug", "ud", "uv", "t", "tg", "r", "i", "a", "ad", "y", "e", "o", "f"}
+_COMMON_FREQ = 30  # a dictionary word this frequent and not tagged as a name is no name
+_MIDDOT = "·•‧・"
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    for w in lexicons.load("title_heads") | lexicons.load("group_words"):
+        jieba.add_word(w, freq=2000, tag="n")
+    return jieba, jieba.posseg
+
+
+def tokens(text: str) -> list[tuple[str, str]]:
+    """jieba's (word, tag) pairs for a short piece of text."""
+    _, pseg = _jieba()
+    return [(p.word, p.flag) for p in pseg.cut(text, HMM=False)]
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    s = lexicons.load("surnames")
+    return frozenset(x for x in s if len(x) == 1), frozenset(x for x in s if len(x) == 2)
+
+
+@lru_cache(maxsize=1)
+def _follower_rx() -> re.Pattern:
+    return re.compile(f"(?:{lexicons.alternation('name_followers')})")
+
+
+def known_word(s: str) -> bool:
+    """Whether jieba's dictionary has the word."""
+    jieba, _ = _jieba()
+    return jieba.dt.FREQ.get(s, 0) > 0
+
+
+def _common_word(s: str) -> bool:
+    jieba, pseg = _jieba()
+    freq = jieba.dt.FREQ.get(s, 0)
+    tag = pseg.dt.word_tag_tab.get(s, "")
+    return freq >= _COMMON_FREQ and not tag.startswith("nr")
+
+
+def plausible_name(s: str) -> bool:
+    """A surname, then one to three characters, and not a common word (会议, 单位).
+
+    >>> plausible_name("胡友涛"), plausible_name("欧阳修文"), plausible_name("会议")
+    (True, True, False)
+    """
+    if any(c in s for c in _MIDDOT):
+        parts = re.split(f"[{_MIDDOT}]", s)
+        return all(re.fullmatch(f"[{CJK}]{{1,8}}", p) for p in parts) and len(parts) <= 3
+    if not re.fullmatch(f"[{CJK}]{{2,4}}", s):
+        return False
+    one, two = _surnames()
+    if s[:2] in two:
+        ok = len(s) >= 3
+    else:
+        ok = s[0] in one and len(s) <= 3
+    return ok and not _common_word(s) and s not in lexicons.load("group_words")
+
+
+def _ends_name(text: str, end: int) -> bool:
+    if end >= len(text):
+        return True
+    ch = text[end]
+    if not re.match(f"[{CJK}]", ch):
+        return ch not in _MIDDOT
+    return _follower_rx().match(text, end) is not None
+
+
+def name_at(text: str, i: int) -> str | None:
+    """The name that starts at text[i], or None.
+
+    The shortest plausible name that is followed by punctuation or by a word that may
+    follow a name (主持, 在, 指出, 一行 …) wins: 韩正在重庆 gives 韩正, 胡友涛主持 gives 胡友涛.
+
+    >>> name_at("区长胡友涛主持召开", 2), name_at("副总理韩正在重庆调研", 3)
+    ('胡友涛', '韩正')
+    """
+    m = re.match(f"[{CJK}]{{1,8}}[{_MIDDOT}][{CJK}]{{1,8}}(?:[{_MIDDOT}][{CJK}]{{1,8}})?", text[i:])
+    if m and _ends_name(text, i + m.end()) and plausible_name(m.group()):
+        return m.group()
+    for n in (2, 3, 4):
+        cand = text[i:i + n]
+        if len(cand) < n:
+            break
+        if plausible_name(cand) and _ends_name(text, i + n):
+            return cand
+    return None
+
+
+@lru_cache(maxsize=1)
+def _head_end_rx() -> re.Pattern:
+    return re.compile(f"(?:{lexicons.alternation('title_heads')})$")
+
+
+def is_title(s: str) -> bool:
+    return bool(s) and len(s) <= 30 and _head_end_rx().search(s) is not None
+
+
+def _trim_left(part: str) -> str:
+    """Drop words before a title that are not part of it: 贯彻落实|市长, 要落实好|市委书记."""
+    toks = tokens(part)
+    keep = 0
+    for word, tag in reversed(toks):
+        if tag not in _STOP_TAGS and word not in lexicons.load("title_breakers") and not re.search(r"\d", word):
+            keep += len(word)
+        else:
+            break
+    return part[len(part) - keep:]
+
+
+_CLAUSE_BREAK = re.compile(r"[，。；：！？\n“”（）()《》]")
+
+
+def titles_before(text: str, end: int) -> list[str]:
+    """The titles written right before text[end] (where a name starts), split on 、.
+
+    >>> titles_before("会上，区委常委、宣传部长、副区长王艳传达", 16)
+    ['区委常委', '宣传部长', '副区长']
+    """
+    start = end
+    while start > 0 and not _CLAUSE_BREAK.match(text[start - 1]) and end - start < 60:
+        start -= 1
+    parts = text[start:end].split("、")
+    out: list[str] = []
+    for k, part in enumerate(reversed(parts)):
+        leftmost = k == len(parts) - 1
+        if leftmost:
+            part = _trim_left(part)
+        if not is_title(part) or part in lexicons.load("group_words"):
+            break
+        # the last title before a name may carry words the jieba walk kept (区领导 is no title)
+        out.append(part)
+    return list(reversed(out))

@@ -1,0 +1,150 @@
+"""Person mentions: titles before names, 、 lists, group words, and later mentions."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lexicons
+from ..normalize import CJK
+from .names import name_at, plausible_name, titles_before
+
+__all__ = ["Mention", "find_mentions"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str
+    start: int  # where the name starts in the text
+    end: int
+    titles: tuple[str, ...] = ()
+    span_start: int = -1  # where the titles start (the whole "区长胡友涛")
+
+    @property
+    def left(self) -> int:
+        return self.span_start if self.span_start >= 0 else self.start
+
+
+@lru_cache(maxsize=1)
+def _heads_rx() -> re.Pattern:
+    return re.compile(f"(?=({lexicons.alternation('title_heads')}))")
+
+
+@lru_cache(maxsize=1)
+def _group_rx() -> re.Pattern:
+    return re.compile(f"(?:{lexicons.alternation('group_words')})")
+
+
+@lru_cache(maxsize=1)
+def _bare_list_rx() -> re.Pattern:
+    # 刘奇葆、万钢、卢展工出席会议: names with no title before an attendance verb
+    item = f"[{CJK}·]{{2,6}}?"
+    verbs = lexicons.alternation("attend_verbs")
+    return re.compile(f"(?<![{CJK}])({item}(?:、{item})+)(?:等(?:同志|人)?)?(?:分别|一同|也|还)?(?:{verbs})")
+
+
+def _titled_at(text: str, i: int) -> Mention | None:
+    """A mention whose name starts at i, with the titles written before it."""
+    name = name_at(text, i)
+    if not name:
+        return None
+    titles = titles_before(text, i)
+    left = i - len("、".join(titles)) if titles else -1
+    return Mention(name, i, i + len(name), tuple(titles), left)
+
+
+def _item_at(text: str, i: int) -> Mention | None:
+    """One item of a 、 list: a titled name (、副区长王艳) or a bare name."""
+    m = _heads_rx().match(text, i)
+    k = i
+    # skip over titles inside the item: 、区委常委、组织部长杨凤臣
+    while k < len(text) and k - i < 30:
+        hm = None
+        for j in range(k, min(len(text), k + 25)):
+            if text[j] in "、，。；：！？\n":
+                break
+            h = _heads_rx().match(text, j)
+            if h:
+                hm = j + len(h.group(1))
+                if name_at(text, hm):
+                    return _titled_at(text, hm)
+        break
+    del m
+    name = name_at(text, i)
+    return Mention(name, i, i + len(name)) if name else None
+
+
+def _continue_list(text: str, first: Mention, out: dict[int, Mention]) -> None:
+    """Follow a 、 (or final 和/及) list after a mention; a title before the first name
+    belongs to the bare names after it (县委常委A、B、C)."""
+    prev = first
+    while prev.end < len(text):
+        sep = text[prev.end]
+        if sep == "、":
+            nxt = _item_at(text, prev.end + 1)
+        elif sep in "和及" and prev.end + 1 < len(text):
+            nxt = name_at(text, prev.end + 1)
+            nxt = Mention(nxt, prev.end + 1, prev.end + 1 + len(nxt)) if nxt else None
+        else:
+            break
+        if nxt is None:
+            break
+        if not nxt.titles and first.titles:
+            nxt = Mention(nxt.name, nxt.start, nxt.end, first.titles, -1)
+        out.setdefault(nxt.start, nxt)
+        prev = nxt
+
+
+def find_mentions(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
+    """All person mentions in a text, in order, each with the titles written before it.
+
+    `known` names (found earlier, e.g. in the same article) are also found where they
+    stand alone (刘德君指出).
+    """
+    out: dict[int, Mention] = {}
+    for m in _heads_rx().finditer(text):
+        i = m.start() + len(m.group(1))
+        if i in out:
+            continue
+        mention = _titled_at(text, i)
+        if mention and mention.titles:
+            out[i] = mention
+            _continue_list(text, mention, out)
+    for g in _group_rx().finditer(text):
+        i = g.end()
+        if i in out or (i < len(text) and text[i] in "、，"):
+            continue
+        name = name_at(text, i)
+        if name:
+            mention = Mention(name, i, i + len(name))
+            out[i] = mention
+            _continue_list(text, mention, out)
+    for b in _bare_list_rx().finditer(text):
+        items = b.group(1).split("、")
+        pos = b.start(1)
+        spans = []
+        for it in items:
+            spans.append((pos, it))
+            pos += len(it) + 1
+        # the first item may carry a title or a group word before the name
+        if not plausible_name(spans[0][1]):
+            first = next((k for k in range(1, len(spans[0][1]) - 1)
+                          if name_at(text, spans[0][0] + k) and
+                          spans[0][0] + k + len(name_at(text, spans[0][0] + k)) == spans[0][0] + len(spans[0][1])),
+                         None)
+            if first is None:
+                continue
+            spans[0] = (spans[0][0] + first, spans[0][1][first:])
+        if all(plausible_name(it) for _, it in spans):
+            for p, it in spans:
+                out.setdefault(p, Mention(it, p, p + len(it)))
+    names = {m.name for m in out.values()} | set(known)
+    if names:
+        rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+        taken = [(m.start, m.end) for m in out.values()]
+        for m in rx.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            # the name is a word of its own: not the end of a longer CJK name
+            out.setdefault(m.start(), Mention(m.group(), m.start(), m.end()))
+    return sorted(out.values(), key=lambda m: m.start)

@@ -1,0 +1,131 @@
+"""Projects, sites and facilities: the places an inspection visits and those a directive names."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lexicons
+from ..normalize import CJK
+from .names import known_word, tokens
+
+__all__ = ["sites_after", "projects_in", "clean_project", "is_project_name"]
+
+_TAIL = re.compile(r"(?:的)?(?:项目)?(?:建设|改造|推进|进展|生产|运营|开发|筹备工作|提升)?(?:情况|进度|步伐|工作)$")
+_PROPER_TAGS = {"ns", "nr", "nrt", "nz", "nt", "eng", "m"}
+
+
+@lru_cache(maxsize=1)
+def _suffix_rx() -> re.Pattern:
+    return re.compile(f"(?:{lexicons.alternation('project_suffixes')})$")
+
+
+@lru_cache(maxsize=1)
+def _stop_rx() -> re.Pattern:
+    return re.compile(f"(?:{lexicons.alternation('site_stops')}|{lexicons.alternation('inspection_verbs')})")
+
+
+def clean_project(s: str) -> str:
+    """Strip what is no part of a name: 了, quotes left open, 进展情况, a trailing 项目 when
+    a name stands before it (华园教育项目 -> 华园教育)."""
+    s = s.strip("，、。；：“”\"' ")
+    s = re.sub(r"^(?:了|在|到|对|把|将)", "", s)
+    prev = None
+    while prev != s:
+        prev = s
+        s = _TAIL.sub("", s)
+    if s.endswith("项目") and len(s) > 4:
+        s = s[:-2]
+    return s
+
+
+def is_project_name(s: str, proper: bool = False) -> bool:
+    """A project-like name: ends in a project suffix, is not generic (重点项目), is not an
+    bare place (海南); with `proper`, its modifier must hold a proper name
+    (a place, a person, a word jieba does not know: 五一路商业步行街区, not 区域消费中心)."""
+    if not 2 <= len(s) <= 40 or s in lexicons.load("generic_projects"):
+        return False
+    if not _suffix_rx().search(s):
+        return False
+    if re.match(r"^(?:各|全|重点|有关|相关|新建|改扩建|一批|这些|该|本|其|多个|部分|所有|各类|一些)", s):
+        return False
+    if not proper:
+        return True
+    m = _suffix_rx().search(s)
+    modifier = s[: m.start()] if m else s
+    if len(modifier) < 2:
+        return False
+    for word, tag in tokens(modifier):
+        if tag in _PROPER_TAGS or not known_word(word) or re.search(r"[A-Za-z0-9]", word):
+            return True
+    return False
+
+
+def _split_items(span: str) -> list[str]:
+    """A 、 list, with a final 和/及 between two names (A小学和B小学)."""
+    items = [x for x in re.split("[、]", span) if x]
+    if items:
+        last = re.split("(?:和|及|以及|与)", items[-1])
+        if len(last) > 1 and all(_suffix_rx().search(clean_project(x)) for x in last):
+            items = items[:-1] + last
+    return [x for x in map(clean_project, items) if x]
+
+
+def sites_after(clause: str) -> list[tuple[str, bool]]:
+    """The places named after a site verb in one clause, in order, with whether the list
+    shares a trailing 项目 (which makes every item a project).
+
+    >>> [s for s, _ in sites_after("先后到富士康科技工业园、工业邻里中心等地")]
+    ['富士康科技工业园', '工业邻里中心']
+    """
+    verbs = re.compile(f"(?:{lexicons.alternation('site_verbs')})")
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    while m := verbs.search(clause, pos):
+        stop = _stop_rx().search(clause, m.end())
+        end = stop.start() if stop else len(clause)
+        span = clause[m.end():end]
+        shared = bool(re.search(r"项目(?:进展|建设)?(?:情况)?$", span))
+        out += [(x, shared) for x in _split_items(span)]
+        pos = max(end, m.end())
+    return out
+
+
+_OBJ_VERBS = r"(?:加快推进|加快建设|快速推进|推进|推动|加快|建设|建成|修建|改造|完成|启动|解决|实施|抓好|打造|做好|新建|开工|续建|谋划)"
+
+
+def projects_in(text: str) -> list[str]:
+    """Named projects inside what was said: objects of 推进/加快/建设/解决 … that end in a
+    project suffix and carry a proper name (五一路商业步行街区, 川汇大道东延工程).
+
+    >>> projects_in("要快速推进女娲路修建，推进银珠路和川汇大道东延工程建设")
+    ['女娲路', '银珠路', '川汇大道东延工程']
+    """
+    out: list[str] = []
+    for m in re.finditer(f"{_OBJ_VERBS}(?P<obj>[^，。；：！？]{{2,60}})", text):
+        if text[: m.start()].count("“") > text[: m.start()].count("”"):
+            continue  # inside a quoted slogan: 推动荒宅变五园
+        for raw in re.split(r"[、]|(?:和|及|以及|与)", m.group("obj")):
+            name = _name_in(raw)
+            if name and name not in out:
+                out.append(name)
+    return out
+
+
+def _name_in(raw: str) -> str | None:
+    """The longest prefix of `raw` that is a proper project name (roads: 女娲路修建 -> 女娲路)."""
+    raw = re.sub(r"^(?:新建|改扩建|加快|推进|建设|实施|了|好)", "", raw)
+    for end in range(len(raw), 1, -1):
+        cand = clean_project(raw[:end])
+        if cand.endswith(("路", "大道", "大街")) and end < len(raw) and not re.match(
+                r"(?:修建|建设|东延|西延|南延|北延|拓宽|改造|提升|工程)", raw[end:]):
+            continue
+        if cand.endswith(("路", "大道", "大街")) or is_project_name(cand, proper=True):
+            if cand.endswith(("路", "大道", "大街")) and not is_road(cand):
+                continue
+            return cand
+    return None
+
+
+def is_road(s: str) -> bool:
+    return bool(re.fullmatch(f"[{CJK}A-Za-z0-9]{{1,8}}(?:路|大道|大街)", s)) and not re.match(
+        r"^(?:道|公|马|铁|线|出|思|套|门)路", s)

@@ -1,0 +1,93 @@
+"""Plain records passed between the pipeline steps: text -> articles -> facts -> triples."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: the sentence and its span in the original file."""
+
+    article_id: str
+    sentence: str
+    start: int  # character offset in the decoded source file
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # offset of the sentence in the article body
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news item of a page; `offsets[i]` is the source offset of `body[i]`."""
+
+    id: str
+    source: str
+    index: int
+    headline: str
+    kicker: str
+    body: str
+    offsets: tuple[int, ...]
+    paragraph_starts: tuple[int, ...]
+    reporters: tuple[str, ...] = ()
+    correspondents: tuple[str, ...] = ()
+    dateline: str = ""  # e.g. "新华社北京2月19日电": gives the month of bare days (19日)
+    start: int = 0
+    end: int = 0
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the body back to offsets in the source file."""
+        if not self.offsets:
+            return (self.start, self.start)
+        start = min(max(start, 0), len(self.offsets) - 1)
+        last = min(max(end - 1, start), len(self.offsets) - 1)
+        return (self.offsets[start], self.offsets[last] + 1)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    titles: tuple[str, ...] = ()
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    kind: str  # "meeting" | "inspection"
+    name: str
+    date: str | None  # ISO date, "--MM-DD" when the year is unknown, None when no day is given
+    chair: str | None
+    attendees: tuple[str, ...]
+    sites: tuple[str, ...]
+    evidence: Evidence
+    trigger: str = ""
+
+
+@dataclass(frozen=True)
+class Directive:
+    id: str
+    speaker: str | None
+    cue: str
+    text: str
+    event_id: str | None
+    projects: tuple[str, ...]
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything extracted from one article."""
+
+    article: Article
+    persons: tuple[Person, ...]
+    events: tuple[Event, ...]
+    directives: tuple[Directive, ...]
+    projects: tuple[str, ...] = ()
+    responsibilities: tuple[tuple[str, str, str], ...] = ()  # (person, project, basis)
+    warnings: tuple[str, ...] = field(default=())

@@ -1,0 +1,223 @@
+"""Text as extracted from PDF -> clean text, keeping a map back to source offsets.
+
+Each step is a small pure function ``Mapped -> Mapped``; :func:`clean_line` chains the
+in-line steps and :func:`join_lines` re-joins the lines that layout broke.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "Mapped", "Line", "fullwidth_to_ascii", "remove_junk", "remove_stray_spaces",
+    "ascii_punct_to_cjk", "clean_line", "join_lines", "normalize", "is_cjk",
+]
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Chinese punctuation that may touch a stray space: the space is layout, not content.
+CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』…—·"
+# A line ending in one of these ends a sentence; anything else was broken by the layout.
+TERMINAL = "。！？；…"
+CLOSERS = "”’）》」』"
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(ch) and re.match(f"[{CJK}]", ch) is not None
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """A string with, for each character, its offset in the source text."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str, base: int = 0) -> "Mapped":
+        return cls(text, tuple(range(base, base + len(text))))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __getitem__(self, s: slice) -> "Mapped":
+        return Mapped(self.text[s], self.offsets[s])
+
+    def __add__(self, other: "Mapped") -> "Mapped":
+        return Mapped(self.text + other.text, self.offsets + other.offsets)
+
+    def sub(self, pattern: str | re.Pattern, repl: str | Callable[[re.Match], str]) -> "Mapped":
+        """re.sub that keeps offsets: a same-length replacement maps char to char, any other
+        maps every new character to the start of what it replaced."""
+        rx = re.compile(pattern) if isinstance(pattern, str) else pattern
+        out: list[str] = []
+        offs: list[int] = []
+        pos = 0
+        for m in rx.finditer(self.text):
+            out.append(self.text[pos:m.start()])
+            offs.extend(self.offsets[pos:m.start()])
+            new = repl(m) if callable(repl) else m.expand(repl)
+            if len(new) == m.end() - m.start():
+                offs.extend(self.offsets[m.start():m.end()])
+            else:
+                anchor = self.offsets[m.start()] if m.start() < len(self.offsets) else (
+                    self.offsets[-1] + 1 if self.offsets else 0)
+                offs.extend([anchor] * len(new))
+            out.append(new)
+            pos = m.end()
+        out.append(self.text[pos:])
+        offs.extend(self.offsets[pos:])
+        return Mapped("".join(out), tuple(offs))
+
+
+def _fw(ch: str) -> str:
+    return chr(ord(ch) - 0xFEE0)
+
+
+def fullwidth_to_ascii(t: Mapped) -> Mapped:
+    """Full-width digits and Latin letters (７月２３日, ＰＰＴ) to ASCII; U+3000 to a space.
+
+    Full-width punctuation stays: it is the genre's own punctuation.
+    """
+    t = t.sub(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0e\uff05]", lambda m: _fw(m.group()))
+    return t.sub("[\u3000\u00a0\u2002-\u200a]", " ")
+
+
+_JUNK = re.compile(
+    "[\ufffd\ufeff\u200b-\u200f\u2028\u2029\u2060-\u206f\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
+
+
+def remove_junk(t: Mapped) -> Mapped:
+    """Drop U+FFFD, zero-width and control characters and private-use glyphs of PDF fonts."""
+    return t.sub(_JUNK, "")
+
+
+_STRAY = re.compile(r"[ \t]+")
+
+
+def remove_stray_spaces(t: Mapped) -> Mapped:
+    """Remove spaces inside Chinese text (7 月 23 日 -> 7月23日, 胡 友涛 -> 胡友涛);
+    keep one space between two Latin words or numbers (COVID 19)."""
+
+    def keep(m: re.Match) -> str:
+        s = m.string
+        before = s[m.start() - 1] if m.start() else ""
+        after = s[m.end()] if m.end() < len(s) else ""
+        if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+            return " "
+        return ""
+
+    return t.sub(_STRAY, keep)
+
+
+_ASCII_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+def ascii_punct_to_cjk(t: Mapped) -> Mapped:
+    """ASCII , : ; ? ! ( ) next to Chinese text become their Chinese forms, so that rules
+    written for 全角 punctuation also read web text typed with ASCII punctuation.
+    Between digits (1,000 or 10:30) they stay."""
+
+    def fix(m: re.Match) -> str:
+        s, i = m.string, m.start()
+        before = s[i - 1] if i else ""
+        after = s[i + 1] if i + 1 < len(s) else ""
+        if (before.isascii() and before.isalnum()) and (after.isascii() and after.isalnum()):
+            return m.group()
+        if is_cjk(before) or is_cjk(after) or before in CJK_PUNCT or after in CJK_PUNCT:
+            return _ASCII_PUNCT[m.group()]
+        return m.group()
+
+    return t.sub(r"[,:;?!()]", fix)
+
+
+LINE_STEPS: tuple[Callable[[Mapped], Mapped], ...] = (
+    fullwidth_to_ascii,
+    remove_junk,
+    remove_stray_spaces,
+    ascii_punct_to_cjk,
+)
+
+
+def clean_line(t: Mapped) -> Mapped:
+    """All in-line steps, in order."""
+    for step in LINE_STEPS:
+        t = step(t)
+    return t
+
+
+@dataclass(frozen=True)
+class Line:
+    """One cleaned line of the page; `indented` when it opened with an indent (spaces,
+    U+3000 or the junk glyphs PDF extraction leaves for one), `blank_before` when one or
+    more empty lines stood above it."""
+
+    text: Mapped
+    indented: bool = False
+    blank_before: bool = False
+
+
+_INDENT = re.compile(r"^(?:[\ufffd\u3000]+|[ \t\u00a0]{2,})")
+
+
+def split_lines(raw: str, base: int = 0) -> list[Line]:
+    """Split raw text into cleaned, non-empty lines, noting indents and blank lines."""
+    lines: list[Line] = []
+    pos = 0
+    blank = False
+    for chunk in raw.splitlines(keepends=True):
+        body = chunk.rstrip("\r\n")
+        cleaned = clean_line(Mapped.of(body, base + pos))
+        pos += len(chunk)
+        if not cleaned.text.strip():
+            blank = True
+            continue
+        lines.append(Line(cleaned, bool(_INDENT.match(body)), blank))
+        blank = False
+    return lines
+
+
+def _ends_sentence(s: str) -> bool:
+    s = s.rstrip(CLOSERS)
+    return bool(s) and s[-1] in TERMINAL
+
+
+def _typical_width(lines: Sequence[Line]) -> int:
+    widths = sorted(len(x.text) for x in lines)
+    return widths[int(len(widths) * 0.75)] if widths else 0
+
+
+def join_lines(lines: Sequence[Line]) -> list[Mapped]:
+    """Re-join lines into paragraphs.
+
+    A line that does not end a sentence always continues on the next line, even across a
+    blank line (a column break: 王卫|东 and 文明城||市 come out whole). A line that ends a
+    sentence ends its paragraph when the next line is indented or set off by a blank line,
+    or when it is clearly shorter than the column (the last line of a paragraph). Text that
+    has one paragraph a line (web pages) has no full column, so every line stands alone.
+    """
+    if not lines:
+        return []
+    width = _typical_width(lines)
+    broken = sum(not _ends_sentence(x.text.text) for x in lines)
+    one_per_line = broken <= max(1, len(lines) // 10) and width > 40
+    paras: list[Mapped] = []
+    cur = lines[0].text
+    for prev, line in zip(lines, lines[1:]):
+        ends = _ends_sentence(prev.text.text)
+        new_para = ends and (
+            one_per_line or line.indented or line.blank_before or len(prev.text) < width * 0.8
+        )
+        if new_para:
+            paras.append(cur)
+            cur = line.text
+        else:
+            cur = cur + line.text
+    paras.append(cur)
+    return [p for p in (p.sub(r"^\s+|\s+$", "") for p in paras) if p.text]
+
+
+def normalize(raw: str) -> str:
+    """Convenience: the clean paragraphs of a raw text, one a line."""
+    return "\n".join(p.text for p in join_lines(split_lines(raw)))

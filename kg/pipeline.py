@@ -1,0 +1,87 @@
+"""read -> normalize -> segment -> extract -> graph, with errors collected per input."""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from .extract.article import extract
+from .graph import to_graph
+from .models import Facts
+from .read import ReadError, find_inputs, read_source
+from .segment import split_articles
+from .extract.dates import year_in
+
+__all__ = ["BuildResult", "extract_file_text", "build", "write_atomic"]
+
+
+@dataclass
+class BuildResult:
+    facts: list[Facts] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def graph(self) -> Graph:
+        return to_graph(self.facts)
+
+
+def _year_from_name(path: str) -> int | None:
+    """A year in the file name (chuanhui-2022-07.txt, rmrb-20190220.txt), as a last resort."""
+    import re
+
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?:[-_.]?(?:0[1-9]|1[0-2]))", Path(path).name)
+    return int(m.group(1)) if m else None
+
+
+def extract_file_text(text: str, source: str, year: int | None = None) -> list[Facts]:
+    """All facts of one page of text. The year: stated in the page, else `year`, else the
+    year in the file's name."""
+    page_year = year_in(text[:300]) if year is None else year
+    if page_year is None:
+        page_year = _year_from_name(source)
+    return [extract(a, page_year) for a in split_articles(text, source)]
+
+
+def build(paths: Iterable[str | Path], year: int | None = None,
+          progress: Callable[[str], None] | None = None) -> BuildResult:
+    """Read every input and extract its facts; unreadable inputs become one-line errors."""
+    result = BuildResult()
+    for item in find_inputs(paths):
+        if isinstance(item, ReadError):
+            result.errors.append(str(item))
+            continue
+        if progress:
+            progress(str(item))
+        try:
+            src = read_source(item)
+        except ReadError as e:
+            result.errors.append(str(e))
+            continue
+        result.files += 1
+        facts = extract_file_text(src.text, src.path, year)
+        if not facts:
+            result.errors.append(f"{src.path}: no article text found")
+            continue
+        for f in facts:
+            result.warnings.extend(f.warnings)
+        result.facts.extend(facts)
+    return result
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write all of a file or none of it: a temp file beside it, then a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

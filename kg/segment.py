@@ -1,0 +1,202 @@
+"""A page of text -> articles (headline, kicker, byline, body) -> sentences."""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from .models import Article, Sentence
+from .normalize import CJK, TERMINAL, CLOSERS, Line, Mapped, join_lines, split_lines
+
+__all__ = ["split_articles", "sentences", "parse_byline", "article_id"]
+
+# The opening of a news item: 本报讯, 又讯, 本报北京5月29日电, 新华社重庆10月16日电, XX日报讯 …
+_LEAD = re.compile(
+    rf"^(?P<lead>(?:本报讯|又讯|本报[{CJK}\d]{{0,14}}?[讯电]|"
+    rf"(?:新华社|中新社|人民网|新华网|央广网|央视网|中国新闻网)[{CJK}\d]{{0,14}}?电|"
+    rf"[{CJK}]{{2,10}}(?:日报|晚报|报|网|融媒体中心|广播电视台)讯))"
+)
+# A parenthesised byline right after the lead: （记者 韩志刚 通讯员 艾增升）
+_PAREN_BYLINE = re.compile(r"^\s*[（(](?P<by>[^（）()]{0,60}?(?:记者|通讯员|实习生)[^（）()]{0,60})[）)]")
+# A byline standing alone at the end of a web article: 全媒体记者:王某 李某 / (记者 张某)
+_END_BYLINE = re.compile(
+    r"^[（(【\[]?\s*(?P<by>(?:(?:本报|全媒体|融媒体?|见习)?记者|通讯员)[:：]?[^。，]{2,40}?)\s*[）)】\]]?\s*$"
+)
+_ROLE = re.compile(r"(?P<role>(?:本报|全媒体|融媒体?|见习|特约)?记者|通讯员|实习生)[:：]?")
+_CAPTION = re.compile(
+    rf"(?:(?:记者|通讯员|摄影)[{CJK}、\s]{{2,14}}|^|[。！？”\s])[{CJK}]{{0,4}}\s*/?\s*摄(?:影)?[）)]?\s*$"
+)
+# Page furniture that is no part of any article.
+_FURNITURE = re.compile(
+    r"^(?:第?\s*[A-Z]{0,3}\s*\d{1,3}\s*版|(?:责任编辑|责编|编辑|美编|校对|版式|组版|审核|审签|终审)[:：]|"
+    r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天])"
+)
+_HEADLINE_MAX = 48
+
+
+def article_id(source: str, index: int) -> str:
+    """A stable id: the file's stem (ASCII-safe) and the item's number on the page."""
+    stem = Path(source).stem
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-")
+    if safe != stem or not safe:
+        safe = (safe + "-" if safe else "") + hashlib.sha1(stem.encode()).hexdigest()[:8]
+    return f"{safe}-{index:02d}"
+
+
+def parse_byline(raw: str) -> tuple[list[str], list[str]]:
+    """(reporters, correspondents) from the text of a byline, spaces as in the source.
+
+    >>> parse_byline("记者 韩志刚 通讯员 艾增升")
+    (['韩志刚'], ['艾增升'])
+    >>> parse_byline("记者赵文君、胡浩")
+    (['赵文君', '胡浩'], [])
+    """
+    # a line break inside a byline is layout (艾增|升), not a separator
+    raw = re.sub(r"[ \t]*\r?\n[ \t]*", "", raw.replace("\u3000", " ").replace("\ufffd", ""))
+    reporters: list[str] = []
+    correspondents: list[str] = []
+    marks = list(_ROLE.finditer(raw))
+    for i, m in enumerate(marks):
+        chunk = raw[m.end(): marks[i + 1].start() if i + 1 < len(marks) else len(raw)]
+        names = [n for n in re.split(r"[\s、，,/]+", chunk) if n]
+        names = [n for n in names if re.fullmatch(rf"[{CJK}·]{{2,6}}", n)]
+        role = m.group("role")
+        if role == "实习生":
+            continue
+        (correspondents if role == "通讯员" else reporters).extend(names)
+    return reporters, correspondents
+
+
+def _raw_span(raw: str, t: Mapped, start: int, end: int) -> str:
+    if start >= end:
+        return ""
+    return raw[t.offsets[start]: t.offsets[end - 1] + 1]
+
+
+def _ends(s: str) -> bool:
+    s = s.rstrip(CLOSERS)
+    return bool(s) and s[-1] in TERMINAL + "，、：,"
+
+
+def _headline_like(line: Line) -> bool:
+    s = line.text.text
+    return 0 < len(s) <= _HEADLINE_MAX and not _ends(s) and not _CAPTION.search(s)
+
+
+def _drop_captions(lines: list[Line]) -> list[Line]:
+    """Remove photo captions: the paragraph that ends in 记者 X 摄 and the lines above it
+    back to where it opened (an indent or a blank line)."""
+    out: list[Line] = []
+    for line in lines:
+        if _CAPTION.search(line.text.text):
+            while out and not (line.indented or line.blank_before):
+                line = out.pop()
+            continue
+        out.append(line)
+    return out
+
+
+def split_articles(raw: str, source: str = "<text>") -> list[Article]:
+    """Split a page into its news items.
+
+    An item opens with a lead (本报讯, 又讯, 新华社…电); the lines directly above it that do not
+    end a sentence are its headline (the last) and kicker (those above). A page with no lead
+    is one item whose first line, if it reads as a headline, is its headline.
+    """
+    lines = [x for x in split_lines(raw) if not _FURNITURE.match(x.text.text)]
+    if not lines:
+        return []
+    leads = [i for i, x in enumerate(lines) if _LEAD.match(x.text.text)]
+    blocks: list[tuple[int, int, int]] = []  # (headline start, lead line, end)
+    if not leads:
+        first_body = 0
+        while first_body < min(3, len(lines) - 1) and _headline_like(lines[first_body]):
+            first_body += 1
+        blocks.append((0, first_body, len(lines)))
+    else:
+        starts = []
+        floor = 0
+        for li in leads:
+            h = li
+            while h > floor and li - h < 3 and _headline_like(lines[h - 1]):
+                h -= 1
+            starts.append(h)
+            floor = li + 1
+        for k, li in enumerate(leads):
+            end = starts[k + 1] if k + 1 < len(leads) else len(lines)
+            blocks.append((starts[k], li, end))
+    articles: list[Article] = []
+    for h, li, end in blocks:
+        head = [x.text.text for x in lines[h:li]]
+        body_lines = _drop_captions(list(lines[li:end]))
+        reporters: list[str] = []
+        correspondents: list[str] = []
+        dateline = ""
+        # a byline on a line of its own at the end (web pages)
+        while body_lines and (e := _END_BYLINE.match(body_lines[-1].text.text)):
+            t = body_lines[-1].text
+            r, c = parse_byline(_raw_span(raw, t, e.start("by"), e.end("by")))
+            if not (r or c):
+                break
+            reporters += r
+            correspondents += c
+            body_lines.pop()
+        paras = join_lines(body_lines)
+        if paras and leads:
+            # the lead and its byline, read after joining: a byline may break over lines
+            first = paras[0]
+            m = _LEAD.match(first.text)
+            dateline = m.group("lead") if m else ""
+            cut = m.end() if m else 0
+            b = _PAREN_BYLINE.match(first.text[cut:])
+            if b:
+                r, c = parse_byline(_raw_span(raw, first, cut + b.start("by"), cut + b.end("by")))
+                reporters = r + reporters
+                correspondents = c + correspondents
+                cut += b.end()
+            paras[0] = first[cut:]
+            paras = [p for p in paras if p.text]
+        text_parts: list[str] = []
+        offsets: list[int] = []
+        para_starts: list[int] = []
+        for p in paras:
+            if text_parts:
+                text_parts.append("\n")
+                offsets.append(offsets[-1] + 1)
+            para_starts.append(sum(len(x) for x in text_parts))
+            text_parts.append(p.text)
+            offsets.extend(p.offsets)
+        body = "".join(text_parts)
+        if not body and not head:
+            continue
+        idx = len(articles) + 1
+        all_offs = [o for x in lines[h:end] for o in x.text.offsets]
+        articles.append(Article(
+            id=article_id(source, idx), source=source, index=idx,
+            headline=head[-1] if head else "", kicker="".join(head[:-1]),
+            body=body, offsets=tuple(offsets), paragraph_starts=tuple(para_starts),
+            reporters=tuple(dict.fromkeys(reporters)), correspondents=tuple(dict.fromkeys(correspondents)),
+            dateline=dateline,
+            start=min(all_offs) if all_offs else 0, end=max(all_offs) + 1 if all_offs else 0,
+        ))
+    return articles
+
+
+_SENT_END = re.compile(rf"[{TERMINAL}]+[{CLOSERS}]*|\n")
+
+
+def sentences(article: Article) -> Iterator[Sentence]:
+    """Sentences of the body, split after 。！？；… (closing quotes stay with the sentence)."""
+    body = article.body
+    para = 0
+    pos = 0
+    starts = list(article.paragraph_starts)
+    for m in _SENT_END.finditer(body + "\n"):
+        end = m.end() if m.group() != "\n" else m.start()
+        text = body[pos:end]
+        if text.strip():
+            while para + 1 < len(starts) and starts[para + 1] <= pos:
+                para += 1
+            yield Sentence(text, pos, end, para)
+        pos = m.end()
