@@ -97,9 +97,12 @@ def name_at(text: str, i: int) -> str | None:
     >>> name_at("区长胡友涛主持召开", 2), name_at("副总理韩正在重庆调研", 3)
     ('胡友涛', '韩正')
     """
-    m = re.match(f"[{CJK}]{{1,8}}[{_MIDDOT}][{CJK}]{{1,8}}(?:[{_MIDDOT}][{CJK}]{{1,8}})?", text[i:])
-    if m and _ends_name(text, i + m.end()) and plausible_name(m.group()):
-        return m.group()
+    m = re.match(f"[{CJK}]{{1,8}}[{_MIDDOT}]", text[i:])
+    if m:  # 买买提·艾力: the part after the dot ends where a follower or punctuation starts
+        for n in range(m.end() + 1, min(len(text) - i, m.end() + 8) + 1):
+            cand = text[i:i + n]
+            if plausible_name(cand) and _ends_name(text, i + n):
+                return cand
     for n in (2, 3, 4):
         cand = text[i:i + n]
         if len(cand) < n:

@@ -11,6 +11,8 @@ from .names import known_word, tokens
 __all__ = ["sites_after", "projects_in", "clean_project", "is_project_name"]
 
 _TAIL = re.compile(r"(?:的)?(?:项目)?(?:建设|改造|推进|进展|生产|运营|开发|筹备工作|提升)?(?:情况|进度|步伐|工作)$")
+_ADMIN = re.compile(r"(?<!园|新|街|社|片|院|景|发|范|行|城)(?:省|市|县|区|州|盟|旗|镇|乡|街道)$")
+_STRONG = {"街区", "老街", "工程", "产业园", "工业园", "科技园", "基地", "园区", "新区", "公园", "广场", "大道", "小区", "片区"}
 _PROPER_TAGS = {"ns", "nr", "nrt", "nz", "nt", "eng", "m"}
 
 
@@ -54,10 +56,12 @@ def is_project_name(s: str, proper: bool = False) -> bool:
     modifier = s[: m.start()] if m else s
     if len(modifier) < 2:
         return False
-    for word, tag in tokens(modifier):
+    toks = tokens(modifier)
+    for word, tag in toks:
         if tag in _PROPER_TAGS or not known_word(word) or re.search(r"[A-Za-z0-9]", word):
             return True
-    return False
+    # a specific enough description before a strong suffix: 老城历史文化街区, not 民生工程
+    return m.group() in _STRONG and len(toks) >= 2 and len(modifier) >= 4
 
 
 def _split_items(span: str) -> list[str]:
@@ -71,8 +75,8 @@ def _split_items(span: str) -> list[str]:
 
 
 def sites_after(clause: str) -> list[tuple[str, bool]]:
-    """The places named after a site verb in one clause, in order, with whether the list
-    shares a trailing 项目 (which makes every item a project).
+    """The places named after a site verb in one clause, in order, each with whether it is
+    surely a place visited (its list shares a trailing 项目 or closes with 等地).
 
     >>> [s for s, _ in sites_after("先后到富士康科技工业园、工业邻里中心等地")]
     ['富士康科技工业园', '工业邻里中心']
@@ -84,8 +88,10 @@ def sites_after(clause: str) -> list[tuple[str, bool]]:
         stop = _stop_rx().search(clause, m.end())
         end = stop.start() if stop else len(clause)
         span = clause[m.end():end]
+        # a list that shares a trailing 项目 or closes with 等地 names places for sure
         shared = bool(re.search(r"项目(?:进展|建设)?(?:情况)?$", span))
-        out += [(x, shared) for x in _split_items(span)]
+        closed = bool(re.match(r"等(?:地|处|单位|企业|项目|场所|点位)", clause[end:]))
+        out += [(x, shared or (closed and not _ADMIN.search(x))) for x in _split_items(span)]
         pos = max(end, m.end())
     return out
 
@@ -113,7 +119,15 @@ def projects_in(text: str) -> list[str]:
 
 def _name_in(raw: str) -> str | None:
     """The longest prefix of `raw` that is a proper project name (roads: 女娲路修建 -> 女娲路)."""
-    raw = re.sub(r"^(?:新建|改扩建|加快|推进|建设|实施|了|好)", "", raw)
+    stripped = re.sub(r"^(?:新建|改扩建|加快|推进|建设|实施|了|好)", "", raw)
+    for cand in dict.fromkeys((stripped, raw)):
+        name = _longest_name(cand)
+        if name:
+            return name
+    return None
+
+
+def _longest_name(raw: str) -> str | None:
     for end in range(len(raw), 1, -1):
         cand = clean_project(raw[:end])
         if cand.endswith(("路", "大道", "大街")) and end < len(raw) and not re.match(

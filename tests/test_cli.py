@@ -1,0 +1,68 @@
+import subprocess
+import sys
+from pathlib import Path
+
+import rdflib
+from typer.testing import CliRunner
+
+from kg.cli import app
+
+from .conftest import SAMPLE
+
+runner = CliRunner()
+
+
+def test_cli_build_writes_graph_and_summary(tmp_path):
+    r = runner.invoke(app, ["build", str(SAMPLE), "--year", "2022", "-o", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    assert "11 articles" in r.output and "wrote" in r.output
+    g = rdflib.Graph().parse(tmp_path / "graph.ttl")
+    assert len(g) > 500
+
+
+def test_cli_build_is_deterministic(tmp_path):
+    for d in ("a", "b"):
+        assert runner.invoke(app, ["build", str(SAMPLE), "-o", str(tmp_path / d)]).exit_code == 0
+    assert (tmp_path / "a" / "graph.ttl").read_bytes() == (tmp_path / "b" / "graph.ttl").read_bytes()
+
+
+def test_cli_bad_inputs_one_line_errors_and_the_rest_still_built(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\xfa\xfb\x81\x30\xff\xff" * 20)
+    (tmp_path / "gbk.txt").write_bytes("标题\n本报讯（记者 王五）5月5日，县长赵六主持召开常务会议。".encode("gbk"))
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg", "build", str(tmp_path / "empty.txt"), str(tmp_path / "binary.txt"),
+         str(tmp_path / "bad.txt"), str(tmp_path / "missing.txt"), str(tmp_path / "gbk.txt"), "-o", str(out)],
+        capture_output=True, text=True)
+    assert proc.returncode == 1
+    errors = [x for x in proc.stderr.splitlines() if x.startswith("error:")]
+    assert len(errors) == 4, proc.stderr
+    for name in ("empty.txt", "binary.txt", "bad.txt", "missing.txt"):
+        assert sum(name in e for e in errors) == 1
+    assert "Traceback" not in proc.stderr
+    g = rdflib.Graph().parse(out / "graph.ttl")
+    assert any("赵六" in str(o) for o in g.objects())
+
+
+def test_cli_nothing_readable_writes_nothing_and_keeps_old_output(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("old", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    r = runner.invoke(app, ["build", str(tmp_path / "empty.txt"), "-o", str(out)])
+    assert r.exit_code == 1
+    assert (out / "graph.ttl").read_text(encoding="utf-8") == "old"
+    assert [p.name for p in out.iterdir()] == ["graph.ttl"]
+
+
+def test_cli_help_has_an_example():
+    r = runner.invoke(app, ["build", "--help"])
+    assert r.exit_code == 0 and "Example: kg build" in r.output
+
+
+def test_cli_readme_documents_every_command():
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for cmd in app.registered_commands:
+        assert f"kg {cmd.name}" in readme

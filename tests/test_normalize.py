@@ -1,0 +1,97 @@
+import pytest
+
+from kg.normalize import (Line, Mapped, ascii_punct_to_cjk, clean_line, fullwidth_to_ascii,
+                          join_lines, normalize, remove_junk, remove_stray_spaces, split_lines)
+
+
+def run(step, s):
+    return step(Mapped.of(s)).text
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("７月２３日", "7月23日"),
+    ("ＰＰＴ汇报", "PPT汇报"),
+    ("第ＲＢ０２版", "第RB02版"),
+    ("区长，副区长", "区长，副区长"),  # Chinese punctuation stays
+    ("\u3000\u3000新华社", "  新华社"),
+])
+def test_normalize_fullwidth_to_ascii(raw, expected):
+    assert run(fullwidth_to_ascii, raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("\ufffd\ufffd本报讯", "本报讯"),
+    ("王\u200b艳", "王艳"),
+    ("区\ue012长", "区长"),
+    ("a\x07b", "ab"),
+    ("刘德君", "刘德君"),
+])
+def test_normalize_remove_junk(raw, expected):
+    assert run(remove_junk, raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("7 月 23 日", "7月23日"),
+    ("推动创建的力度不减， 持续", "推动创建的力度不减，持续"),
+    ("“敢打硬仗 ”的作风 ，拿出", "“敢打硬仗”的作风，拿出"),
+    ("汇报 PPT。", "汇报PPT。"),
+    ("COVID 19 疫情", "COVID 19疫情"),  # a space between two Latin words or numbers stays
+    ("  区长胡友涛  ", "区长胡友涛"),
+])
+def test_normalize_remove_stray_spaces(raw, expected):
+    assert run(remove_stray_spaces, raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("刘德君指出,要提高站位", "刘德君指出，要提高站位"),
+    ("记者:王某", "记者：王某"),
+    ("投资1,000万元", "投资1,000万元"),  # a number keeps its comma
+    ("10:30开会", "10:30开会"),
+    ("区委(扩大)会议", "区委（扩大）会议"),
+])
+def test_normalize_ascii_punct_to_cjk(raw, expected):
+    assert run(ascii_punct_to_cjk, raw) == expected
+
+
+def test_normalize_offsets_point_into_the_source():
+    raw = "\ufffd\ufffd7 月 ２３ 日上午， 区委书记"
+    t = clean_line(Mapped.of(raw))
+    assert t.text == "7月23日上午，区委书记"
+    assert len(t.offsets) == len(t.text)
+    for ch, off in zip(t.text, t.offsets):
+        src = raw[off]
+        assert src == ch or fullwidth_to_ascii(Mapped.of(src)).text == ch
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a name broken over two lines comes out whole
+    ("区领导李嫣、王卫\n东、杨敏等出席会议。", "区领导李嫣、王卫东、杨敏等出席会议。"),
+    # a blank line inside a sentence is a column break
+    ("推动创建全国文明城\n\n市与网格化管理相辅相成。", "推动创建全国文明城市与网格化管理相辅相成。"),
+    # a sentence end followed by a blank line ends the paragraph
+    ("等出席会议。\n\n刘德君指出，要提高站位。", "等出席会议。\n刘德君指出，要提高站位。"),
+    # an indented line opens a paragraph
+    ("第一段结束。\n\u3000\u3000第二段开始。", "第一段结束。\n第二段开始。"),
+])
+def test_normalize_join_lines(raw, expected):
+    assert normalize(raw) == expected
+
+
+def test_normalize_join_lines_web_text_one_paragraph_a_line():
+    paras = ["这是网页上的第一段文字，" + "内容" * 20 + "。", "第二段也在一行上，" + "文字" * 25 + "。",
+             "第三段。" + "更多" * 30 + "。"]
+    assert normalize("\n".join(paras)).split("\n") == paras
+
+
+def test_normalize_join_lines_keeps_offsets():
+    raw = "区长胡\n友涛出席。"
+    [para] = join_lines(split_lines(raw))
+    assert para.text == "区长胡友涛出席。"
+    assert raw[para.offsets[3]] == "友"
+
+
+def test_normalize_split_lines_marks_indent_and_blank():
+    lines = split_lines("标题\n\n\ufffd\ufffd本报讯 正文")
+    assert [x.text.text for x in lines] == ["标题", "本报讯正文"]
+    assert lines[1].indented and lines[1].blank_before and not lines[0].indented
+    assert isinstance(lines[0], Line)

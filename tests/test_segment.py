@@ -1,0 +1,75 @@
+import pytest
+
+from kg.segment import article_id, parse_byline, sentences, split_articles
+
+
+def test_segment_sample_page_articles(sample_text):
+    arts = split_articles(sample_text, "chuanhui-2022-07.txt")
+    assert len(arts) == 11
+    first = arts[0]
+    assert first.kicker == "全面迅速掀起“创文”新高潮"
+    assert first.headline == "川汇区召开创建全国文明城市工作推进会"
+    assert first.reporters == ("韩志刚",)
+    assert first.body.startswith("7月23日上午，区委书记刘德君主持召开")
+    # 又讯 opens an item of its own
+    assert arts[2].dateline == "又讯" and arts[2].body.startswith("7月25日上午，区长胡友涛")
+    # a byline broken over two lines (艾增|升) is read whole
+    assert arts[1].correspondents == ("艾增升",)
+    assert arts[3].correspondents == ("王龙",)
+    assert arts[8].reporters == () and arts[8].correspondents == ("王皓",)
+
+
+def test_segment_photo_captions_are_not_body(sample_text):
+    arts = split_articles(sample_text, "p.txt")
+    assert all("摄" not in a.body[-3:] for a in arts)
+    assert not any("道路保洁一丝不苟" in a.body for a in arts)
+    assert not any("七一路街道办事处组织社区工作人员" in a.body for a in arts)
+
+
+def test_segment_offsets_map_back_to_the_source(sample_text):
+    for a in split_articles(sample_text, "p.txt"):
+        i = a.body.find("刘德君")
+        if i >= 0:
+            s, e = a.source_span(i, i + 3)
+            assert sample_text[s:e].replace("\n", "") == "刘德君"
+
+
+@pytest.mark.parametrize("raw, reporters, correspondents", [
+    ("记者 韩志刚 通讯员 艾增升", ["韩志刚"], ["艾增升"]),
+    ("记者赵文君、胡浩", ["赵文君", "胡浩"], []),
+    ("全媒体记者:王小明 李四", ["王小明", "李四"], []),
+    ("通讯员 王皓", [], ["王皓"]),
+    ("记者 欧阳明 通讯员 张三 李四", ["欧阳明"], ["张三", "李四"]),
+    ("融媒记者 买买提·艾力", ["买买提·艾力"], []),
+])
+def test_segment_parse_byline(raw, reporters, correspondents):
+    assert parse_byline(raw) == (reporters, correspondents)
+
+
+def test_segment_web_page_with_byline_at_the_end():
+    text = ("某县召开安全生产工作会议\n"
+            "3月5日上午，县委书记张明主持召开全县安全生产工作会议。县长李强出席会议。\n"
+            "张明强调，要压实安全生产责任。\n"
+            "（全媒体记者：王小明 刘芳）\n")
+    [a] = split_articles(text, "web.txt")
+    assert a.headline == "某县召开安全生产工作会议"
+    assert a.reporters == ("王小明", "刘芳")
+    assert "记者" not in a.body
+
+
+def test_segment_page_headers_are_dropped():
+    text = ("第RB02版\n2023年5月6日 星期六\n标题一\n本报讯（记者 王五）5月5日，县长赵六调研。\n")
+    [a] = split_articles(text, "p.txt")
+    assert a.headline == "标题一" and a.reporters == ("王五",)
+    assert "星期" not in a.body
+
+
+def test_segment_sentences_split_after_terminal_punctuation():
+    [a] = split_articles("标题\n本报讯 他说：“好。”我们走吧！真的？是的。\n", "x.txt")
+    assert [s.text for s in sentences(a)] == ["他说：“好。”", "我们走吧！", "真的？", "是的。"]
+
+
+def test_segment_article_id_is_stable_and_ascii():
+    assert article_id("/a/b/rmrb-2019.txt", 3) == "rmrb-2019-03"
+    aid = article_id("/x/川汇 7月.txt", 1)
+    assert aid.isascii() and aid == article_id("/y/川汇 7月.txt", 1)
