@@ -111,11 +111,11 @@ def remove_stray_spaces(t: Mapped) -> Mapped:
     return t.sub(_STRAY, keep)
 
 
-_ASCII_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_ASCII_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 
 
 def ascii_punct_to_cjk(t: Mapped) -> Mapped:
-    """ASCII , : ; ? ! ( ) next to Chinese text become their Chinese forms, so that rules
+    """ASCII , : ; ? ! ( ) . next to Chinese text become their Chinese forms, so that rules
     written for 全角 punctuation also read web text typed with ASCII punctuation.
     Between digits (1,000 or 10:30) they stay."""
 
@@ -129,7 +129,7 @@ def ascii_punct_to_cjk(t: Mapped) -> Mapped:
             return _ASCII_PUNCT[m.group()]
         return m.group()
 
-    return t.sub(r"[,:;?!()]", fix)
+    return t.sub(r"[,:;?!().]", fix)
 
 
 LINE_STEPS: tuple[Callable[[Mapped], Mapped], ...] = (

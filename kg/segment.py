@@ -27,11 +27,15 @@ _ROLE = re.compile(r"(?P<role>(?:本报|全媒体|融媒体?|见习|特约)?记�
 _CAPTION = re.compile(
     rf"(?:(?:记者|通讯员|摄影)[{CJK}、\s]{{2,14}}|^|[。！？”\s])[{CJK}]{{0,4}}\s*/?\s*摄(?:影)?[）)]?\s*$"
 )
-# Page furniture that is no part of any article.
+# Page furniture that is no part of any article: page headers, editors, web-page metadata.
 _FURNITURE = re.compile(
     r"^(?:第?\s*[A-Z]{0,3}\s*\d{1,3}\s*版|(?:责任编辑|责编|编辑|美编|校对|版式|组版|审核|审签|终审)[:：]|"
-    r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天])"
+    r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|"
+    r"(?:来源|发布时间|发布日期|时间|浏览次数|阅读|字号|作者|供稿)[:：]|"
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$|来源))"
 )
+# A bare name in brackets closing a web article stands for its reporter: （王小明）
+_END_NAME = re.compile(rf"^[（(](?P<by>[{CJK}·]{{2,6}}(?:[\s、][{CJK}·]{{2,6}})*)[）)]$")
 _HEADLINE_MAX = 48
 
 
@@ -134,9 +138,14 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
         correspondents: list[str] = []
         dateline = ""
         # a byline on a line of its own at the end (web pages)
-        while body_lines and (e := _END_BYLINE.match(body_lines[-1].text.text)):
+        while body_lines:
             t = body_lines[-1].text
-            r, c = parse_byline(_raw_span(raw, t, e.start("by"), e.end("by")))
+            if e := _END_BYLINE.match(t.text):
+                r, c = parse_byline(_raw_span(raw, t, e.start("by"), e.end("by")))
+            elif e := _END_NAME.match(t.text):
+                r, c = parse_byline("记者 " + _raw_span(raw, t, e.start("by"), e.end("by")))[0], []
+            else:
+                break
             if not (r or c):
                 break
             reporters += r

@@ -14,7 +14,7 @@ from ..models import Article, Directive, Event, Evidence, Facts, Person
 from ..segment import sentences
 from .dates import dateline_date, find_dates, resolve, year_in
 from .persons import Mention, find_mentions
-from .projects import is_project_name, projects_in, sites_after
+from .projects import is_project_name, projects_in, site_name, sites_after
 
 __all__ = ["extract"]
 
@@ -52,6 +52,7 @@ class _Directive:
     start: int  # where the cue stands
     text_start: int
     text_end: int = 0
+    co_speakers: tuple[str, ...] = ()  # 王某、李某强调: both said it
 
 
 def _clause_start(text: str, i: int) -> int:
@@ -67,7 +68,7 @@ def _sentence_start(text: str, i: int) -> int:
 
 
 _LEAD_IN = re.compile(
-    r"^(?:\d{1,4}[年月日号][\d年月日号至到上下午晚早凌晨中]*|今天|今日|昨天|近日|日前|当天|同日|随后|会上|会前|会后|"
+    r"^(?:\d{1,4}[年月日号](?:\d{1,2}[月日号]|至|到)*(?:上午|下午|中午|晚上|早上|凌晨|晚|早)?|今天|今日|昨天|近日|日前|当天|同日|随后|会上|会前|会后|"
     r"调研期间|督导期间|期间|其间|在[^，。]{1,20}(?:时|期间|中))"
 )
 
@@ -167,9 +168,9 @@ def _find_directives(r: _Reader) -> list[_Directive]:
         else:
             continue
         ts = e
-        while ts < len(text) and text[ts] in "，：,:“ ":
+        while ts < len(text) and text[ts] in "，：,: ":
             ts += 1
-        found.append(_Directive(speaker, cue, s, ts))
+        found.append(_Directive(speaker, cue, s, ts, co_speakers=tuple(_co_subjects(r, subj, s))))
     # a directive runs to the next one or to the end of its paragraph
     for k, d in enumerate(found):
         para_end = text.find("\n", d.text_start)
@@ -182,6 +183,20 @@ def _find_directives(r: _Reader) -> list[_Directive]:
             para_end = sent if sent > d.text_start else end
         d.text_end = para_end
     return found
+
+
+def _co_subjects(r: _Reader, subj: Mention | None, before: int) -> list[str]:
+    """Names joined to a subject by 、 和 与 (王某、李某强调) up to `before`."""
+    out: list[str] = []
+    prev = subj
+    while prev is not None:
+        nxt = next((m for m in r.mentions if m.start > prev.end and m.left <= prev.end + 1
+                    and m.end <= before), None)
+        if nxt is None or r.text[prev.end:nxt.left] not in ("、", "和", "与", "及"):
+            break
+        out.append(nxt.name)
+        prev = nxt
+    return out
 
 
 def _meeting_name(np: str) -> str:
@@ -216,7 +231,7 @@ def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
             continue
         # meetings: 主持召开X会, 召开X会, X会(日期)(在…)召开/举行
         for m in re.finditer(
-            f"(?P<host>主持)?(?:召开|举行)(?:了)?(?P<np>[^，。；：！？]{{0,50}}?(?:{meet_sfx})(?:[^，。；：！？]{{0,30}}(?:{meet_sfx}))?)"
+            f"(?P<host>主持)?(?:召开|举行|举办)(?:了)?(?P<np>[^，。；：！？]{{0,50}}?(?:{meet_sfx})(?:[^，。；：！？]{{0,30}}(?:{meet_sfx}))?)"
             f"(?=[，。；：、并]|$|暨|，|和|上|时)", body):
             if re.match(f"(?:{breakers})", body[m.end():]) and not body[m.end():].startswith("，"):
                 continue
@@ -228,14 +243,14 @@ def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
             events.append(_Event("meeting", np, at, date_for(s0, at, not events), subj,
                                  m.group(0)[:6], (s0, s1)))
         for m in re.finditer(
-            f"(?:^|[，。])(?:[^，。；]{{0,12}}?[日午晚]，?)?(?P<np>[^，。；：！？]{{2,50}}?(?:{meet_sfx}))"
-            f"(?:[^，。；]{{0,20}}?)(?:隆重|正式|顺利)?(?:召开|举行|开幕)(?!(?:{breakers}))", body):
+            f"(?:^|[，。])(?:[^，。；]{{0,12}}?[日午晚]，?)?(?P<np>[^，。；：！？]{{2,50}}(?:{meet_sfx}))"
+            f"(?:[^，。；]{{0,20}}?)(?:隆重|正式|顺利)?(?:召开|举行|举办|开幕|开班|开训)(?=[，。；！？\n]|$)", body):
             at = s0 + m.start("np")
             np = _meeting_name(m.group("np"))
             lead = _LEAD_IN.match(np)
             if lead:
                 np = np[lead.end():].lstrip("，")
-            if not np or "主持" in np or "召开" in np:
+            if not np or "主持" in np or "召开" in np or re.match(r"(?:赴|到|在|参加|出席)", np):
                 continue
             if any(abs(e.start - at) < len(np) + 20 and e.kind == "meeting" for e in events):
                 continue
@@ -260,7 +275,7 @@ def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
             after = text[m.end():m.end() + 3]
             if re.match(r"(?:时的|的|期间的|精神|后|工作)", after) or re.search(r"贯彻|落实|学习", clause):
                 continue
-            if re.search(r"(?:的|了|在|对|开展|进行|接受|组织|加强|迎接)$", clause) and not re.search(r"(?:实地|深入)$", clause):
+            if re.search(r"(?:的|了|在|对|开展|进行|接受|组织|加强|迎接|陪同|随同|参加)$", clause) and not re.search(r"(?:实地|深入)$", clause):
                 continue
             leader = r.subject_name(at)
             if leader is None:
@@ -275,7 +290,7 @@ def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
             events.append(_Event("inspection", name, at, date_for(s0, at, not events), leader,
                                  m.group(), (s0, s1)))
     events.sort(key=lambda e: e.start)
-    _attach_people_and_sites(r, events, in_directive)
+    _attach_people_and_sites(r, events, in_directive, year, dateline)
     return events
 
 
@@ -290,7 +305,14 @@ def _current(events: list[_Event], i: int) -> _Event | None:
     return before[-1] if before else (events[0] if events else None)
 
 
-def _attach_people_and_sites(r: _Reader, events: list[_Event], in_directive) -> None:
+def _topic_before(a: Article, i: int) -> str | None:
+    """The place a paragraph opens with, as in 礼嘉智慧公园是…体验区。(…来到这里)."""
+    start = a.body.rfind("\n", 0, i) + 1
+    m = re.match(r"([^，。；：！？]{2,40}?)(?:是|位于|始建于|成立于)", a.body[start:i])
+    return m.group(1) if m and is_project_name(m.group(1)) else None
+
+
+def _attach_people_and_sites(r: _Reader, events: list[_Event], in_directive, year, dateline) -> None:
     text = r.text
     if not events:
         return
@@ -311,19 +333,25 @@ def _attach_people_and_sites(r: _Reader, events: list[_Event], in_directive) -> 
                     if x.name in _quoted_names(text, s0, m.start()):
                         continue
                     ev.attendees.append(x.name)
-        ev = _current(events, s0)
+        ev = _current(events, s1 - 1)
         if ev and ev.kind == "inspection":
-            subj = r.subject_name(s0 + 1) if text[s0:s1] else None
             for cs, ce in _clauses(text, s0, s1):
                 if in_directive(cs) and not _NARRATIVE.match(text[s0:s1]):
                     continue
                 who = r.subject_name(cs + 1) if ce > cs else None
                 if who is not None and who != ev.chair and who not in ev.attendees:
                     continue
-                for site, shared in sites_after(text[cs:ce]):
-                    if site not in [x for x, _ in ev.sites]:
+                found = sites_after(text[cs:ce])
+                for site, shared in found:
+                    if site in ("这里", "这儿", "此"):  # X是…。Y来到这里
+                        site, shared = _topic_before(r.a, s0), False
+                    if site and site not in [x for x, _ in ev.sites]:
                         ev.sites.append((site, shared))
-            del subj
+                if found and ev.date is None:
+                    # an inspection with no day takes the first day its itinerary gives
+                    ds = [d for d in find_dates(text[s0:s1]) if d.day is not None]
+                    if ds:
+                        ev.date = resolve(ds[0], year, dateline)
 
 
 def _clauses(text: str, s0: int, s1: int):
@@ -365,25 +393,23 @@ def extract(article: Article, year: int | None = None) -> Facts:
     for k, e in enumerate(events, 1):
         eid = f"{article.id}-e{k}"
         ids[id(e)] = eid
-        sites = []
-        for site, shared in e.sites:
-            if shared or is_project_name(site):
-                sites.append(site)
+        sites = list(dict.fromkeys(filter(None, (site_name(s, sure) for s, sure in e.sites))))
         ev_records.append(Event(eid, e.kind, e.name, e.date, e.chair, tuple(e.attendees),
                                 tuple(sites), evidence(e.sentence[0], e.sentence[1]), e.trigger))
         if e.date and e.date.startswith("--"):
             warnings.append(f"{article.source}: no year for {e.date[2:]} in article {article.index}; "
                             "written as --MM-DD (give --year)")
     dir_records: list[Directive] = []
-    for k, d in enumerate(directives, 1):
+    for d in directives:
         ev = _current(events, d.start)
         said = text[d.text_start:d.text_end].strip()
         projects = tuple(projects_in(said))
-        dir_records.append(Directive(f"{article.id}-d{k}", d.speaker, d.cue, said,
-                                     ids.get(id(ev)) if ev else None, projects,
-                                     evidence(d.start, d.text_start)))
-        if ev and d.speaker and d.speaker != ev.chair and d.speaker not in ev.attendees:
-            ev.attendees.append(d.speaker)
+        for speaker in (d.speaker, *d.co_speakers):
+            dir_records.append(Directive(f"{article.id}-d{len(dir_records) + 1}", speaker, d.cue, said,
+                                         ids.get(id(ev)) if ev else None, projects,
+                                         evidence(d.start, d.text_start)))
+            if ev and speaker and speaker != ev.chair and speaker not in ev.attendees:
+                ev.attendees.append(speaker)
     # attendees may have grown from directives: rebuild the event records
     ev_records = [
         Event(x.id, x.kind, x.name, x.date, x.chair, tuple(e.attendees), x.sites, x.evidence, x.trigger)

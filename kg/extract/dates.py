@@ -43,7 +43,7 @@ class DateMention:
 
 def year_in(text: str) -> int | None:
     """A year the text states (2022年), for dates that leave it out."""
-    m = re.search(r"(?<!\d)((?:19|20)\d{2})年(?:\d{1,2}月)?", text)
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?:年|[-/.]\d{1,2}[-/.]\d{1,2})", text)
     return int(m.group(1)) if m else None
 
 

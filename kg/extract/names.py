@@ -8,12 +8,16 @@ from functools import lru_cache
 from .. import lexicons
 from ..normalize import CJK
 
-__all__ = ["name_at", "plausible_name", "titles_before", "tokens", "known_word", "is_title"]
+__all__ = ["name_at", "plausible_name", "titles_before", "tokens", "known_word", "is_title",
+           "title_head"]
 
 # jieba tags that end a title on its left: a preposition, conjunction, adverb, particle, time
 # word or idiom (贯彻落实|市长, 要落实好|市委书记); verbs may be part of an organisation's
 # name (联合参谋部), except those in the title_breakers lexicon.
 _STOP_TAGS = {"p", "c", "d", "u", "uj", "ul", "uz", "ug", "ud", "uv", "t", "tg", "r", "i", "a", "ad", "y", "e", "o", "f"}
+# a name ends where one of these words starts (胡友涛|主持, 刘丽|暗访, 王艳|传达)
+_FOLLOWER_LEXICONS = ("name_followers", "inspection_verbs", "attend_verbs", "directive_cues",
+                      "speech_verbs", "site_verbs")
 _COMMON_FREQ = 30  # a dictionary word this frequent and not tagged as a name is no name
 _MIDDOT = "·•‧・"
 
@@ -44,7 +48,8 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _follower_rx() -> re.Pattern:
-    return re.compile(f"(?:{lexicons.alternation('name_followers')})")
+    words = set().union(*(lexicons.load(n) for n in _FOLLOWER_LEXICONS))
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
 
 
 def known_word(s: str) -> bool:
@@ -117,8 +122,14 @@ def _head_end_rx() -> re.Pattern:
     return re.compile(f"(?:{lexicons.alternation('title_heads')})$")
 
 
+def title_head(s: str) -> str | None:
+    """The word that ends a title (县委书记 -> 书记, 常务副县长 -> 副县长), or None."""
+    m = _head_end_rx().search(s)
+    return m.group() if m else None
+
+
 def is_title(s: str) -> bool:
-    return bool(s) and len(s) <= 30 and _head_end_rx().search(s) is not None
+    return bool(s) and len(s) <= 30 and title_head(s) is not None
 
 
 def _trim_left(part: str) -> str:

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .. import lexicons
 from ..normalize import CJK
-from .names import name_at, plausible_name, titles_before
+from .names import name_at, plausible_name, title_head, titles_before
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -95,6 +95,32 @@ def _continue_list(text: str, first: Mention, out: dict[int, Mention]) -> None:
         prev = nxt
 
 
+def _surname(name: str) -> str:
+    return name[:2] if name[:2] in lexicons.load("surnames") else name[:1]
+
+
+def _add_short_forms(text: str, out: dict[int, Mention]) -> None:
+    """王书记, 刘县长: a surname and the head of a title the article gave a person stands for
+    that person, when no other titled person shares the surname and head."""
+    forms: dict[str, set[str]] = {}
+    for m in out.values():
+        for t in m.titles:
+            head = title_head(t)
+            if not head:
+                continue
+            for head in {head, head.removeprefix("副")}:
+                forms.setdefault(_surname(m.name) + head, set()).add(m.name)
+    forms = {k: v.pop() for k, v in forms.items() if len(v) == 1}
+    if not forms:
+        return
+    taken = [(m.left, m.end) for m in out.values()]
+    rx = re.compile("|".join(re.escape(k) for k in sorted(forms, key=len, reverse=True)))
+    for m in rx.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        out.setdefault(m.start(), Mention(forms[m.group()], m.start(), m.end()))
+
+
 def find_mentions(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
     """All person mentions in a text, in order, each with the titles written before it.
 
@@ -138,6 +164,7 @@ def find_mentions(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
         if all(plausible_name(it) for _, it in spans):
             for p, it in spans:
                 out.setdefault(p, Mention(it, p, p + len(it)))
+    _add_short_forms(text, out)
     names = {m.name for m in out.values()} | set(known)
     if names:
         rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))

@@ -8,7 +8,7 @@ from .. import lexicons
 from ..normalize import CJK
 from .names import known_word, tokens
 
-__all__ = ["sites_after", "projects_in", "clean_project", "is_project_name"]
+__all__ = ["sites_after", "projects_in", "clean_project", "is_project_name", "site_name"]
 
 _TAIL = re.compile(r"(?:的)?(?:项目)?(?:建设|改造|推进|进展|生产|运营|开发|筹备工作|提升)?(?:情况|进度|步伐|工作)$")
 _ADMIN = re.compile(r"(?<!园|新|街|社|片|院|景|发|范|行|城)(?:省|市|县|区|州|盟|旗|镇|乡|街道)$")
@@ -46,9 +46,9 @@ def is_project_name(s: str, proper: bool = False) -> bool:
     (a place, a person, a word jieba does not know: 五一路商业步行街区, not 区域消费中心)."""
     if not 2 <= len(s) <= 40 or s in lexicons.load("generic_projects"):
         return False
-    if not _suffix_rx().search(s):
+    if not _suffix_rx().search(s) or s.count("（") != s.count("）") or s.count("(") != s.count(")"):
         return False
-    if re.match(r"^(?:各|全|重点|有关|相关|新建|改扩建|一批|这些|该|本|其|多个|部分|所有|各类|一些)", s):
+    if re.match(r"^(?:各|全|重点|有关|相关|新建|改扩建|一批|这些|该|本|其|多个|部分|所有|各类|一些|乡镇|村|社区)", s):
         return False
     if not proper:
         return True
@@ -61,16 +61,21 @@ def is_project_name(s: str, proper: bool = False) -> bool:
         if tag in _PROPER_TAGS or not known_word(word) or re.search(r"[A-Za-z0-9]", word):
             return True
     # a specific enough description before a strong suffix: 老城历史文化街区, not 民生工程
-    return m.group() in _STRONG and len(toks) >= 2 and len(modifier) >= 4
+    if toks and toks[0][0] in ("省", "市", "县", "区", "州", "镇", "乡") and len(modifier) >= 3:
+        return True  # the county's own institution: 县人民医院, 市第一中学
+    return m.group() in _STRONG and len(toks) >= 2 and len(modifier) >= 3
 
 
 def _split_items(span: str) -> list[str]:
-    """A 、 list, with a final 和/及 between two names (A小学和B小学)."""
-    items = [x for x in re.split("[、]", span) if x]
-    if items:
-        last = re.split("(?:和|及|以及|与)", items[-1])
-        if len(last) > 1 and all(_suffix_rx().search(clean_project(x)) for x in last):
-            items = items[:-1] + last
+    """A 、 list, with 和/及 between two names (A小学和B小学)."""
+    items: list[str] = []
+    for x in re.split("[、]", span):
+        x = re.sub(r"^在(.+?)(?:举办|举行|开展)的.*$", r"\1", x)  # 在X举办的展览 -> X
+        parts = re.split("(?:和|及|以及|与)", x)
+        if len(parts) > 1 and all(_suffix_rx().search(clean_project(p)) for p in parts):
+            items += parts
+        elif x:
+            items.append(x)
     return [x for x in map(clean_project, items) if x]
 
 
@@ -115,6 +120,17 @@ def projects_in(text: str) -> list[str]:
             if name and name not in out:
                 out.append(name)
     return out
+
+
+def site_name(s: str, sure: bool = False) -> str | None:
+    """The project a visited place names: itself when it is one (or `sure`), else its longest
+    opening that is (武汉某职业学院集中隔离点 -> 武汉某职业学院), else None."""
+    if sure or is_project_name(s):
+        return s
+    for end in range(len(s) - 1, 3, -1):
+        if is_project_name(s[:end]):
+            return s[:end]
+    return None
 
 
 def _name_in(raw: str) -> str | None:

@@ -1,0 +1,223 @@
+"""The genre's forms beyond the sample page: a table of sentences of our own, each with
+what must be read from it. Rows vary titles, list shapes, meeting and inspection kinds,
+speakers, date forms, text shapes and project names; negative rows expect nothing."""
+import pytest
+
+from kg.pipeline import extract_file_text
+
+LEAD = "本报讯（记者 周晓明）"
+
+
+def read(text: str, year=2023, lead=LEAD, headline="测试标题"):
+    return extract_file_text(f"{headline}\n{lead}{text}\n", "t.txt", year)
+
+
+def one(text, **kw):
+    [f] = read(text, **kw)
+    return f
+
+
+def titles(f):
+    return {p.name: list(p.titles) for p in f.persons}
+
+
+TITLES = [
+    ("县委书记王建军主持会议。", "王建军", ["县委书记"]),
+    ("县长陈晓东出席会议。", "陈晓东", ["县长"]),
+    ("市委常委、市委秘书长林海出席会议。", "林海", ["市委常委", "市委秘书长"]),
+    ("常务副县长马国强出席会议。", "马国强", ["常务副县长"]),
+    ("街道党工委书记何丽出席会议。", "何丽", ["街道党工委书记"]),
+    ("镇长郑伟出席会议。", "郑伟", ["镇长"]),
+    ("县人大常委会主任罗斌出席会议。", "罗斌", ["县人大常委会主任"]),
+    ("县政协主席唐文出席会议。", "唐文", ["县政协主席"]),
+    ("县委常委、县纪委书记、县监委主任韩冰出席会议。", "韩冰", ["县委常委", "县纪委书记", "县监委主任"]),
+    ("县住建局局长邓辉汇报工作。", "邓辉", ["县住建局局长"]),
+    ("县委办主任谢娜出席会议。", "谢娜", ["县委办主任"]),
+    ("县委一级调研员曹阳出席会议。", "曹阳", ["县委一级调研员"]),
+    ("副市长诸葛明辉出席会议。", "诸葛明辉", ["副市长"]),
+    ("自治州州长阿不都·热合曼出席会议。", "阿不都·热合曼", ["自治州州长"]),
+    ("省委常委、常务副省长冯志远出席会议。", "冯志远", ["省委常委", "常务副省长"]),
+    ("市委副书记、市长吴涛出席会议。", "吴涛", ["市委副书记", "市长"]),
+    ("县委常委、宣传部部长潘婷出席会议。", "潘婷", ["县委常委", "宣传部部长"]),
+    ("乡党委书记田野出席会议。", "田野", ["乡党委书记"]),
+]
+
+
+@pytest.mark.parametrize("text, name, expected", TITLES)
+def test_forms_titles(text, name, expected):
+    assert titles(one("5月6日，县委常委会会议召开。" + text)).get(name) == expected
+
+
+LISTS = [
+    # title before a list: each holds it; group word before a list: none
+    ("县委常委张成群、陈迪、李继出席会议。", {"张成群": ["县委常委"], "陈迪": ["县委常委"], "李继": ["县委常委"]}),
+    ("县领导王强、李明、张华等出席会议。", {"王强": [], "李明": [], "张华": []}),
+    ("市领导刘洋、孙丽和周斌出席会议。", {"刘洋": [], "孙丽": [], "周斌": []}),
+    ("县四大班子领导黄涛、欧阳娜等出席会议。", {"黄涛": [], "欧阳娜": []}),
+    ("县长陈晓东，县领导王强、李明出席会议。", {"陈晓东": ["县长"], "王强": [], "李明": []}),
+]
+
+
+@pytest.mark.parametrize("text, expected", LISTS)
+def test_forms_name_lists(text, expected):
+    f = one("5月6日，县委常委会会议召开。" + text)
+    got = titles(f)
+    for name, ts in expected.items():
+        assert got.get(name) == ts, got
+    assert set(expected) <= set(f.events[0].attendees)
+
+
+MEETINGS = [
+    ("5月6日，县委书记王建军主持召开县委常委会会议。", "王建军"),
+    ("5月6日，县长陈晓东主持召开县政府常务会议。", "陈晓东"),
+    ("5月6日，县委书记王建军主持召开乡村振兴专题会。", "王建军"),
+    ("5月6日，县委书记王建军主持召开民营企业家座谈会。", "王建军"),
+    ("5月6日，县长陈晓东主持召开重点项目调度会。", "陈晓东"),
+    ("5月6日，县委书记王建军主持召开党政联席会议。", "王建军"),
+    ("5月6日，全县重点项目集中开工仪式举行。", None),
+    ("5月6日，全县村干部培训班开班。", None),
+    ("5月6日，县委理论学习中心组举行集体学习。", None),
+    ("5月6日，县委书记王建军主持召开县委常委会（扩大）会议。", "王建军"),
+    ("5月6日，县长陈晓东主持召开县政府第12次常务会议，研究部署防汛工作。", "陈晓东"),
+]
+
+
+@pytest.mark.parametrize("text, chair", MEETINGS)
+def test_forms_meetings(text, chair):
+    f = one(text)
+    assert [(e.kind, e.date, e.chair) for e in f.events] == [("meeting", "2023-05-06", chair)]
+
+
+def test_forms_video_meeting_with_sub_venue():
+    f = one("5月6日，全省安全生产电视电话会议召开。县委书记王建军、县长陈晓东在县分会场参加会议。")
+    [e] = f.events
+    assert e.kind == "meeting" and {"王建军", "陈晓东"} <= set(e.attendees)
+
+
+def test_forms_meeting_with_study_and_agenda_items_is_one_meeting():
+    f = one("5月6日，县委书记王建军主持召开县委常委会会议，传达学习省委全会精神，研究部署防汛工作。"
+            "会议听取了全县经济运行情况汇报；审议了有关文件。会议强调，要抓好防汛。")
+    assert len(f.events) == 1
+    assert [(d.speaker, d.cue) for d in f.directives] == [(None, "强调")]
+
+
+SPEAKERS = [
+    ("会议指出，要稳增长。", [(None, "指出", "要稳增长")]),
+    ("会议要求，各单位要压实责任。", [(None, "要求", "各单位要压实责任")]),
+    ("督导组要求，要立行立改。", [(None, "要求", "要立行立改")]),
+    ("代表们认为，报告实事求是。", [(None, "认为", "报告实事求是")]),
+    ("王建军指出，要稳增长。他强调，要保安全。", [("王建军", "指出", "要稳增长"), ("王建军", "强调", "要保安全")]),
+    ("县长陈晓东出席会议。陈晓东表示，将全力落实。她强调，要保民生。",
+     [("陈晓东", "表示", "将全力落实"), ("陈晓东", "强调", "要保民生")]),
+    ("王书记强调，要抓好安全生产。", [("王建军", "强调", "要抓好安全生产")]),
+    ("王建军指出，要稳增长。陈晓东要求，要抓落实。", [("王建军", "指出", "要稳增长"), ("陈晓东", "要求", "要抓落实")]),
+    ("王建军、陈晓东在讲话中强调，要守住安全底线。",
+     [("王建军", "强调", "要守住安全底线"), ("陈晓东", "强调", "要守住安全底线")]),
+    ("王建军说，这项工作很重要。", [("王建军", "说", "这项工作很重要")]),
+    ("王建军希望，各部门加强协作。", [("王建军", "希望", "各部门加强协作")]),
+    ("王建军在讲话中提出，要强化担当。", [("王建军", "提出", "要强化担当")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SPEAKERS)
+def test_forms_speakers(text, expected):
+    f = one("5月6日，县委书记王建军主持召开县委常委会会议。县长陈晓东出席会议。" + text)
+    got = [(d.speaker, d.cue, d.text[: len(t)]) for d, (_, _, t) in zip(f.directives, expected)]
+    assert got == expected and len(f.directives) == len(expected)
+
+
+DATES = [
+    ("2023年5月6日，县委书记王建军主持召开县委常委会会议。", None, "2023-05-06"),
+    ("5月6日，县委书记王建军主持召开县委常委会会议。", 2021, "2021-05-06"),
+    ("5 月 6 日晚，县委书记王建军主持召开县委常委会会议。", 2021, "2021-05-06"),
+    ("5月6日至7日，县委书记王建军到城东新区调研。", 2021, "2021-05-06"),
+    ("近日，县委书记王建军主持召开县委常委会会议。", 2021, None),
+    ("日前，县委书记王建军到城东新区调研。", 2021, None),
+    ("５月６日，县委书记王建军主持召开县委常委会会议。", 2021, "2021-05-06"),
+    ("5月6日，县委书记王建军主持召开县委常委会会议。", None, "--05-06"),
+]
+
+
+@pytest.mark.parametrize("text, year, iso", DATES)
+def test_forms_dates(text, year, iso):
+    assert [e.date for e in one(text, year=year).events] == [iso]
+
+
+def test_forms_no_year_warns_naming_the_file():
+    f = one("5月6日，县委书记王建军主持召开县委常委会会议。", year=None)
+    assert f.events[0].date == "--05-06"
+    assert f.warnings and "t.txt" in f.warnings[0]
+
+
+INSPECTIONS = [
+    ("5月6日，县委书记王建军到城东新区调研。", "王建军", ["城东新区"]),
+    ("5月6日，县长陈晓东深入城南工业园、滨河湿地公园等地督导项目建设。", "陈晓东", ["城南工业园", "滨河湿地公园"]),
+    ("5月6日，县长陈晓东带队检查安全生产工作，先后到城北化工厂、县人民医院等地。", "陈晓东", ["城北化工厂", "县人民医院"]),
+    ("5月6日，副县长刘丽暗访农贸市场食品安全工作。", "刘丽", []),
+    ("5月6日，县委书记王建军走访慰问困难党员。", "王建军", []),
+    ("5月6日，市委书记林海到我县视察，先后来到县第一中学、城东污水处理厂。县委书记王建军陪同。",
+     "林海", ["县第一中学", "城东污水处理厂"]),
+    ("5月6日，县长陈晓东实地督导重点项目，先后到城南物流园、县体育中心和滨河大道改造工程等地查看进度。",
+     "陈晓东", ["城南物流园", "县体育中心", "滨河大道改造工程"]),
+]
+
+
+@pytest.mark.parametrize("text, leader, sites", INSPECTIONS)
+def test_forms_inspections(text, leader, sites):
+    f = one(text)
+    [e] = [e for e in f.events if e.kind == "inspection"]
+    assert e.date == "2023-05-06" and e.chair == leader
+    assert list(e.sites) == sites
+
+
+def test_forms_inspection_attendees_from_陪同():
+    f = one("5月6日，市委书记林海到我县调研。县委书记王建军、县长陈晓东陪同调研。")
+    [e] = f.events
+    assert {"王建军", "陈晓东"} <= set(e.attendees)
+
+
+PROJECTS = [
+    ("要加快推进城东新区综合管廊工程建设。", ["城东新区综合管廊工程"]),
+    ("要全力推进滨河湿地公园建设。", ["滨河湿地公园"]),
+    ("要加快建设县人民医院新院区。", ["县人民医院新院区"]),
+    ("要推进高铁站片区改造。", ["高铁站片区"]),
+    ("要加快推进G310国道改线工程。", ["G310国道改线工程"]),
+    ("要加快推进凤凰大道修建和人民路改造。", ["凤凰大道", "人民路"]),
+    # generic words are no projects
+    ("要加快推进重点项目建设，抓好民生工程。", []),
+]
+
+
+@pytest.mark.parametrize("text, projects", PROJECTS)
+def test_forms_projects_named_in_directives(text, projects):
+    f = one("5月6日，县长陈晓东主持召开项目调度会。陈晓东要求，" + text)
+    assert list(f.projects) == projects
+    assert {(p, q) for p, q, _ in f.responsibilities} == {("陈晓东", q) for q in projects}
+
+
+TEXT_SHAPES = [
+    # byline at the end of a web article
+    ("县委常委会召开\n5月6日，县委书记王建军主持召开县委常委会会议。\n（全媒体记者：王小明 刘芳）",
+     ["王小明", "刘芳"], []),
+    ("县委常委会召开\n5月6日，县委书记王建军主持召开县委常委会会议。\n记者 王小明 通讯员 吴刚",
+     ["王小明"], ["吴刚"]),
+    ("县委常委会召开\n5月6日，县委书记王建军主持召开县委常委会会议。\n（王小明）", ["王小明"], []),
+    # ASCII punctuation, a page header, a headline repeating the chair's name
+    ("第RB02版\n王建军主持召开县委常委会会议\n本报讯(记者 王小明)5月6日,县委书记王建军主持召开县委常委会会议.",
+     ["王小明"], []),
+]
+
+
+@pytest.mark.parametrize("page, reporters, correspondents", TEXT_SHAPES)
+def test_forms_text_shapes(page, reporters, correspondents):
+    [f] = extract_file_text(page, "web.txt", 2023)
+    assert list(f.article.reporters) == reporters and list(f.article.correspondents) == correspondents
+    [e] = f.events
+    assert (e.kind, e.date, e.chair) == ("meeting", "2023-05-06", "王建军")
+
+
+def test_forms_web_page_year_from_its_header():
+    page = ("县委常委会召开\n2021-05-07 10:30 来源：某县融媒体中心\n"
+            "5月6日，县委书记王建军主持召开县委常委会会议。\n")
+    [f] = extract_file_text(page, "web.txt", None)
+    assert f.events[0].date == "2021-05-06"
