@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from urllib.parse import quote
 
@@ -17,9 +18,35 @@ def _slug(s: str) -> str:
     return quote(s, safe="")
 
 
-def person_iri(name: str) -> URIRef:
-    """One node per name within a build (see README: identity of persons)."""
-    return ID[f"person/{_slug(name)}"]
+def person_iri(name: str, place: str | None = None) -> URIRef:
+    """One node per name within a build; per name and place where the build holds the same
+    name in different places (see README: identity of persons)."""
+    return ID[f"person/{_slug(name)}" + (f"@{_slug(place)}" if place else "")]
+
+
+_PLACE = re.compile(r"^(?!全国|中共|中央|国务院)([\u4e00-\u9fff]{2,8}?(?:自治区|自治州|自治县|省|市|州|盟|县|旗|区|镇|乡|街道))"
+                    r"(?=委|人大|政协|政府|纪委|监委|党|长|副|常委|人民|公安|法院|检察院|[\u4e00-\u9fff]{0,6}(?:局|办|部|厅))")
+
+
+def title_place(title: str) -> str | None:
+    """The place a title names (川汇区委书记 -> 川汇区, 北京市委书记 -> 北京市), if any.
+
+    >>> title_place("黔江区委副书记"), title_place("区委书记"), title_place("国务院副总理")
+    ('黔江区', None, None)
+    """
+    m = _PLACE.match(title)
+    return m.group(1) if m else None
+
+
+def _places(facts: Facts) -> dict[str, str]:
+    """name -> the place the article's titles give the person (the first one)."""
+    out: dict[str, str] = {}
+    for p in facts.persons:
+        for t in p.titles:
+            place = title_place(t)
+            if place:
+                out.setdefault(p.name, place)
+    return out
 
 
 def project_iri(name: str) -> URIRef:
@@ -57,9 +84,11 @@ def _evidence(g: Graph, ev: Evidence, source: str, article: URIRef) -> URIRef:
     return node
 
 
-def add_facts(g: Graph, facts: Facts) -> None:
-    """Add the triples of one article's facts to g."""
+def add_facts(g: Graph, facts: Facts, ambiguous: frozenset[str] = frozenset()) -> None:
+    """Add the triples of one article's facts to g. Names in `ambiguous` are held by
+    persons of different places in the build: they get a node per place."""
     a = facts.article
+    places = _places(facts)
     art = ID[f"article/{a.id}"]
     g.add((art, RDF.type, KG.Article))
     g.add((art, RDF.type, PROV.Entity))
@@ -74,7 +103,7 @@ def add_facts(g: Graph, facts: Facts) -> None:
     g.add((art, KG.endOffset, Literal(a.end)))
 
     def person(name: str) -> URIRef:
-        p = person_iri(name)
+        p = person_iri(name, places.get(name) if name in ambiguous else None)
         g.add((p, RDF.type, KG.Person))
         g.add((p, RDFS.label, Literal(name, lang="zh")))
         return p
@@ -157,8 +186,19 @@ def add_facts(g: Graph, facts: Facts) -> None:
         g.add((r, KG.evidence, _evidence(g, ev, a.source, art)))
 
 
+def ambiguous_names(all_facts: Iterable[Facts]) -> frozenset[str]:
+    """Names that titles place in two or more different places within the build."""
+    seen: dict[str, set[str]] = {}
+    for f in all_facts:
+        for name, place in _places(f).items():
+            seen.setdefault(name, set()).add(place)
+    return frozenset(n for n, ps in seen.items() if len(ps) > 1)
+
+
 def to_graph(all_facts: Iterable[Facts]) -> Graph:
+    all_facts = list(all_facts)
+    ambiguous = ambiguous_names(all_facts)
     g = new_graph()
     for f in all_facts:
-        add_facts(g, f)
+        add_facts(g, f, ambiguous)
     return g

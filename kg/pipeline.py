@@ -14,7 +14,7 @@ from .graph import to_graph
 from .models import Facts
 from .read import ReadError, find_inputs, read_source
 from .segment import split_articles
-from .extract.dates import year_in
+from .extract.dates import page_date_year
 
 __all__ = ["BuildResult", "extract_file_text", "build", "write_atomic"]
 
@@ -40,11 +40,10 @@ def _year_from_name(path: str) -> int | None:
 
 
 def extract_file_text(text: str, source: str, year: int | None = None) -> list[Facts]:
-    """All facts of one page of text. The year: stated in the page, else `year`, else the
-    year in the file's name."""
-    page_year = year_in(text[:300]) if year is None else year
-    if page_year is None:
-        page_year = _year_from_name(source)
+    """All facts of one page of text. The year of dates that leave it out: the page's own
+    date (a header such as 2023年6月14日 星期三, or 2023-06-14 on a web page), else `year`,
+    else a year in the file's name."""
+    page_year = page_date_year(text[:400]) or year or _year_from_name(source)
     return [extract(a, page_year) for a in split_articles(text, source)]
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from .. import lexicons
 from ..models import Article, Directive, Event, Evidence, Facts, Person
 from ..segment import sentences
-from .dates import dateline_date, find_dates, resolve, year_in
+from .dates import dateline_date, find_dates, page_date_year, resolve
 from .persons import Mention, find_mentions
 from .projects import is_project_name, projects_in, site_name, sites_after
 
@@ -144,6 +144,8 @@ def _find_directives(r: _Reader) -> list[_Directive]:
                 continue
         if re.search(r"(?:按照|根据|按|符合|的|提出|重大|有关|工作|纪律|基本|总体|具体|新|明确|严格)$", prev):
             continue
+        if cues.match(text, e):
+            continue  # 强调指出: the second cue introduces what was said
         weak = cue in ("表示", "说", "认为", "希望", "提出")
         if weak and nxt not in ("，", "：", ","):
             continue
@@ -375,7 +377,7 @@ def extract(article: Article, year: int | None = None) -> Facts:
     r = _Reader(article)
     text = r.text
     dl = dateline_date(article.dateline)
-    page_year = dl[0] or year_in(article.headline + article.body[:200]) or year
+    page_year = dl[0] or page_date_year(article.body[:200]) or year
     warnings: list[str] = []
     directives = _find_directives(r)
     events = _find_events(r, directives, page_year, dl)
