@@ -202,7 +202,7 @@ def _co_subjects(r: _Reader, subj: Mention | None, before: int) -> list[str]:
 
 
 def _meeting_name(np: str) -> str:
-    return np.strip("，。、 了")
+    return re.sub(r"^(?:的|了)", "", np.strip("，。、 了"))
 
 
 def _find_events(r: _Reader, directives: list[_Directive], year: int | None,

@@ -26,6 +26,13 @@ def _stop_rx() -> re.Pattern:
     return re.compile(f"(?:{lexicons.alternation('site_stops')}|{lexicons.alternation('inspection_verbs')})")
 
 
+@lru_cache(maxsize=1)
+def _suffix_ends() -> str:
+    """Last characters of project suffixes, roads and works (修建, 改造): 和 after one of them
+    joins two names (银珠路和川汇大道), elsewhere it is inside a word (宜居宜业和美乡村)."""
+    return re.escape("".join(sorted({w[-1] for w in lexicons.load("project_suffixes")} | set("路道街建造设治级"))))
+
+
 def clean_project(s: str) -> str:
     """Strip what is no part of a name: 了, quotes left open, 进展情况, a trailing 项目 when
     a name stands before it (华园教育项目 -> 华园教育)."""
@@ -44,7 +51,7 @@ def is_project_name(s: str, proper: bool = False) -> bool:
     """A project-like name: ends in a project suffix, is not generic (重点项目), is not an
     bare place (海南); with `proper`, its modifier must hold a proper name
     (a place, a person, a word jieba does not know: 五一路商业步行街区, not 区域消费中心)."""
-    if not 2 <= len(s) <= 40 or s in lexicons.load("generic_projects"):
+    if not 2 <= len(s) <= 40 or s in lexicons.load("generic_projects") or s.endswith("乡村"):
         return False
     if not _suffix_rx().search(s) or s.count("（") != s.count("）") or s.count("(") != s.count(")"):
         return False
@@ -115,7 +122,7 @@ def projects_in(text: str) -> list[str]:
     for m in re.finditer(f"{_OBJ_VERBS}(?P<obj>[^，。；：！？]{{2,60}})", text):
         if text[: m.start()].count("“") > text[: m.start()].count("”"):
             continue  # inside a quoted slogan: 推动荒宅变五园
-        for raw in re.split(r"[、]|(?:和|及|以及|与)", m.group("obj")):
+        for raw in re.split(f"[、]|(?<=[{_suffix_ends()}])(?:和|及|以及|与)", m.group("obj")):
             name = _name_in(raw)
             if name and name not in out:
                 out.append(name)
