@@ -7,7 +7,11 @@ from typing import Annotated, Optional
 
 import typer
 
+from .export import FORMATS, export
 from .pipeline import build, write_atomic
+from .query import QueryError, format_result, named_queries, run
+from .read import ReadError
+from .store import load_graph
 
 app = typer.Typer(
     help="govnews-kg: Chinese local-government news -> knowledge graph.",
@@ -61,6 +65,121 @@ def build_cli(
     typer.echo(f"wrote {target}")
     if result.errors:
         raise typer.Exit(1)
+
+
+def _load(path: Path):
+    try:
+        return load_graph(path)
+    except ReadError as e:
+        _err(str(e))
+        raise typer.Exit(1) from None
+
+
+@app.command("export")
+def export_cli(
+    graph: Annotated[Path, typer.Argument(help="A graph written by kg build (graph.ttl).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")] = "ttl",
+    out: Annotated[Optional[Path], typer.Option("-o", "--out", help="File to write; standard output if left out.")] = None,
+    network: Annotated[str, typer.Option(help="For graphml/gexf: entities, co-attendance or responsibility.")] = "entities",
+) -> None:
+    """Convert a graph to another format. TriG keeps one named graph per article.
+
+    Example: kg export outputs/graph.ttl --format trig -o outputs/graph.trig
+    """
+    if fmt not in FORMATS:
+        _err(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    g = _load(graph)
+    net = None
+    if fmt in ("graphml", "gexf") and network != "entities":
+        from .analysis import NETWORKS
+
+        if network not in NETWORKS:
+            _err(f"--network {network}: choose one of entities, {', '.join(NETWORKS)}")
+            raise typer.Exit(2)
+        net = NETWORKS[network](g)
+    data = export(g, fmt, net)
+    if out is None:
+        sys.stdout.buffer.write(data)
+        return
+    write_atomic(out, data)
+    typer.echo(f"wrote {out}", err=True)
+
+
+@app.command("query")
+def query_cli(
+    graph: Annotated[Optional[Path], typer.Argument(help="A graph file (ttl, nt, trig, jsonld).")] = None,
+    query: Annotated[Optional[str], typer.Argument(help="SPARQL text, or the name of a shipped query.")] = None,
+    file: Annotated[Optional[Path], typer.Option("-f", "--file", help="Read the query from a .rq file.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE for a named query.")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the shipped queries and their parameters.")] = False,
+) -> None:
+    """Run SPARQL on a graph: text, a .rq file, or a shipped query by name. Prefixes kg, id,
+    rdfs, rdf, xsd, owl, prov, schema, foaf and dcterms are declared.
+
+    Example: kg query outputs/graph.ttl meetings-in-range --param start=2022-07-20
+    """
+    shipped = named_queries()
+    if list_:
+        for q in shipped.values():
+            typer.echo(f"{q.name:<24}{q.summary}")
+            for p in q.params:
+                default = f" (default {p.default})" if p.default else ""
+                typer.echo(f"{'':<26}--param {p.name}=<{p.datatype}>{default}  {p.doc}")
+        return
+    if graph is None or (query is None and file is None):
+        _err("give a graph and a query (text, a name from --list, or -f FILE)")
+        raise typer.Exit(2)
+    if fmt not in ("table", "csv", "tsv", "json"):
+        _err(f"--format {fmt}: choose table, csv, tsv or json")
+        raise typer.Exit(2)
+    params = {}
+    for item in param or []:
+        if "=" not in item:
+            _err(f"--param {item}: write NAME=VALUE")
+            raise typer.Exit(2)
+        k, v = item.split("=", 1)
+        params[k.strip()] = v.strip()
+    declared = ()
+    if file is not None:
+        try:
+            text, label = file.read_text(encoding="utf-8"), str(file)
+        except (OSError, UnicodeDecodeError) as e:
+            _err(f"{file}: cannot read: {getattr(e, 'strerror', None) or e}")
+            raise typer.Exit(1) from None
+    elif query in shipped:
+        text, label, declared = shipped[query].text, query, shipped[query].params
+    else:
+        text, label = query, "query"
+    g = _load(graph)
+    try:
+        result = run(g, text, label, params, declared)
+        typer.echo(format_result(result, fmt))
+    except QueryError as e:
+        _err(str(e))
+        raise typer.Exit(1) from None
+
+
+@app.command("validate")
+def validate_cli(
+    graph: Annotated[Path, typer.Argument(help="A graph file to check against ontology/shapes.ttl.")],
+) -> None:
+    """Check a graph against the SHACL shapes of the ontology; list each violation.
+
+    Example: kg validate outputs/graph.ttl
+    """
+    from .validate import validate
+
+    g = _load(graph)
+    problems = validate(g)
+    if not problems:
+        typer.echo(f"{graph}: conforms ({len(g)} triples)")
+        return
+    for p in problems:
+        typer.echo(p)
+    typer.echo(f"{graph}: {len(problems)} violation(s)", err=True)
+    raise typer.Exit(1)
 
 
 def main() -> None:  # pragma: no cover

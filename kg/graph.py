@@ -142,20 +142,36 @@ def add_facts(g: Graph, facts: Facts, ambiguous: frozenset[str] = frozenset()) -
         g.add((node, RDFS.label, Literal(e.name, lang="zh")))
         if e.date:
             g.add((node, KG.date, _date(e.date)))
+        ev_node = _evidence(g, e.evidence, a.source, art)
+        roles = [(e.chair, "chair" if e.kind == "meeting" else "leader", ev_node)] if e.chair else []
         if e.chair:
             g.add((node, KG.chairedBy if e.kind == "meeting" else KG.ledBy, person(e.chair)))
-        for name in e.attendees:
+        for name, ev in zip(e.attendees, e.attendee_evidence):
             g.add((node, KG.attendee, person(name)))
+            roles.append((name, "attendee", _evidence(g, ev, a.source, art)))
+        for k, (name, role, evn) in enumerate(roles, 1):
+            part = ID[f"participation/{e.id}-{k}"]
+            g.add((part, RDF.type, KG.Participation))
+            if role == "attendee":  # the place in the attendee list: official news lists by rank
+                g.add((part, KG.listOrder, Literal(k - (1 if e.chair else 0))))
+            g.add((part, KG.person, person(name)))
+            g.add((part, KG.event, node))
+            g.add((part, KG.role, Literal(role)))
+            g.add((part, KG.reportedIn, art))
+            g.add((part, KG.evidence, evn))
         for order, site in enumerate(e.sites, 1):
             s = project(site)
             g.add((node, KG.site, s))
             visit = ID[f"visit/{e.id}-{order}"]
+            g.add((visit, RDF.type, KG.SiteVisit))
+            g.add((visit, KG.event, node))
             g.add((visit, KG.siteOrder, Literal(order)))
             g.add((visit, KG.project, s))
+            g.add((visit, KG.reportedIn, art))
         if e.trigger:
             g.add((node, KG.trigger, Literal(e.trigger, lang="zh")))
         g.add((node, KG.reportedIn, art))
-        g.add((node, KG.evidence, _evidence(g, e.evidence, a.source, art)))
+        g.add((node, KG.evidence, ev_node))
     for d in facts.directives:
         node = ID[f"directive/{d.id}"]
         g.add((node, RDF.type, KG.Directive))
@@ -171,19 +187,17 @@ def add_facts(g: Graph, facts: Facts, ambiguous: frozenset[str] = frozenset()) -
         g.add((node, KG.evidence, _evidence(g, d.evidence, a.source, art)))
     for name in facts.projects:
         project(name)
-    basis_of = {e.id: ("event", e.evidence) for e in facts.events}
-    basis_of.update({d.id: ("directive", d.evidence) for d in facts.directives})
-    for k, (who, what, basis) in enumerate(facts.responsibilities, 1):
-        p, pr = person(who), project(what)
+    kind_of = {e.id: "event" for e in facts.events} | {d.id: "directive" for d in facts.directives}
+    for k, rs in enumerate(facts.responsibilities, 1):
+        p, pr = person(rs.person), project(rs.project)
         g.add((p, KG.responsibleFor, pr))
         r = ID[f"responsibility/{a.id}-r{k}"]
         g.add((r, RDF.type, KG.Responsibility))
         g.add((r, KG.person, p))
         g.add((r, KG.project, pr))
-        kind, ev = basis_of[basis]
-        g.add((r, KG.basis, ID[f"{kind}/{basis}"]))
+        g.add((r, KG.basis, ID[f"{kind_of[rs.basis]}/{rs.basis}"]))
         g.add((r, KG.reportedIn, art))
-        g.add((r, KG.evidence, _evidence(g, ev, a.source, art)))
+        g.add((r, KG.evidence, _evidence(g, rs.evidence, a.source, art)))
 
 
 def ambiguous_names(all_facts: Iterable[Facts]) -> frozenset[str]:

@@ -67,6 +67,7 @@ class Event:
     sites: tuple[str, ...]
     evidence: Evidence
     trigger: str = ""
+    attendee_evidence: tuple[Evidence, ...] = ()  # one per attendee, in the same order
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,18 @@ class Directive:
 
 
 @dataclass(frozen=True)
+class Responsibility:
+    """A person is responsible for a project: they led an inspection of it or issued a
+    directive that names it (`basis`, the event or directive id); `evidence` is the sentence
+    that names the project."""
+
+    person: str
+    project: str
+    basis: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
 class Facts:
     """Everything extracted from one article."""
 
@@ -89,5 +102,5 @@ class Facts:
     events: tuple[Event, ...]
     directives: tuple[Directive, ...]
     projects: tuple[str, ...] = ()
-    responsibilities: tuple[tuple[str, str, str], ...] = ()  # (person, project, basis)
+    responsibilities: tuple[Responsibility, ...] = ()
     warnings: tuple[str, ...] = field(default=())

@@ -29,6 +29,8 @@ class KG(DefinedNamespace):
     Evidence: URIRef
     TitleObservation: URIRef
     Responsibility: URIRef
+    Participation: URIRef
+    SiteVisit: URIRef
     # public properties (../shared/spec/VOCABULARY.md)
     holds: URIRef
     date: URIRef
@@ -61,3 +63,6 @@ class KG(DefinedNamespace):
     basis: URIRef
     observedIn: URIRef
     trigger: URIRef
+    event: URIRef
+    listOrder: URIRef
+    role: URIRef

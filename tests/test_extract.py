@@ -115,7 +115,7 @@ def test_extract_itinerary_keeps_order_and_merges_stops():
               "实地查看新校区、实训基地项目进展情况，要求加快建设步伐。")
     [e] = f.events
     assert e.sites == ("城东工业园", "县人民医院新院区", "城南污水处理厂", "县职业教育中心", "新校区", "实训基地")
-    assert ("张成群", "城东工业园", e.id) in f.responsibilities
+    assert ("张成群", "城东工业园", e.id) in {(r.person, r.project, r.basis) for r in f.responsibilities}
 
 
 # --- directives -------------------------------------------------------------------------
@@ -156,7 +156,8 @@ def test_extract_directive_ties_to_event_and_names_projects():
     [d] = f.directives
     assert d.event_id == f.events[0].id
     assert d.projects == ("解放路商业步行街区", "老城历史文化街区", "建设路", "滨河大道东延工程")
-    assert ("李国庆", "解放路商业步行街区", d.id) in f.responsibilities
+    [r] = [r for r in f.responsibilities if r.project == "解放路商业步行街区"]
+    assert (r.person, r.basis) == ("李国庆", d.id) and "解放路商业步行街区" in r.evidence.sentence
 
 
 def test_extract_generic_projects_are_not_projects():

@@ -192,7 +192,7 @@ PROJECTS = [
 def test_forms_projects_named_in_directives(text, projects):
     f = one("5月6日，县长陈晓东主持召开项目调度会。陈晓东要求，" + text)
     assert list(f.projects) == projects
-    assert {(p, q) for p, q, _ in f.responsibilities} == {("陈晓东", q) for q in projects}
+    assert {(r.person, r.project) for r in f.responsibilities} == {("陈晓东", q) for q in projects}
 
 
 TEXT_SHAPES = [

@@ -20,7 +20,7 @@ def summary(facts) -> dict:
         "persons": sorted({(p.name, "、".join(p.titles)) for f in facts for p in f.persons}),
         "events": [[e.kind, e.date, e.chair, list(e.attendees), list(e.sites)] for f in facts for e in f.events],
         "directives": [[d.speaker, d.cue, d.text[:12]] for f in facts for d in f.directives],
-        "responsibilities": sorted({(p, q) for f in facts for p, q, _ in f.responsibilities}),
+        "responsibilities": sorted({(r.person, r.project) for f in facts for r in f.responsibilities}),
     }
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import lexicons
-from ..models import Article, Directive, Event, Evidence, Facts, Person
+from ..models import Article, Directive, Event, Evidence, Facts, Person, Responsibility
 from ..segment import sentences
 from .dates import dateline_date, find_dates, page_date_year, resolve
 from .persons import Mention, find_mentions
@@ -42,7 +42,13 @@ class _Event:
     trigger: str
     sentence: tuple[int, int]
     attendees: list[str] = field(default_factory=list)
-    sites: list[tuple[str, bool]] = field(default_factory=list)
+    attended_at: list[int] = field(default_factory=list)  # where each attendee was read
+    sites: list[tuple[str, bool, int]] = field(default_factory=list)  # (name, sure, where)
+
+    def attend(self, name: str, at: int) -> None:
+        if name != self.chair and name not in self.attendees:
+            self.attendees.append(name)
+            self.attended_at.append(at)
 
 
 @dataclass
@@ -68,7 +74,7 @@ def _sentence_start(text: str, i: int) -> int:
 
 
 _LEAD_IN = re.compile(
-    r"^(?:\d{1,4}[年月日号](?:\d{1,2}[月日号]|至|到)*(?:上午|下午|中午|晚上|早上|凌晨|晚|早)?|今天|今日|昨天|近日|日前|当天|同日|随后|会上|会前|会后|"
+    r"^(?:\d{1,4}[年月日号](?:\d{1,2}[月日号])*(?:(?:至|到)\d{1,2}[月日号])*(?:上午|下午|中午|晚上|早上|凌晨|晚|早)?|今天|今日|昨天|近日|日前|当天|同日|随后|会上|会前|会后|"
     r"调研期间|督导期间|期间|其间|在[^，。]{1,20}(?:时|期间|中))"
 )
 
@@ -288,12 +294,23 @@ def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
                 if same[0].date is None:
                     same[0].date = date_for(s0, at, False)
                 continue
-            name = text[cs:_next_break(text, at)]
+            name = _inspection_name(r, text[cs:_next_break(text, at)], cs)
             events.append(_Event("inspection", name, at, date_for(s0, at, not events), leader,
                                  m.group(), (s0, s1)))
     events.sort(key=lambda e: e.start)
     _attach_people_and_sites(r, events, in_directive, year, dateline)
     return events
+
+
+def _inspection_name(r: _Reader, clause: str, cs: int) -> str:
+    """What the inspection was about: the clause without its subject and escort
+    (区委书记X带领…负责同志|实地督导重点项目建设情况)."""
+    subj = r.mention_at(cs)
+    rest = clause[subj.end - cs:] if subj and subj.end - cs < len(clause) else clause
+    rest = re.sub(r"^(?:一行|同志)?(?:带领|率领|率)[^，。]*?(?:负责同志|负责人|人员|同志|一行|干部)", "", rest)
+    rest = re.sub(r"^(?:一行|同志)", "", rest)
+    lead = _LEAD_IN.match(rest)
+    return (rest[lead.end():] if lead else rest).lstrip("，") or clause
 
 
 def _next_break(text: str, i: int) -> int:
@@ -331,10 +348,8 @@ def _attach_people_and_sites(r: _Reader, events: list[_Event], in_directive, yea
             if ev is None:
                 continue
             for x in r.mentions:
-                if s0 <= x.start < m.start() and x.name != ev.chair and x.name not in ev.attendees:
-                    if x.name in _quoted_names(text, s0, m.start()):
-                        continue
-                    ev.attendees.append(x.name)
+                if s0 <= x.start < m.start() and x.name not in _quoted_names(text, s0, m.start()):
+                    ev.attend(x.name, x.start)
         ev = _current(events, s1 - 1)
         if ev and ev.kind == "inspection":
             for cs, ce in _clauses(text, s0, s1):
@@ -347,8 +362,8 @@ def _attach_people_and_sites(r: _Reader, events: list[_Event], in_directive, yea
                 for site, shared in found:
                     if site in ("这里", "这儿", "此"):  # X是…。Y来到这里
                         site, shared = _topic_before(r.a, s0), False
-                    if site and site not in [x for x, _ in ev.sites]:
-                        ev.sites.append((site, shared))
+                    if site and site not in [x for x, _, _ in ev.sites]:
+                        ev.sites.append((site, shared, cs))
                 if found and ev.date is None:
                     # an inspection with no day takes the first day its itinerary gives
                     ds = [d for d in find_dates(text[s0:s1]) if d.day is not None]
@@ -390,33 +405,38 @@ def extract(article: Article, year: int | None = None) -> Facts:
         src = article.source_span(ss, se)
         return Evidence(article.id, text[ss:se].strip(), src[0], src[1])
 
-    ev_records: list[Event] = []
-    ids = {}
-    for k, e in enumerate(events, 1):
-        eid = f"{article.id}-e{k}"
-        ids[id(e)] = eid
-        sites = list(dict.fromkeys(filter(None, (site_name(s, sure) for s, sure in e.sites))))
-        ev_records.append(Event(eid, e.kind, e.name, e.date, e.chair, tuple(e.attendees),
-                                tuple(sites), evidence(e.sentence[0], e.sentence[1]), e.trigger))
-        if e.date and e.date.startswith("--"):
-            warnings.append(f"{article.source}: no year for {e.date[2:]} in article {article.index}; "
-                            "written as --MM-DD (give --year)")
+    ids = {id(e): f"{article.id}-e{k}" for k, e in enumerate(events, 1)}
     dir_records: list[Directive] = []
+    dir_resp: list[Responsibility] = []
     for d in directives:
         ev = _current(events, d.start)
         said = text[d.text_start:d.text_end].strip()
         projects = tuple(projects_in(said))
         for speaker in (d.speaker, *d.co_speakers):
-            dir_records.append(Directive(f"{article.id}-d{len(dir_records) + 1}", speaker, d.cue, said,
-                                         ids.get(id(ev)) if ev else None, projects,
-                                         evidence(d.start, d.text_start)))
-            if ev and speaker and speaker != ev.chair and speaker not in ev.attendees:
-                ev.attendees.append(speaker)
-    # attendees may have grown from directives: rebuild the event records
-    ev_records = [
-        Event(x.id, x.kind, x.name, x.date, x.chair, tuple(e.attendees), x.sites, x.evidence, x.trigger)
-        for x, e in zip(ev_records, events)
-    ]
+            did = f"{article.id}-d{len(dir_records) + 1}"
+            dir_records.append(Directive(did, speaker, d.cue, said, ids.get(id(ev)) if ev else None,
+                                         projects, evidence(d.start, d.text_start)))
+            for p in projects if speaker else ():
+                at = text.find(p, d.text_start, d.text_end)
+                at = at if at >= 0 else d.start
+                dir_resp.append(Responsibility(speaker, p, did, evidence(at, at + len(p))))
+            if ev and speaker:  # who spoke at an event was there
+                ev.attend(speaker, d.start)
+    ev_records: list[Event] = []
+    resp: list[Responsibility] = []
+    for e in events:
+        named = [(site_name(s, sure), at) for s, sure, at in e.sites]
+        sites = list(dict.fromkeys(n for n, _ in named if n))
+        if e.kind == "inspection" and e.chair:
+            for n in sites:
+                at = next(a for x, a in named if x == n)
+                resp.append(Responsibility(e.chair, n, ids[id(e)], evidence(at, at + 1)))
+        ev_records.append(Event(ids[id(e)], e.kind, e.name, e.date, e.chair, tuple(e.attendees),
+                                tuple(sites), evidence(e.sentence[0], e.sentence[1]), e.trigger,
+                                tuple(evidence(at, at + 1) for at in e.attended_at)))
+        if e.date and e.date.startswith("--"):
+            warnings.append(f"{article.source}: no year for {e.date[2:]} in article {article.index}; "
+                            "written as --MM-DD (give --year)")
     titles: dict[str, list[str]] = {}
     first: dict[str, Mention] = {}
     for m in r.mentions:
@@ -431,19 +451,7 @@ def extract(article: Article, year: int | None = None) -> Facts:
         Person(n, tuple(ts), evidence(first[n].left, first[n].end) if n in first else None)
         for n, ts in titles.items()
     )
-    projects: list[str] = []
-    resp: list[tuple[str, str, str]] = []
-    for e in ev_records:
-        for s in e.sites:
-            if s not in projects:
-                projects.append(s)
-            if e.kind == "inspection" and e.chair:
-                resp.append((e.chair, s, e.id))
-    for d in dir_records:
-        for p in d.projects:
-            if p not in projects:
-                projects.append(p)
-            if d.speaker:
-                resp.append((d.speaker, p, d.id))
-    return Facts(article, persons, tuple(ev_records), tuple(dir_records), tuple(projects),
-                 tuple(dict.fromkeys(resp)), tuple(warnings))
+    projects = tuple(dict.fromkeys([s for e in ev_records for s in e.sites] +
+                                   [p for d in dir_records for p in d.projects]))
+    return Facts(article, persons, tuple(ev_records), tuple(dir_records), projects,
+                 tuple(resp + dir_resp), tuple(warnings))
