@@ -16,6 +16,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/kg build tests/data/chuanhui-2022-07.txt --year 2022 -o outputs
+	$(BIN)/kg report outputs/graph.ttl -o outputs/report.html
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -9,7 +9,7 @@ from rdflib import RDF, RDFS, Graph
 
 from .vocab import KG
 
-__all__ = ["co_attendance", "responsibility", "NETWORKS", "EXACT_BETWEENNESS_MAX", "SEED"]
+__all__ = ["co_attendance", "responsibility", "report_tables", "NETWORKS", "EXACT_BETWEENNESS_MAX", "SEED"]
 
 SEED = 42
 # Exact betweenness is O(n·m); above this many nodes it is estimated from a sample of
@@ -143,3 +143,24 @@ def responsibility(g: Graph) -> nx.Graph:
 
 
 NETWORKS = {"co-attendance": co_attendance, "responsibility": responsibility}
+
+
+def report_tables(g: Graph, co: nx.Graph, resp: nx.Graph) -> tuple[list[list], list[list], list[list]]:
+    """Rows for the report: people ranked (weighted degree, then protocol rank), events by
+    date with chair and attendees, projects with the persons responsible."""
+    people = sorted(
+        ([d["label"], d.get("titles", ""), d["chaired"], d["led"], d["attended"], d["directives"],
+          d["weighted_degree"], d.get("protocol_rank", ""), d["community"]] for _, d in co.nodes(data=True)),
+        key=lambda r: (-r[6], r[7] if r[7] != "" else 1e9, r[0]))
+    events = []
+    for e, label, date, members, _ in _event_people(g):
+        kind = "meeting" if (e, RDF.type, KG.Meeting) in g else "inspection"
+        chair = "、".join(_label(g, p) for p, role in members if role in ("chair", "leader"))
+        att = "、".join(_label(g, p) for p, role in members if role == "attendee")
+        events.append([date, kind, label, chair, att])
+    events.sort(key=lambda r: (r[0] or "9999", r[2]))
+    projects = sorted(
+        ([d["label"], d.get("responsible", ""), d.get("visits", 0), d.get("named", 0)]
+         for _, d in resp.nodes(data=True) if d.get("kind") == "project"),
+        key=lambda r: (-(r[2] + r[3]), r[0]))
+    return people, events, projects

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from .export import FORMATS, export
-from .pipeline import build, write_atomic
+from .pipeline import build, write_atomic, write_outputs
 from .query import QueryError, format_result, named_queries, run
 from .read import ReadError
 from .store import load_graph
@@ -53,8 +53,7 @@ def build_cli(
         _err("no input could be read; nothing written")
         raise typer.Exit(1)
     g = result.graph
-    target = out / "graph.ttl"
-    write_atomic(target, g.serialize(format="turtle").encode("utf-8"))
+    written = write_outputs(g, out)
     facts = result.facts
     persons = {p.name for f in facts for p in f.persons}
     n_events = sum(len(f.events) for f in facts)
@@ -62,7 +61,8 @@ def build_cli(
     projects = {p for f in facts for p in f.projects}
     typer.echo(f"{result.files} file(s), {len(facts)} articles, {len(persons)} persons, "
                f"{n_events} events, {n_dirs} directives, {len(projects)} projects")
-    typer.echo(f"wrote {target}")
+    for path in written:
+        typer.echo(f"wrote {path}")
     if result.errors:
         raise typer.Exit(1)
 
@@ -180,6 +180,44 @@ def validate_cli(
         typer.echo(p)
     typer.echo(f"{graph}: {len(problems)} violation(s)", err=True)
     raise typer.Exit(1)
+
+
+@app.command("view")
+def view_cli(
+    graph: Annotated[Path, typer.Argument(help="A graph written by kg build.")],
+    network: Annotated[str, typer.Option(help="co-attendance or responsibility.")] = "co-attendance",
+    out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")] = Path("network.html"),
+) -> None:
+    """Write an interactive view of a network: one HTML file that works offline.
+
+    Example: kg view outputs/graph.ttl --network responsibility -o outputs/responsibility.html
+    """
+    from .analysis import NETWORKS
+    from .render import network_html
+
+    if network not in NETWORKS:
+        _err(f"--network {network}: choose one of {', '.join(NETWORKS)}")
+        raise typer.Exit(2)
+    g = _load(graph)
+    write_atomic(out, network_html(NETWORKS[network](g), network).encode("utf-8"))
+    typer.echo(f"wrote {out}")
+
+
+@app.command("report")
+def report_cli(
+    graph: Annotated[Path, typer.Argument(help="A graph written by kg build.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")] = Path("report.html"),
+) -> None:
+    """Write a one-page report: people ranked, meetings by date, projects and who is
+    responsible, with both networks embedded. Opens without a server.
+
+    Example: kg report outputs/graph.ttl -o outputs/report.html
+    """
+    from .pipeline import report_page
+
+    g = _load(graph)
+    write_atomic(out, report_page(g, str(graph)).encode("utf-8"))
+    typer.echo(f"wrote {out}")
 
 
 def main() -> None:  # pragma: no cover

@@ -73,6 +73,35 @@ def build(paths: Iterable[str | Path], year: int | None = None,
     return result
 
 
+def report_page(g: Graph, source: str) -> str:
+    from .analysis import co_attendance, report_tables, responsibility
+    from .render import network_html, report_html
+
+    co, resp = co_attendance(g), responsibility(g)
+    people, events, projects = report_tables(g, co, resp)
+    return report_html(people, events, projects,
+                       {"co-attendance": network_html(co, "co-attendance"),
+                        "responsibility": network_html(resp, "responsibility")}, source)
+
+
+def write_outputs(g: Graph, out: Path) -> list[Path]:
+    """graph.ttl, the two networks as GraphML and as interactive HTML views. Every file is
+    rendered before any is written, and each is written whole or not at all."""
+    from .analysis import co_attendance, responsibility
+    from .export import export
+    from .render import network_html
+
+    files: dict[str, bytes] = {"graph.ttl": export(g, "ttl")}
+    for name, net in (("co-attendance", co_attendance(g)), ("responsibility", responsibility(g))):
+        files[f"{name}.graphml"] = export(g, "graphml", net)
+        files[f"{name}.html"] = network_html(net, name).encode("utf-8")
+    paths = []
+    for name, data in files.items():
+        write_atomic(out / name, data)
+        paths.append(out / name)
+    return paths
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write all of a file or none of it: a temp file beside it, then a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -80,6 +109,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a written output is an ordinary file
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

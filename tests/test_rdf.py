@@ -156,7 +156,7 @@ def test_rdf_export_round_trips(g, fmt, tmp_path):
 def test_rdf_trig_has_one_named_graph_per_article(g):
     ds = rdflib.Dataset()
     ds.parse(data=export(g, "trig").decode("utf-8"), format="trig")
-    names = {str(c.identifier) for c in ds.contexts() if "/graph/" in str(c.identifier)}
+    names = {str(c.identifier) for c in ds.graphs() if "/graph/" in str(c.identifier)}
     assert len(names) == len(set(g.subjects(RDF.type, KG.Article))) == 11
     parts, rest = by_article(g)
     assert len(rest) == 0
