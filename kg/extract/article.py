@@ -23,13 +23,10 @@ _PRONOUN = re.compile("[他她]")
 _NARRATIVE = re.compile(r"^(?:随后|会前|会后|此前|当天|同日|其间|期间|调研期间|督导期间|活动期间|最后|之后|此外|另外)")
 
 
-def _rx(name: str, template: str = "(?:{})") -> re.Pattern:
-    return _compiled(name, template)
-
-
 @lru_cache(maxsize=None)
-def _compiled(name: str, template: str) -> re.Pattern:
-    return re.compile(template.format(lexicons.alternation(name)))
+def _rx(name: str) -> re.Pattern:
+    """A lexicon as one compiled alternation, longest entries first."""
+    return re.compile(f"(?:{lexicons.alternation(name)})")
 
 
 @dataclass
@@ -86,13 +83,16 @@ class _Reader:
         self.a = article
         self.text = article.body
         self.mentions = find_mentions(self.text)
-        self.by_start = {m.start: m for m in self.mentions}
+        self.at: dict[int, Mention] = {}
+        for m in reversed(self.mentions):  # the first mention starting at a place wins
+            self.at[m.start] = m
+        for m in reversed(self.mentions):
+            self.at[m.left] = m
 
     def mention_at(self, i: int) -> Mention | None:
         """The mention whose titles or name begin at i (after a date or time lead-in)."""
-        for m in self.mentions:
-            if m.left == i or m.start == i:
-                return m
+        if i in self.at:
+            return self.at[i]
         lead = _LEAD_IN.match(self.text, i)
         if lead and lead.end() > i:
             return self.mention_at(lead.end())
@@ -145,9 +145,8 @@ def _find_directives(r: _Reader) -> list[_Directive]:
         cue, s, e = m.group(), m.start(), m.end()
         nxt = text[e:e + 1]
         prev = text[max(0, s - 2):s]
-        if nxt in ("的", "了", "过", "要求", "") or text[e:e + 2] in ("要求", "建议", "意见"):
-            if not (nxt == "" or text[e:e + 2] in ("要求",) and False):
-                continue
+        if nxt in ("的", "了", "过") or text[e:e + 2] in ("要求", "建议", "意见"):
+            continue  # 提出的, 提出要求: a noun, not what was said
         if re.search(r"(?:按照|根据|按|符合|的|提出|重大|有关|工作|纪律|基本|总体|具体|新|明确|严格)$", prev):
             continue
         if cues.match(text, e):
@@ -165,10 +164,10 @@ def _find_directives(r: _Reader) -> list[_Directive]:
             speaker = r.last_subject(cs)
             if speaker is None:
                 continue
-        elif re.match(f"(?:{lexicons.alternation('meeting_anaphora')})", clause) and len(clause) <= 6:
-            speaker = None
-        elif clause and re.search(f"(?:{lexicons.alternation('group_subjects')})(?:纷纷|一致|普遍|都|也|还|均)?$", clause):
-            speaker = None
+        elif _rx("meeting_anaphora").match(clause) and len(clause) <= 6:
+            speaker = None  # 会议强调
+        elif clause and _group_subject_rx().search(clause):
+            speaker = None  # 督导组要求, 代表们认为
         elif clause == "" or re.fullmatch(r"(?:并|还|同时|他还|也|进一步|再次|最后|随后)", clause):
             speaker = r.subject_name(s)
             if speaker is None:
@@ -191,6 +190,24 @@ def _find_directives(r: _Reader) -> list[_Directive]:
             para_end = sent if sent > d.text_start else end
         d.text_end = para_end
     return found
+
+
+@lru_cache(maxsize=1)
+def _group_subject_rx() -> re.Pattern:
+    return re.compile(f"(?:{lexicons.alternation('group_subjects')})(?:纷纷|一致|普遍|都|也|还|均)?$")
+
+
+@lru_cache(maxsize=1)
+def _meeting_rxs() -> tuple[re.Pattern, re.Pattern]:
+    """召开X会 (after 主持 or not), and X会(日期)(在…)召开/举行 closing its clause."""
+    sfx = lexicons.alternation("meeting_suffixes")
+    convened = re.compile(
+        f"(?P<host>主持)?(?:召开|举行|举办)(?:了)?(?P<np>[^，。；：！？]{{0,50}}?(?:{sfx})(?:[^，。；：！？]{{0,30}}(?:{sfx}))?)"
+        f"(?=[，。；：、并]|$|暨|和|上|时)")
+    held = re.compile(
+        f"(?:^|[，。])(?:[^，。；]{{0,12}}?[日午晚]，?)?(?P<np>[^，。；：！？]{{2,50}}(?:{sfx}))"
+        f"(?:[^，。；]{{0,20}}?)(?:隆重|正式|顺利)?(?P<verb>召开|举行|举办|开幕|开班|开训)(?=[，。；！？\n]|$)")
+    return convened, held
 
 
 def _co_subjects(r: _Reader, subj: Mention | None, before: int) -> list[str]:
@@ -219,13 +236,13 @@ def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
     def in_directive(i: int) -> bool:
         return any(s <= i < e for s, e in spans)
 
-    meet_sfx = lexicons.alternation("meeting_suffixes")
-    insp = lexicons.alternation("inspection_verbs")
-    breakers = lexicons.alternation("breaker_verbs")
+    convened, held = _meeting_rxs()
+    insp = re.compile(f"(?:{lexicons.alternation('inspection_verbs')})(?![组员室办队科处局中者点])")
+    breakers = _rx("breaker_verbs")
     events: list[_Event] = []
     dates = find_dates(text)
 
-    def date_for(sent_s: int, upto: int, first: bool) -> str | None:
+    def date_for(sent_s: int, upto: int) -> str | None:
         ds = [d for d in dates if sent_s <= d.start < upto]
         if ds:
             return resolve(ds[0], year, dateline)
@@ -238,21 +255,17 @@ def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
         if in_directive(s0) and not narrative:
             continue
         # meetings: 主持召开X会, 召开X会, X会(日期)(在…)召开/举行
-        for m in re.finditer(
-            f"(?P<host>主持)?(?:召开|举行|举办)(?:了)?(?P<np>[^，。；：！？]{{0,50}}?(?:{meet_sfx})(?:[^，。；：！？]{{0,30}}(?:{meet_sfx}))?)"
-            f"(?=[，。；：、并]|$|暨|，|和|上|时)", body):
-            if re.match(f"(?:{breakers})", body[m.end():]) and not body[m.end():].startswith("，"):
+        for m in convened.finditer(body):
+            if breakers.match(body, m.end()):
                 continue
             np = _meeting_name(m.group("np"))
-            if not np or re.match(r"^(?:会议|会)$", np) and m.group("host") is None and False:
+            if not np:
                 continue
             at = s0 + m.start()
             subj = r.subject_name(at)
-            events.append(_Event("meeting", np, at, date_for(s0, at, not events), subj,
+            events.append(_Event("meeting", np, at, date_for(s0, at), subj,
                                  m.group(0)[:6], (s0, s1)))
-        for m in re.finditer(
-            f"(?:^|[，。])(?:[^，。；]{{0,12}}?[日午晚]，?)?(?P<np>[^，。；：！？]{{2,50}}(?:{meet_sfx}))"
-            f"(?:[^，。；]{{0,20}}?)(?:隆重|正式|顺利)?(?:召开|举行|举办|开幕|开班|开训)(?=[，。；！？\n]|$)", body):
+        for m in held.finditer(body):
             at = s0 + m.start("np")
             np = _meeting_name(m.group("np"))
             lead = _LEAD_IN.match(np)
@@ -262,8 +275,8 @@ def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
                 continue
             if any(abs(e.start - at) < len(np) + 20 and e.kind == "meeting" for e in events):
                 continue
-            events.append(_Event("meeting", np, at, date_for(s0, s0 + m.end(), not events), None,
-                                 "召开", (s0, s1)))
+            events.append(_Event("meeting", np, at, date_for(s0, s0 + m.end()), None,
+                                 m.group("verb"), (s0, s1)))
         # 主持会议 / 由X主持: the chair of the meeting in hand
         for m in re.finditer(r"主持(?:会议|座谈会|大会|并讲话)|由(?P<by>[^，。]{2,30})主持", body):
             who = r.subject_name(s0 + m.start())
@@ -274,7 +287,7 @@ def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
             if who and meetings and meetings[-1].chair is None:
                 meetings[-1].chair = who
         # inspections: a person (or 他/她, X一行) who 调研/督导/检查… in this clause
-        for m in re.finditer(f"(?:{insp})(?![组员室办队科处局中者点])", body):
+        for m in insp.finditer(body):
             at = s0 + m.start()
             if in_directive(at) and not narrative:
                 continue
@@ -292,10 +305,10 @@ def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
             same = [e for e in events if e.kind == "inspection" and e.chair == leader]
             if same:
                 if same[0].date is None:
-                    same[0].date = date_for(s0, at, False)
+                    same[0].date = date_for(s0, at)
                 continue
             name = _inspection_name(r, text[cs:_next_break(text, at)], cs)
-            events.append(_Event("inspection", name, at, date_for(s0, at, not events), leader,
+            events.append(_Event("inspection", name, at, date_for(s0, at), leader,
                                  m.group(), (s0, s1)))
     events.sort(key=lambda e: e.start)
     _attach_people_and_sites(r, events, in_directive, year, dateline)
