@@ -25,6 +25,13 @@ def _err(msg: str) -> None:
     typer.echo(f"error: {msg}", err=True)
 
 
+def _choose(flag: str, value: str, choices) -> None:
+    """Exit with a one-line usage error unless value is one of choices."""
+    if value not in choices:
+        _err(f"{flag} {value}: choose one of {', '.join(choices)}")
+        raise typer.Exit(2)
+
+
 @app.callback()
 def _main() -> None:
     """govnews-kg: Chinese local-government news -> knowledge graph."""
@@ -36,7 +43,10 @@ def build_cli(
     year: Annotated[Optional[int], typer.Option(help="Year of dates that do not state one.")] = None,
     out: Annotated[Path, typer.Option("-o", "--out", help="Folder to write into.")] = Path("outputs"),
 ) -> None:
-    """Extract a knowledge graph from news pages and write OUT/graph.ttl.
+    """Extract a knowledge graph from news pages into OUT.
+
+    Writes graph.ttl, the co-attendance and responsibility networks (GraphML) and their
+    interactive views (HTML).
 
     Example: kg build tests/data/chuanhui-2022-07.txt --year 2022 -o outputs
     """
@@ -86,18 +96,12 @@ def export_cli(
 
     Example: kg export outputs/graph.ttl --format trig -o outputs/graph.trig
     """
-    if fmt not in FORMATS:
-        _err(f"--format {fmt}: choose one of {', '.join(FORMATS)}")
-        raise typer.Exit(2)
-    g = _load(graph)
-    net = None
-    if fmt in ("graphml", "gexf") and network != "entities":
-        from .analysis import NETWORKS
+    from .analysis import NETWORKS
 
-        if network not in NETWORKS:
-            _err(f"--network {network}: choose one of entities, {', '.join(NETWORKS)}")
-            raise typer.Exit(2)
-        net = NETWORKS[network](g)
+    _choose("--format", fmt, FORMATS)
+    _choose("--network", network, ["entities", *NETWORKS])
+    g = _load(graph)
+    net = NETWORKS[network](g) if fmt in ("graphml", "gexf") and network != "entities" else None
     data = export(g, fmt, net)
     if out is None:
         sys.stdout.buffer.write(data)
@@ -115,8 +119,9 @@ def query_cli(
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE for a named query.")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the shipped queries and their parameters.")] = False,
 ) -> None:
-    """Run SPARQL on a graph: text, a .rq file, or a shipped query by name. Prefixes kg, id,
-    rdfs, rdf, xsd, owl, prov, schema, foaf and dcterms are declared.
+    """Run SPARQL on a graph: text, a .rq file, or a shipped query by name.
+
+    Prefixes kg, id, rdfs, rdf, xsd, owl, prov, schema, foaf and dcterms are declared.
 
     Example: kg query outputs/graph.ttl meetings-in-range --param start=2022-07-20
     """
@@ -131,9 +136,7 @@ def query_cli(
     if graph is None or (query is None and file is None):
         _err("give a graph and a query (text, a name from --list, or -f FILE)")
         raise typer.Exit(2)
-    if fmt not in ("table", "csv", "tsv", "json"):
-        _err(f"--format {fmt}: choose table, csv, tsv or json")
-        raise typer.Exit(2)
+    _choose("--format", fmt, ("table", "csv", "tsv", "json"))
     params = {}
     for item in param or []:
         if "=" not in item:
@@ -165,7 +168,7 @@ def query_cli(
 def validate_cli(
     graph: Annotated[Path, typer.Argument(help="A graph file to check against ontology/shapes.ttl.")],
 ) -> None:
-    """Check a graph against the SHACL shapes of the ontology; list each violation.
+    """Check a graph against the ontology's SHACL shapes; list each violation.
 
     Example: kg validate outputs/graph.ttl
     """
@@ -195,9 +198,7 @@ def view_cli(
     from .analysis import NETWORKS
     from .render import network_html
 
-    if network not in NETWORKS:
-        _err(f"--network {network}: choose one of {', '.join(NETWORKS)}")
-        raise typer.Exit(2)
+    _choose("--network", network, NETWORKS)
     g = _load(graph)
     write_atomic(out, network_html(NETWORKS[network](g), network).encode("utf-8"))
     typer.echo(f"wrote {out}")
@@ -208,8 +209,9 @@ def report_cli(
     graph: Annotated[Path, typer.Argument(help="A graph written by kg build.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")] = Path("report.html"),
 ) -> None:
-    """Write a one-page report: people ranked, meetings by date, projects and who is
-    responsible, with both networks embedded. Opens without a server.
+    """Write a one-page HTML report that opens without a server.
+
+    People ranked, meetings by date, projects and who is responsible, both networks embedded.
 
     Example: kg report outputs/graph.ttl -o outputs/report.html
     """
