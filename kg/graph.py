@@ -97,6 +97,8 @@ def add_facts(g: Graph, facts: Facts, ambiguous: frozenset[str] = frozenset()) -
         g.add((art, KG.headline, Literal(a.headline, lang="zh")))
     if a.kicker:
         g.add((art, KG.kicker, Literal(a.kicker, lang="zh")))
+    if a.subtitle:
+        g.add((art, KG.subtitle, Literal(a.subtitle, lang="zh")))
     g.add((art, KG.sourceFile, Literal(a.source)))
     g.add((art, KG.articleIndex, Literal(a.index)))
     g.add((art, KG.startOffset, Literal(a.start)))

@@ -37,6 +37,7 @@ class Article:
     reporters: tuple[str, ...] = ()
     correspondents: tuple[str, ...] = ()
     dateline: str = ""  # e.g. "新华社北京2月19日电": gives the month of bare days (19日)
+    subtitle: str = ""
     start: int = 0
     end: int = 0
 

@@ -85,7 +85,26 @@ def _ends(s: str) -> bool:
 
 def _headline_like(line: Line) -> bool:
     s = line.text.text
-    return 0 < len(s) <= _HEADLINE_MAX and not _ends(s) and not _CAPTION.search(s)
+    return 0 < len(s) <= _HEADLINE_MAX and not _ends(s) and not _CAPTION.search(s) and not _is_byline(line)
+
+
+_BULLET = re.compile(r"^[■□●○◆◇▲△★☆▌|/\s]+")
+
+
+def _is_byline(line: Line) -> bool:
+    return bool(_END_BYLINE.match(_BULLET.sub("", line.text.text)) or _END_NAME.match(line.text.text))
+
+
+def _read_byline(raw: str, line: Line) -> tuple[list[str], list[str]]:
+    """(reporters, correspondents) of a line that is only a byline: 本报记者 王芳 通讯员 李明,
+    ■记者 王芳, （全媒体记者：王芳）, or a bare name in brackets (王芳) for the reporter."""
+    t = line.text
+    cut = len(t.text) - len(_BULLET.sub("", t.text))
+    if e := _END_BYLINE.match(t.text[cut:]):
+        return parse_byline(_raw_span(raw, t, cut + e.start("by"), cut + e.end("by")))
+    if e := _END_NAME.match(t.text):
+        return parse_byline("记者 " + _raw_span(raw, t, e.start("by"), e.end("by")))[0], []
+    return [], []
 
 
 def _drop_captions(lines: list[Line]) -> list[Line]:
@@ -115,7 +134,8 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
     blocks: list[tuple[int, int, int]] = []  # (headline start, lead line, end)
     if not leads:
         first_body = 0
-        while first_body < min(3, len(lines) - 1) and _headline_like(lines[first_body]):
+        while first_body < min(4, len(lines) - 1) and (
+                _headline_like(lines[first_body]) or _is_byline(lines[first_body])):
             first_body += 1
         blocks.append((0, first_body, len(lines)))
     else:
@@ -123,7 +143,8 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
         floor = 0
         for li in leads:
             h = li
-            while h > floor and li - h < 3 and _headline_like(lines[h - 1]):
+            while h > floor and sum(not _is_byline(x) for x in lines[h:li]) < 3 and (
+                    _headline_like(lines[h - 1]) or _is_byline(lines[h - 1])):
                 h -= 1
             starts.append(h)
             floor = li + 1
@@ -132,20 +153,21 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
             blocks.append((starts[k], li, end))
     articles: list[Article] = []
     for h, li, end in blocks:
-        head = [x.text.text for x in lines[h:li]]
-        body_lines = _drop_captions(list(lines[li:end]))
         reporters: list[str] = []
         correspondents: list[str] = []
+        head = []
+        for x in lines[h:li]:
+            if _is_byline(x):  # 本报记者 王芳 on a line of its own, near the headline
+                r, c = _read_byline(raw, x)
+                reporters += r
+                correspondents += c
+            else:
+                head.append(x.text.text)
+        body_lines = _drop_captions(list(lines[li:end]))
         dateline = ""
         # a byline on a line of its own at the end (web pages)
-        while body_lines:
-            t = body_lines[-1].text
-            if e := _END_BYLINE.match(t.text):
-                r, c = parse_byline(_raw_span(raw, t, e.start("by"), e.end("by")))
-            elif e := _END_NAME.match(t.text):
-                r, c = parse_byline("记者 " + _raw_span(raw, t, e.start("by"), e.end("by")))[0], []
-            else:
-                break
+        while body_lines and _is_byline(body_lines[-1]):
+            r, c = _read_byline(raw, body_lines[-1])
             if not (r or c):
                 break
             reporters += r
@@ -181,9 +203,12 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
             continue
         idx = len(articles) + 1
         all_offs = [o for x in lines[h:end] for o in x.text.offsets]
+        # the main title is the longest line; a kicker stands above it, a subtitle below
+        main = max(range(len(head)), key=lambda k: (len(head[k]), -k)) if head else -1
         articles.append(Article(
             id=article_id(source, idx), source=source, index=idx,
-            headline=head[-1] if head else "", kicker="".join(head[:-1]),
+            headline=head[main] if head else "", kicker="".join(head[:main]),
+            subtitle="".join(head[main + 1:]) if head else "",
             body=body, offsets=tuple(offsets), paragraph_starts=tuple(para_starts),
             reporters=tuple(dict.fromkeys(reporters)), correspondents=tuple(dict.fromkeys(correspondents)),
             dateline=dateline,

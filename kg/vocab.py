@@ -55,6 +55,7 @@ class KG(DefinedNamespace):
     endOffset: URIRef
     headline: URIRef
     kicker: URIRef
+    subtitle: URIRef
     articleIndex: URIRef
     siteOrder: URIRef
     person: URIRef

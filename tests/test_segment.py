@@ -73,3 +73,19 @@ def test_segment_article_id_is_stable_and_ascii():
     assert article_id("/a/b/rmrb-2019.txt", 3) == "rmrb-2019-03"
     aid = article_id("/x/川汇 7月.txt", 1)
     assert aid.isascii() and aid == article_id("/y/川汇 7月.txt", 1)
+
+
+@pytest.mark.parametrize("page, headline, reporters, correspondents", [
+    ("县委常委会召开会议\n■本报记者 王芳 通讯员 李明\n本报讯 6月12日，县委书记王志刚主持召开会议。\n",
+     "县委常委会召开会议", ("王芳",), ("李明",)),
+    ("县长调研重点项目\n记者 周敏\n5月6日，县长刘建华到城东新区调研。\n", "县长调研重点项目", ("周敏",), ()),
+])
+def test_segment_byline_on_its_own_line_near_the_headline(page, headline, reporters, correspondents):
+    [a] = split_articles(page, "p.txt")
+    assert (a.headline, a.reporters, a.correspondents) == (headline, reporters, correspondents)
+    assert "记者" not in a.body
+
+
+def test_segment_main_title_is_the_longest_line():
+    [a] = split_articles("北京世界园艺博览会组委会第四次会议召开\n胡春华主持\n新华社北京2月19日电 会议召开。\n", "p.txt")
+    assert (a.kicker, a.headline, a.subtitle) == ("", "北京世界园艺博览会组委会第四次会议召开", "胡春华主持")
