@@ -79,6 +79,8 @@ MEETINGS = [
     ("5月6日，县委理论学习中心组举行集体学习。", None),
     ("5月6日，县委书记王建军主持召开县委常委会（扩大）会议。", "王建军"),
     ("5月6日，县长陈晓东主持召开县政府第12次常务会议，研究部署防汛工作。", "陈晓东"),
+    # 会 in 会场 ends no meeting name
+    ("5月6日，全县重点项目集中开工仪式在高新区主会场举行。县长陈晓东致辞。", None),
 ]
 
 
@@ -92,6 +94,13 @@ def test_forms_video_meeting_with_sub_venue():
     f = one("5月6日，全省安全生产电视电话会议召开。县委书记王建军、县长陈晓东在县分会场参加会议。")
     [e] = f.events
     assert e.kind == "meeting" and {"王建军", "陈晓东"} <= set(e.attendees)
+
+
+def test_forms_meeting_during_an_inspection_has_its_day():
+    f = one("5月6日，县委书记王建军到城东新区调研。在随后召开的座谈会上，王建军强调，要抓好招商引资。")
+    assert [(e.kind, e.date) for e in f.events] == [("inspection", "2023-05-06"), ("meeting", "2023-05-06")]
+    [d] = f.directives
+    assert d.event_id == f.events[1].id and d.speaker == "王建军"
 
 
 def test_forms_meeting_with_study_and_agenda_items_is_one_meeting():
@@ -181,6 +190,7 @@ PROJECTS = [
     ("要全力推进滨河湿地公园建设。", ["滨河湿地公园"]),
     ("要加快建设县人民医院新院区。", ["县人民医院新院区"]),
     ("要推进高铁站片区改造。", ["高铁站片区"]),
+    ("要全力推进城南物流园二期、滨江公园（三期）项目建设。", ["城南物流园二期", "滨江公园（三期）"]),
     ("要加快推进G310国道改线工程。", ["G310国道改线工程"]),
     ("要加快推进凤凰大道修建和人民路改造。", ["凤凰大道", "人民路"]),
     # generic words are no projects

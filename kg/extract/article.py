@@ -200,7 +200,8 @@ def _group_subject_rx() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _meeting_rxs() -> tuple[re.Pattern, re.Pattern]:
     """召开X会 (after 主持 or not), and X会(日期)(在…)召开/举行 closing its clause."""
-    sfx = lexicons.alternation("meeting_suffixes")
+    # 会 ends a meeting's name, but not in 会场, 会见, 会谈, 会同, 会商
+    sfx = f"(?:{lexicons.alternation('meeting_suffixes')})(?![场见谈同商员长所址])"
     convened = re.compile(
         f"(?P<host>主持)?(?:召开|举行|举办)(?:了)?(?P<np>[^，。；：！？]{{0,50}}?(?:{sfx})(?:[^，。；：！？]{{0,30}}(?:{sfx}))?)"
         f"(?=[，。；：、并]|$|暨|和|上|时)")
@@ -263,8 +264,10 @@ def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
                 continue
             at = s0 + m.start()
             subj = r.subject_name(at)
-            events.append(_Event("meeting", np, at, date_for(s0, at), subj,
-                                 m.group(0)[:6], (s0, s1)))
+            date = date_for(s0, at)
+            if date is None and events and re.search(r"随后|当天|当日|同日|会后|其间|期间", body):
+                date = events[-1].date  # 在随后召开的座谈会上: the same day as what came before
+            events.append(_Event("meeting", np, at, date, subj, m.group(0)[:6], (s0, s1)))
         for m in held.finditer(body):
             at = s0 + m.start("np")
             np = _meeting_name(m.group("np"))

@@ -47,12 +47,17 @@ def clean_project(s: str) -> str:
     return s
 
 
+_PHASE = re.compile(r"(?:[一二三四五六七八九十\d]+期|[（(][一二三四五六七八九十\d]+期[）)])(?:工程|项目)?$")
+
+
 def is_project_name(s: str, proper: bool = False) -> bool:
     """A project-like name: ends in a project suffix, is not generic (重点项目), is not an
     bare place (海南); with `proper`, its modifier must hold a proper name
     (a place, a person, a word jieba does not know: 五一路商业步行街区, not 区域消费中心)."""
     if not 2 <= len(s) <= 40 or s in lexicons.load("generic_projects") or s.endswith("乡村"):
         return False
+    if _PHASE.search(s) and not _suffix_rx().search(s):  # 城南物流园二期: the phase of a project
+        return is_project_name(_PHASE.sub("", s), proper)
     if not _suffix_rx().search(s) or s.count("（") != s.count("）") or s.count("(") != s.count(")"):
         return False
     if re.match(r"^(?:各|全|重点|有关|相关|新建|改扩建|一批|这些|该|本|其|多个|部分|所有|各类|一些|乡镇|村|社区)", s):
