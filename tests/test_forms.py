@@ -96,6 +96,36 @@ def test_forms_video_meeting_with_sub_venue():
     assert e.kind == "meeting" and {"王建军", "陈晓东"} <= set(e.attendees)
 
 
+def test_forms_people_named_by_role_speak_but_do_not_attend():
+    f = one("5月6日，县长陈晓东到城东新区调研。企业负责人张明表示，将加快建设进度。村民王小红说，日子越过越好。")
+    assert titles(f)["张明"] == [] and titles(f)["王小红"] == []
+    assert [(d.speaker, d.cue) for d in f.directives] == [("张明", "表示"), ("王小红", "说")]
+    assert f.events[0].attendees == ()
+
+
+def test_forms_meeting_named_where_someone_attends_it():
+    f = one("5月6日，县委书记王建军在县分会场参加全省安全生产电视电话会议。王建军强调，要压实责任。")
+    [e] = f.events
+    assert (e.name, e.date, e.attendees) == ("全省安全生产电视电话会议", "2023-05-06", ("王建军",))
+    assert f.directives[0].event_id == e.id
+
+
+def test_forms_attendees_named_after_the_verb():
+    f = one("5月6日，县委常委会会议召开，县委书记王建军主持。出席会议的还有县委常委李红、孙伟。")
+    [e] = f.events
+    assert e.chair == "王建军" and {"李红", "孙伟"} <= set(e.attendees)
+
+
+def test_forms_meeting_hall_is_no_meeting_name():
+    f = one("5月6日上午，纪念大会在人民大会堂隆重举行。县长陈晓东出席。")
+    assert [e.name for e in f.events] == ["纪念大会"]
+
+
+def test_forms_a_report_on_an_inspection_is_no_inspection():
+    f = one("5月6日，县长陈晓东主持召开县政府常务会议，听取全县安全生产大检查情况汇报。")
+    assert [e.kind for e in f.events] == ["meeting"]
+
+
 def test_forms_meeting_during_an_inspection_has_its_day():
     f = one("5月6日，县委书记王建军到城东新区调研。在随后召开的座谈会上，王建军强调，要抓好招商引资。")
     assert [(e.kind, e.date) for e in f.events] == [("inspection", "2023-05-06"), ("meeting", "2023-05-06")]

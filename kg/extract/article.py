@@ -198,17 +198,19 @@ def _group_subject_rx() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _meeting_rxs() -> tuple[re.Pattern, re.Pattern]:
-    """召开X会 (after 主持 or not), and X会(日期)(在…)召开/举行 closing its clause."""
+def _meeting_rxs() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """召开X会 (after 主持 or not), X会(日期)(在…)召开/举行 closing its clause, and
+    出席/参加X会 (a meeting named where someone attends it)."""
     # 会 ends a meeting's name, but not in 会场, 会见, 会谈, 会同, 会商
-    sfx = f"(?:{lexicons.alternation('meeting_suffixes')})(?![场见谈同商员长所址])"
+    sfx = f"(?:{lexicons.alternation('meeting_suffixes')})(?![场见谈同商员长所址堂])"
     convened = re.compile(
         f"(?P<host>主持)?(?:召开|举行|举办)(?:了)?(?P<np>[^，。；：！？]{{0,50}}?(?:{sfx})(?:[^，。；：！？]{{0,30}}(?:{sfx}))?)"
         f"(?=[，。；：、并]|$|暨|和|上|时)")
     held = re.compile(
         f"(?:^|[，。])(?:[^，。；]{{0,12}}?[日午晚]，?)?(?P<np>[^，。；：！？]{{2,50}}(?:{sfx}))"
         f"(?:[^，。；]{{0,20}}?)(?:隆重|正式|顺利)?(?P<verb>召开|举行|举办|开幕|开班|开训)(?=[，。；！？\n]|$)")
-    return convened, held
+    attended = re.compile(f"(?:出席|参加|列席)(?:了)?(?P<np>[^，。；：！？]{{3,50}}{sfx})(?=[，。；并]|$)")
+    return convened, held, attended
 
 
 def _co_subjects(r: _Reader, subj: Mention | None, before: int) -> list[str]:
@@ -237,7 +239,7 @@ def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
     def in_directive(i: int) -> bool:
         return any(s <= i < e for s, e in spans)
 
-    convened, held = _meeting_rxs()
+    convened, held, attended = _meeting_rxs()
     insp = re.compile(f"(?:{lexicons.alternation('inspection_verbs')})(?![组员室办队科处局中者点])")
     breakers = _rx("breaker_verbs")
     events: list[_Event] = []
@@ -280,8 +282,19 @@ def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
                 continue
             events.append(_Event("meeting", np, at, date_for(s0, s0 + m.end()), None,
                                  m.group("verb"), (s0, s1)))
+        for m in attended.finditer(body):  # 王某在县分会场参加全省安全生产电视电话会议
+            np = _meeting_name(m.group("np"))
+            lead = re.match(r"^(?:在[^，。]{1,20}?(?:参加|出席))", np)
+            if np in lexicons.load("meeting_anaphora") or any(e.name == np for e in events) or lead:
+                continue
+            at = s0 + m.start()
+            subj = r.subject_name(at)
+            if subj is None:
+                continue
+            ev = _Event("meeting", np, at, date_for(s0, at), None, m.group(0)[:2], (s0, s1))
+            events.append(ev)
         # 主持会议 / 由X主持: the chair of the meeting in hand
-        for m in re.finditer(r"主持(?:会议|座谈会|大会|并讲话)|由(?P<by>[^，。]{2,30})主持", body):
+        for m in re.finditer(r"主持(?:会议|座谈会|大会|并讲话|(?=[。，；]|$))|由(?P<by>[^，。]{2,30})主持", body):
             who = r.subject_name(s0 + m.start())
             if m.group("by"):
                 ms = [x for x in r.mentions if s0 + m.start("by") <= x.start < s0 + m.end("by")]
@@ -296,9 +309,10 @@ def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
                 continue
             cs = _clause_start(text, at)
             clause = text[cs:at]
-            after = text[m.end():m.end() + 3]
-            if re.match(r"(?:时的|的|期间的|精神|后|工作)", after) or re.search(r"贯彻|落实|学习", clause):
-                continue
+            after = body[m.end():m.end() + 3]
+            if re.match(r"(?:时的|的|期间的|精神|后|工作|情况|结果|汇报|报告|发现|反馈|问题|中)", after) or re.search(
+                    r"贯彻|落实|学习|听取|审议|研究|通报", clause):
+                continue  # 调研时的指示精神, 听取…检查情况汇报: no visit made here
             if re.search(r"(?:的|了|在|对|开展|进行|接受|组织|加强|迎接|陪同|随同|参加)$", clause) and not re.search(r"(?:实地|深入)$", clause):
                 continue
             leader = r.subject_name(at)
@@ -358,13 +372,18 @@ def _attach_people_and_sites(r: _Reader, events: list[_Event], in_directive, yea
         if in_directive(s0) and not _NARRATIVE.match(text[s0:s1]):
             continue
         for m in list(attend.finditer(text, s0, s1)) + list(speech.finditer(text, s0, s1)):
-            if re.match(r"(?:精神|稿)", text[m.end():]) or re.search(r"(?:重要|的)$", text[s0:m.start()]):
-                continue
+            if re.match(r"(?:精神|稿|要求)", text[m.end():]) or re.search(r"学习|贯彻|落实|的$", text[s0:m.start()]):
+                continue  # 学习…重要讲话精神: someone's words, not someone present
             ev = _current(events, m.start())
             if ev is None:
                 continue
+            after = re.match(r"(?:会议|活动|座谈会|仪式)?的(?:领导|同志)?(?:还)?有", text[m.end():s1])
+            if after:  # 出席会议的还有A、B: the names come after
+                lo, hi = m.end(), s1
+            else:
+                lo, hi = s0, m.start()
             for x in r.mentions:
-                if s0 <= x.start < m.start() and x.name not in _quoted_names(text, s0, m.start()):
+                if lo <= x.start < hi and x.name not in _quoted_names(text, lo, hi):
                     ev.attend(x.name, x.start)
         ev = _current(events, s1 - 1)
         if ev and ev.kind == "inspection":
@@ -424,6 +443,7 @@ def extract(article: Article, year: int | None = None) -> Facts:
     ids = {id(e): f"{article.id}-e{k}" for k, e in enumerate(events, 1)}
     dir_records: list[Directive] = []
     dir_resp: list[Responsibility] = []
+    officials = {m.name for m in r.mentions if m.titles}
     for d in directives:
         ev = _current(events, d.start)
         said = text[d.text_start:d.text_end].strip()
@@ -436,7 +456,7 @@ def extract(article: Article, year: int | None = None) -> Facts:
                 at = text.find(p, d.text_start, d.text_end)
                 at = at if at >= 0 else d.start
                 dir_resp.append(Responsibility(speaker, p, did, evidence(at, at + len(p))))
-            if ev and speaker:  # who spoke at an event was there
+            if ev and speaker in officials:  # an official who spoke at an event was there
                 ev.attend(speaker, d.start)
     ev_records: list[Event] = []
     resp: list[Responsibility] = []

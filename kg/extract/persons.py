@@ -32,7 +32,8 @@ def _heads_rx() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _group_rx() -> re.Pattern:
-    return re.compile(f"(?:{lexicons.alternation('group_words')})")
+    """Words before a name or a list of names that give no title: 区领导, 村民, 负责人."""
+    return re.compile(f"(?:{lexicons.alternation('group_words')}|{lexicons.alternation('role_words')})")
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +143,8 @@ def find_mentions(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
             continue
         name = name_at(text, i)
         if name:
-            mention = Mention(name, i, i + len(name))
+            # the span opens at the group word, so 村民王某说 reads 王某 as the clause's subject
+            mention = Mention(name, i, i + len(name), (), g.start())
             out[i] = mention
             _continue_list(text, mention, out)
     for b in _bare_list_rx().finditer(text):
