@@ -14,7 +14,7 @@ from .graph import to_graph
 from .models import Facts
 from .read import ReadError, find_inputs, read_source
 from .segment import split_articles
-from .extract.dates import page_date_year
+from .extract.dates import page_date
 
 __all__ = ["BuildResult", "extract_file_text", "build", "write_atomic"]
 
@@ -43,8 +43,9 @@ def extract_file_text(text: str, source: str, year: int | None = None) -> list[F
     """All facts of one page of text. The year of dates that leave it out: the page's own
     date (a header such as 2023年6月14日 星期三, or 2023-06-14 on a web page), else `year`,
     else a year in the file's name."""
-    page_year = page_date_year(text[:400]) or year or _year_from_name(source)
-    return [extract(a, page_year) for a in split_articles(text, source)]
+    printed = page_date(text[:400])
+    page_year = (printed[0] if printed else None) or year or _year_from_name(source)
+    return [extract(a, page_year, printed) for a in split_articles(text, source)]
 
 
 def build(paths: Iterable[str | Path], year: int | None = None,

@@ -256,6 +256,15 @@ def test_forms_text_shapes(page, reporters, correspondents):
     assert (e.kind, e.date, e.chair) == ("meeting", "2023-05-06", "王建军")
 
 
+@pytest.mark.parametrize("header, day, iso", [
+    ("2023年6月14日 星期三", "12日上午", "2023-06-12"),
+    ("2023年6月3日 星期六", "29日", "2023-05-29"),  # a later day is last month's
+])
+def test_forms_bare_day_takes_the_month_of_the_page(header, day, iso):
+    [f] = extract_file_text(f"{header}\n标题\n本报讯 {day}，县委书记王志刚主持召开县委常委会会议。\n", "p.txt")
+    assert f.events[0].date == iso
+
+
 def test_forms_web_page_year_from_its_header():
     page = ("县委常委会召开\n2021-05-07 10:30 来源：某县融媒体中心\n"
             "5月6日，县委书记王建军主持召开县委常委会会议。\n")

@@ -12,7 +12,7 @@ from functools import lru_cache
 from .. import lexicons
 from ..models import Article, Directive, Event, Evidence, Facts, Person, Responsibility
 from ..segment import sentences
-from .dates import dateline_date, find_dates, page_date_year, resolve
+from .dates import dateline_date, find_dates, page_date, resolve
 from .persons import Mention, find_mentions
 from .projects import is_project_name, projects_in, site_name, sites_after
 
@@ -422,12 +422,17 @@ def _quoted_names(text: str, s0: int, s1: int) -> set[str]:
     return {m for q in re.findall(r"[《“][^》”]*[》”]", text[s0:s1]) for m in re.findall(r"\S+", q)}
 
 
-def extract(article: Article, year: int | None = None) -> Facts:
-    """All facts of one article. `year` is assumed where the text gives none."""
+def extract(article: Article, year: int | None = None,
+            printed: tuple[int, int, int] | None = None) -> Facts:
+    """All facts of one article. `year` is assumed where the text gives none; `printed`,
+    the page's own date, gives the month of a bare day (6日) when no dateline does."""
     r = _Reader(article)
     text = r.text
     dl = dateline_date(article.dateline)
-    page_year = dl[0] or page_date_year(article.body[:200]) or year
+    if dl[1] is None and printed:
+        dl = printed
+    own = page_date(article.body[:200])
+    page_year = dl[0] or (own[0] if own else None) or year
     warnings: list[str] = []
     directives = _find_directives(r)
     events = _find_events(r, directives, page_year, dl)

@@ -5,7 +5,7 @@ import re
 import datetime
 from dataclasses import dataclass
 
-__all__ = ["DateMention", "find_dates", "resolve", "page_date_year", "dateline_date"]
+__all__ = ["DateMention", "find_dates", "resolve", "page_date", "dateline_date"]
 
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
            "〇": 0, "零": 0, "两": 2}
@@ -41,11 +41,16 @@ class DateMention:
     day: int | None  # None for 近日 / 日前: there is no day to give
 
 
-def page_date_year(text: str) -> int | None:
-    """The year of a full date near the top of a page (2023年6月14日, 2023-06-14): the
-    page's own date, unlike a bare year in the text (2019年中国北京世界园艺博览会)."""
-    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))", text)
-    return int(m.group(1)) if m else None
+def page_date(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a full date near the top of a page (2023年6月14日, 2023-06-14):
+    the page's own date, unlike a bare year in the text (2019年中国北京世界园艺博览会)."""
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?:年(\d{1,2})月(\d{1,2})日|[-/.](\d{1,2})[-/.](\d{1,2})(?!\d))", text)
+    if not m:
+        return None
+    month, day = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None
+    return int(m.group(1)), int(month), int(day)
 
 
 def dateline_date(dateline: str) -> tuple[int | None, int | None, int | None]:
