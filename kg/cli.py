@@ -53,8 +53,14 @@ def build_cli(
     if year is not None and not 1949 <= year <= 2100:
         _err(f"--year {year}: not a plausible year")
         raise typer.Exit(2)
-    show = sys.stderr.isatty() and len(paths) > 1
-    result = build(paths, year, progress=(lambda p: typer.echo(f"reading {p}", err=True)) if show else None)
+    def progress(done: int, total: int, path: str) -> None:
+        if total > 1 and sys.stderr.isatty():
+            sys.stderr.write(f"\r[{done + 1}/{total}] {path[-60:]:<60}")
+            if done + 1 == total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+    result = build(paths, year, progress=progress)
     for e in result.errors:
         _err(e)
     for w in sorted(set(result.warnings)):

@@ -49,15 +49,20 @@ def extract_file_text(text: str, source: str, year: int | None = None) -> list[F
 
 
 def build(paths: Iterable[str | Path], year: int | None = None,
-          progress: Callable[[str], None] | None = None) -> BuildResult:
-    """Read every input and extract its facts; unreadable inputs become one-line errors."""
+          progress: Callable[[int, int, str], None] | None = None) -> BuildResult:
+    """Read every input and extract its facts; unreadable inputs become one-line errors.
+    `progress(done, total, path)` is called before each file."""
     result = BuildResult()
-    for item in find_inputs(paths):
+    items = list(find_inputs(paths))
+    total = sum(not isinstance(x, ReadError) for x in items)
+    done = 0
+    for item in items:
         if isinstance(item, ReadError):
             result.errors.append(str(item))
             continue
         if progress:
-            progress(str(item))
+            progress(done, total, str(item))
+        done += 1
         try:
             src = read_source(item)
         except ReadError as e:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from .extract.names import plausible_name
 from .models import Article, Sentence
 from .normalize import CJK, TERMINAL, CLOSERS, Line, Mapped, join_lines, split_lines
 
@@ -70,6 +71,27 @@ def parse_byline(raw: str) -> tuple[list[str], list[str]]:
             continue
         (correspondents if role == "通讯员" else reporters).extend(names)
     return reporters, correspondents
+
+
+def _bare_byline(raw: str, t: Mapped, cut: int) -> tuple[list[str], list[str], int]:
+    """A byline with no brackets after the lead, read from the source where spaces still
+    part the names: (reporters, correspondents, where the body starts in `t`)."""
+    start = t.offsets[cut]
+    end = start
+    token = re.compile(rf"[\s、，,]*(?:(?P<role>(?:本报|全媒体|融媒体?|见习|特约)?记者|通讯员|实习生)[:：]?|(?P<name>[{CJK}·]{{2,6}})(?=[\s、，,]))")
+    pos = start
+    while (m := token.match(raw, pos)) and pos < start + 80:
+        if m.group("name") and not plausible_name(m.group("name")):
+            break
+        pos = end = m.end()
+    tail = re.match(r"\s*(?:报道)?[:：]?", raw[end:])
+    end += tail.end() if tail else 0
+    if end == start:
+        return [], [], cut
+    r, c = parse_byline(raw[start:end])
+    while cut < len(t.offsets) and t.offsets[cut] < end:
+        cut += 1
+    return r, c, cut
 
 
 def _raw_span(raw: str, t: Mapped, start: int, end: int) -> str:
@@ -186,6 +208,11 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
                 reporters = r + reporters
                 correspondents = c + correspondents
                 cut += b.end()
+            elif _ROLE.match(first.text, cut):
+                # 本报讯 记者 王芳 通讯员 李明 报道：… — the names end where the spaces do
+                r, c, cut = _bare_byline(raw, first, cut)
+                reporters = r + reporters
+                correspondents = c + correspondents
             paras[0] = first[cut:]
             paras = [p for p in paras if p.text]
         text_parts: list[str] = []

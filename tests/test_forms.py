@@ -209,6 +209,12 @@ def test_forms_inspections(text, leader, sites):
     assert list(e.sites) == sites
 
 
+def test_forms_two_leaders_inspect_together():
+    f = one("5月6日，县委书记王建军、县长陈晓东一同到城东新区调研。")
+    [e] = f.events
+    assert (e.chair, e.attendees) == ("王建军", ("陈晓东",))
+
+
 def test_forms_inspection_attendees_from_陪同():
     f = one("5月6日，市委书记林海到我县调研。县委书记王建军、县长陈晓东陪同调研。")
     [e] = f.events

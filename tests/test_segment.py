@@ -86,6 +86,17 @@ def test_segment_byline_on_its_own_line_near_the_headline(page, headline, report
     assert "记者" not in a.body
 
 
+@pytest.mark.parametrize("lead, reporters, correspondents, body", [
+    ("本报讯 记者 王芳 通讯员 李明 报道：6月12日，", ("王芳",), ("李明",), "6月12日，"),
+    ("本报讯 记者 王芳 6月12日，", ("王芳",), (), "6月12日，"),
+    ("本报讯 通讯员 李明 近日，", (), ("李明",), "近日，"),
+])
+def test_segment_byline_without_brackets_after_the_lead(lead, reporters, correspondents, body):
+    [a] = split_articles(f"标题\n{lead}县委书记王志刚主持召开会议。\n", "p.txt")
+    assert (a.reporters, a.correspondents) == (reporters, correspondents)
+    assert a.body.startswith(body + "县委书记")
+
+
 def test_segment_main_title_is_the_longest_line():
     [a] = split_articles("北京世界园艺博览会组委会第四次会议召开\n胡春华主持\n新华社北京2月19日电 会议召开。\n", "p.txt")
     assert (a.kicker, a.headline, a.subtitle) == ("", "北京世界园艺博览会组委会第四次会议召开", "胡春华主持")

@@ -325,8 +325,10 @@ def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
                     same[0].date = date_for(s0, at)
                 continue
             name = _inspection_name(r, text[cs:_next_break(text, at)], cs)
-            events.append(_Event("inspection", name, at, date_for(s0, at), leader,
-                                 m.group(), (s0, s1)))
+            ev = _Event("inspection", name, at, date_for(s0, at), leader, m.group(), (s0, s1))
+            for other in _co_subjects(r, r.mention_at(cs), at):  # 王某、李某一同调研
+                ev.attend(other, at)
+            events.append(ev)
     events.sort(key=lambda e: e.start)
     _attach_people_and_sites(r, events, in_directive, year, dateline)
     return events
