@@ -209,6 +209,27 @@ def test_forms_inspections(text, leader, sites):
     assert list(e.sites) == sites
 
 
+def test_forms_headline_names_the_meeting_the_body_chairs():
+    [f] = read("6月12日，县委书记王志刚主持会议，传达学习省委全会精神。王志刚强调，要抓落实。",
+               headline="县委常委会召开会议")
+    [e] = f.events
+    assert (e.kind, e.date, e.chair) == ("meeting", "2023-06-12", "王志刚")
+    assert f.directives[0].event_id == e.id
+
+
+@pytest.mark.parametrize("text, sites", [
+    # the lead's date, the visit told in the next sentence
+    ("6月12日上午，县委书记王志刚来到城东新区。他先后走访了县人民医院新院区、城东中学，调研民生工作。",
+     ["城东新区", "县人民医院新院区", "城东中学"]),
+    # 先后到…等地 with no other verb of inspection
+    ("6月12日，县长刘建华先后到城北污水处理厂、滨江公园二期工程等地，详细了解项目建设情况。",
+     ["城北污水处理厂", "滨江公园二期工程"]),
+])
+def test_forms_visits_without_a_verb_of_inspection_in_the_lead(text, sites):
+    [e] = one(text).events
+    assert (e.kind, e.date) == ("inspection", "2023-06-12") and list(e.sites) == sites
+
+
 def test_forms_two_leaders_inspect_together():
     f = one("5月6日，县委书记王建军、县长陈晓东一同到城东新区调研。")
     [e] = f.events

@@ -240,7 +240,8 @@ def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
         return any(s <= i < e for s, e in spans)
 
     convened, held, attended = _meeting_rxs()
-    insp = re.compile(f"(?:{lexicons.alternation('inspection_verbs')})(?![组员室办队科处局中者点])")
+    insp = re.compile(f"(?:{lexicons.alternation('inspection_verbs')})(?![组员室办队科处局中者点])"
+                      r"|(?<=先后)(?:到|来到|深入|前往|走进)")
     breakers = _rx("breaker_verbs")
     events: list[_Event] = []
     dates = find_dates(text)
@@ -300,6 +301,11 @@ def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
                 ms = [x for x in r.mentions if s0 + m.start("by") <= x.start < s0 + m.end("by")]
                 who = ms[-1].name if ms else None
             meetings = [e for e in events if e.kind == "meeting" and e.start <= s0 + m.start()]
+            if who and not meetings and not events and "主持会议" in m.group():
+                # 县委常委会召开会议 (headline) … X主持会议: the meeting is the headline's
+                meetings = [_Event("meeting", _headline_meeting(r.a) or "会议", s0 + m.start(),
+                                   date_for(s0, s0 + m.start()), None, "主持会议", (s0, s1))]
+                events.append(meetings[0])
             if who and meetings and meetings[-1].chair is None:
                 meetings[-1].chair = who
         # inspections: a person (or 他/她, X一行) who 调研/督导/检查… in this clause
@@ -330,8 +336,21 @@ def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
                 ev.attend(other, at)
             events.append(ev)
     events.sort(key=lambda e: e.start)
+    first_para_end = text.find("\n")
+    if events and events[0].date is None and events[0].start < (first_para_end if first_para_end >= 0 else len(text)):
+        # 6月12日，X来到城东新区。他…调研: the lead's date is the first event's
+        lead = [d for d in dates if d.start < events[0].start]
+        if lead:
+            events[0].date = resolve(lead[0], year, dateline)
     _attach_people_and_sites(r, events, in_directive, year, dateline)
     return events
+
+
+def _headline_meeting(a: Article) -> str | None:
+    """The meeting a headline names (县委常委会召开会议 -> 县委常委会会议)."""
+    sfx = lexicons.alternation("meeting_suffixes")
+    m = re.search(f"([^，。：]{{2,30}}?(?:{sfx}))(?:召开|举行)?(?:会议)?$", a.headline)
+    return m.group(1) if m else None
 
 
 def _inspection_name(r: _Reader, clause: str, cs: int) -> str:
@@ -340,7 +359,7 @@ def _inspection_name(r: _Reader, clause: str, cs: int) -> str:
     subj = r.mention_at(cs)
     rest = clause[subj.end - cs:] if subj and subj.end - cs < len(clause) else clause
     rest = re.sub(r"^(?:一行|同志)?(?:带领|率领|率)[^，。]*?(?:负责同志|负责人|人员|同志|一行|干部)", "", rest)
-    rest = re.sub(r"^(?:一行|同志)", "", rest)
+    rest = re.sub(r"^(?:一行|同志|[他她](?:们)?(?:一行)?)", "", rest)
     lead = _LEAD_IN.match(rest)
     return (rest[lead.end():] if lead else rest).lstrip("，") or clause
 
