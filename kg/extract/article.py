@@ -158,9 +158,9 @@ def _find_directives(r: _Reader) -> list[_Directive]:
         clause = text[cs:s]
         speaker: str | None
         subj = r.mention_at(cs)
-        if subj and s - subj.end <= 25:
+        if subj and s - subj.end <= 40:  # 王某在全县…大会上讲话时强调
             speaker = subj.name
-        elif _PRONOUN.fullmatch(clause[:1] or "x") and len(clause) <= 20:
+        elif clause[:1] in ("他", "她") and len(clause) <= 20:
             speaker = r.last_subject(cs)
             if speaker is None:
                 continue
