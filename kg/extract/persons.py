@@ -56,21 +56,12 @@ def _titled_at(text: str, i: int) -> Mention | None:
 
 def _item_at(text: str, i: int) -> Mention | None:
     """One item of a 、 list: a titled name (、副区长王艳) or a bare name."""
-    m = _heads_rx().match(text, i)
-    k = i
-    # skip over titles inside the item: 、区委常委、组织部长杨凤臣
-    while k < len(text) and k - i < 30:
-        hm = None
-        for j in range(k, min(len(text), k + 25)):
-            if text[j] in "、，。；：！？\n":
-                break
-            h = _heads_rx().match(text, j)
-            if h:
-                hm = j + len(h.group(1))
-                if name_at(text, hm):
-                    return _titled_at(text, hm)
-        break
-    del m
+    for j in range(i, min(len(text), i + 25)):
+        if text[j] in "、，。；：！？\n":
+            break
+        h = _heads_rx().match(text, j)
+        if h and name_at(text, j + len(h.group(1))):
+            return _titled_at(text, j + len(h.group(1)))
     name = name_at(text, i)
     return Mention(name, i, i + len(name)) if name else None
 
