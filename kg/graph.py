@@ -57,11 +57,18 @@ def position_iri(title: str) -> URIRef:
     return ID[f"position/{_slug(title)}"]
 
 
+# a prefix for each kind of node keeps the Turtle short (event:chuanhui-2022-07-01-e1)
+_KINDS = ("article", "directive", "event", "evidence", "observation", "participation",
+          "responsibility", "visit")
+
+
 def new_graph() -> Graph:
     g = Graph()
     g.bind("kg", KG._NS)
     g.bind("id", ID)
     g.bind("prov", PROV)
+    for kind in _KINDS:
+        g.bind(kind, ID[f"{kind}/"])
     return g
 
 
