@@ -110,6 +110,13 @@ def test_forms_meeting_named_where_someone_attends_it():
     assert f.directives[0].event_id == e.id
 
 
+def test_forms_a_person_named_for_their_words_does_not_attend():
+    f = one("5月6日，县长陈晓东主持召开调度会，贯彻落实市委书记林海在我县调研时的讲话精神，"
+            "县领导王强、李明，各乡镇负责人参加会议。")
+    [e] = f.events
+    assert e.attendees == ("王强", "李明")
+
+
 def test_forms_attendees_named_after_the_verb():
     f = one("5月6日，县委常委会会议召开，县委书记王建军主持。出席会议的还有县委常委李红、孙伟。")
     [e] = f.events

@@ -402,7 +402,7 @@ def _attach_people_and_sites(r: _Reader, events: list[_Event], in_directive, yea
             if after:  # 出席会议的还有A、B: the names come after
                 lo, hi = m.end(), s1
             else:
-                lo, hi = s0, m.start()
+                lo, hi = _attendee_span(r, s0, m.start()), m.start()
             for x in r.mentions:
                 if lo <= x.start < hi and x.name not in _quoted_names(text, lo, hi):
                     ev.attend(x.name, x.start)
@@ -425,6 +425,27 @@ def _attach_people_and_sites(r: _Reader, events: list[_Event], in_directive, yea
                     ds = [d for d in find_dates(text[s0:s1]) if d.day is not None]
                     if ds:
                         ev.date = resolve(ds[0], year, dateline)
+
+
+def _attendee_span(r: _Reader, s0: int, verb: int) -> int:
+    """Where the list of people before an attendance verb starts: the verb's clause, and
+    the clauses before it in the sentence that end in a name or a word for people
+    (区长胡友涛，区领导李嫣、陈某等出席; 各督导组组长，…参加): not a person merely named
+    earlier in the sentence (贯彻落实市长某某的指示精神，…参加会议)."""
+    start = _clause_start(r.text, verb)
+    ends = {m.end for m in r.mentions}
+    while start > s0:
+        prev = _clause_start(r.text, start - 1)
+        if start - 1 not in ends and not _people_word_rx().search(r.text, prev, start - 1):
+            break
+        start = prev
+    return start
+
+
+@lru_cache(maxsize=1)
+def _people_word_rx() -> re.Pattern:
+    words = "|".join(lexicons.alternation(n) for n in ("title_heads", "group_words", "role_words"))
+    return re.compile(f"(?:{words}|成员|人员|干部|等)$")
 
 
 def _clauses(text: str, s0: int, s1: int):
