@@ -392,8 +392,10 @@ def _attach_people_and_sites(r: _Reader, events: list[_Event], in_directive, yea
         s0, s1 = sent.start, sent.end
         if in_directive(s0) and not _NARRATIVE.match(text[s0:s1]):
             continue
-        for m in list(attend.finditer(text, s0, s1)) + list(speech.finditer(text, s0, s1)):
-            if re.match(r"(?:精神|稿|要求)", text[m.end():]) or re.search(r"学习|贯彻|落实|的$", text[s0:m.start()]):
+        verbs = [(m, False) for m in attend.finditer(text, s0, s1)] + [(m, True) for m in speech.finditer(text, s0, s1)]
+        for m, spoken in verbs:
+            own = text[_clause_start(text, m.start()):m.start()]
+            if re.match(r"(?:精神|稿|要求)", text[m.end():]) or (spoken and re.search(r"学习|贯彻|落实|的$", own)):
                 continue  # 学习…重要讲话精神: someone's words, not someone present
             ev = _current(events, m.start())
             if ev is None:
