@@ -23,7 +23,11 @@ def test_cli_build_writes_graph_and_summary(tmp_path):
 def test_cli_build_is_deterministic(tmp_path):
     for d in ("a", "b"):
         assert runner.invoke(app, ["build", str(SAMPLE), "-o", str(tmp_path / d)]).exit_code == 0
-    assert (tmp_path / "a" / "graph.ttl").read_bytes() == (tmp_path / "b" / "graph.ttl").read_bytes()
+    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert names == ["co-attendance.graphml", "co-attendance.html", "graph.ttl",
+                     "responsibility.graphml", "responsibility.html"]
+    for name in names:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
 def test_cli_bad_inputs_one_line_errors_and_the_rest_still_built(tmp_path):
