@@ -227,6 +227,3 @@ def report_cli(
     write_atomic(out, report_page(g, str(graph)).encode("utf-8"))
     typer.echo(f"wrote {out}")
 
-
-def main() -> None:  # pragma: no cover
-    app()

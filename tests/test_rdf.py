@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.export import FORMATS, by_article, export, from_csv
-from kg.query import QueryError, format_result, named_queries, run
+from kg.query import QueryError, named_queries, run
 from kg.store import load_graph, ontology_path
 from kg.validate import validate
 from kg.vocab import KG
