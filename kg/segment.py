@@ -12,11 +12,14 @@ from .normalize import CJK, TERMINAL, CLOSERS, Line, Mapped, join_lines, split_l
 
 __all__ = ["split_articles", "sentences", "parse_byline", "article_id"]
 
-# The opening of a news item: 本报讯, 又讯, 本报北京5月29日电, 新华社重庆10月16日电, XX日报讯 …
+# The opening of a news item: 本报讯, 又讯, 本报北京5月29日电, 新华社重庆10月16日电, XX日报讯,
+# XX网北京5月6日电 (any outlet's dateline), XX网消息 …
 _LEAD = re.compile(
     rf"^(?P<lead>(?:本报讯|又讯|本报[{CJK}\d]{{0,14}}?[讯电]|"
     rf"(?:新华社|中新社|人民网|新华网|央广网|央视网|中国新闻网)[{CJK}\d]{{0,14}}?电|"
-    rf"[{CJK}]{{2,10}}(?:日报|晚报|报|网|融媒体中心|广播电视台)讯))"
+    rf"[{CJK}]{{2,12}}?(?:社|网|报|台|客户端|融媒体中心)[{CJK}]{{0,8}}\d{{1,2}}月\d{{1,2}}日电|"
+    rf"[{CJK}]{{2,10}}(?:网|客户端)消息|"
+    rf"[{CJK}]{{2,10}}(?:日报|晚报|报|网|融媒体中心|广播电视台)讯))[：:]?"
 )
 # A parenthesised byline right after the lead: （记者 韩志刚 通讯员 艾增升）
 _PAREN_BYLINE = re.compile(r"^\s*[（(](?P<by>[^（）()]{0,60}?(?:记者|通讯员|实习生)[^（）()]{0,60})[）)]")

@@ -97,6 +97,17 @@ def test_segment_byline_without_brackets_after_the_lead(lead, reporters, corresp
     assert a.body.startswith(body + "县委书记")
 
 
+@pytest.mark.parametrize("lead, dateline", [
+    ("中国青年网北京5月6日电（记者 王芳）", "中国青年网北京5月6日电"),
+    ("央视网消息：", "央视网消息"),
+    ("某某日报讯（记者 王芳）", "某某日报讯"),
+    ("本报北京5月29日电（记者 王芳）", "本报北京5月29日电"),
+])
+def test_segment_leads_of_other_outlets(lead, dateline):
+    [a] = split_articles(f"标题\n{lead}5月5日，县长赵六主持召开会议。\n", "p.txt")
+    assert a.dateline == dateline and a.body.startswith("5月5日，县长赵六")
+
+
 def test_segment_main_title_is_the_longest_line():
     [a] = split_articles("北京世界园艺博览会组委会第四次会议召开\n胡春华主持\n新华社北京2月19日电 会议召开。\n", "p.txt")
     assert (a.kicker, a.headline, a.subtitle) == ("", "北京世界园艺博览会组委会第四次会议召开", "胡春华主持")
