@@ -117,7 +117,10 @@ _BULLET = re.compile(r"^[■□●○◆◇▲△★☆▌|/\s]+")
 
 
 def _is_byline(line: Line) -> bool:
-    return bool(_END_BYLINE.match(_BULLET.sub("", line.text.text)) or _END_NAME.match(line.text.text))
+    if _END_BYLINE.match(_BULLET.sub("", line.text.text)):
+        return True
+    m = _END_NAME.match(line.text.text)  # （王小明）, but not （上接第一版）
+    return bool(m) and all(plausible_name(n) for n in re.split(r"[\s、]", m.group("by")) if n)
 
 
 def _read_byline(raw: str, line: Line) -> tuple[list[str], list[str]]:

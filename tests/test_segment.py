@@ -57,6 +57,11 @@ def test_segment_web_page_with_byline_at_the_end():
     assert "记者" not in a.body
 
 
+def test_segment_bracketed_note_is_no_byline():
+    [a] = split_articles("标题\n5月6日，县委书记王建军主持召开县委常委会会议。\n（上接第一版）\n", "web.txt")
+    assert a.reporters == ()
+
+
 def test_segment_page_headers_are_dropped():
     text = ("第RB02版\n2023年5月6日 星期六\n标题一\n本报讯（记者 王五）5月5日，县长赵六调研。\n")
     [a] = split_articles(text, "p.txt")
