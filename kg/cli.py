@@ -42,6 +42,7 @@ def build_cli(
     paths: Annotated[list[Path], typer.Argument(help="Text files, or folders searched for *.txt.")],
     year: Annotated[Optional[int], typer.Option(help="Year of dates that do not state one.")] = None,
     out: Annotated[Path, typer.Option("-o", "--out", help="Folder to write into.")] = Path("outputs"),
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes reading files at once.")] = 1,
 ) -> None:
     """Extract a knowledge graph from news pages into OUT.
 
@@ -60,7 +61,7 @@ def build_cli(
                 sys.stderr.write("\n")
             sys.stderr.flush()
 
-    result = build(paths, year, progress=progress)
+    result = build(paths, year, progress=progress, jobs=jobs)
     for e in result.errors:
         _err(e)
     for w in sorted(set(result.warnings)):

@@ -48,34 +48,46 @@ def extract_file_text(text: str, source: str, year: int | None = None) -> list[F
     return [extract(a, page_year, printed) for a in split_articles(text, source)]
 
 
+def _read_and_extract(item: Path, year: int | None) -> tuple[list[Facts] | None, str | None]:
+    """(facts, error): facts is None when the file could not be read at all."""
+    try:
+        src = read_source(item)
+    except ReadError as e:
+        return None, str(e)
+    facts = extract_file_text(src.text, src.path, year)
+    return facts, None if facts else f"{src.path}: no article text found"
+
+
 def build(paths: Iterable[str | Path], year: int | None = None,
-          progress: Callable[[int, int, str], None] | None = None) -> BuildResult:
+          progress: Callable[[int, int, str], None] | None = None, jobs: int = 1) -> BuildResult:
     """Read every input and extract its facts; unreadable inputs become one-line errors.
-    `progress(done, total, path)` is called before each file."""
+    `progress(done, total, path)` is called as files are done. With `jobs` > 1 the files are
+    read in that many processes; the result is the same, in the same order."""
     result = BuildResult()
     items = list(find_inputs(paths))
-    total = sum(not isinstance(x, ReadError) for x in items)
-    done = 0
-    for item in items:
-        if isinstance(item, ReadError):
-            result.errors.append(str(item))
-            continue
-        if progress:
-            progress(done, total, str(item))
-        done += 1
-        try:
-            src = read_source(item)
-        except ReadError as e:
-            result.errors.append(str(e))
-            continue
-        result.files += 1
-        facts = extract_file_text(src.text, src.path, year)
-        if not facts:
-            result.errors.append(f"{src.path}: no article text found")
-            continue
-        for f in facts:
-            result.warnings.extend(f.warnings)
-        result.facts.extend(facts)
+    files = [x for x in items if not isinstance(x, ReadError)]
+    result.errors += [str(x) for x in items if isinstance(x, ReadError)]
+    if jobs > 1 and len(files) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=jobs)
+        outcomes = pool.map(_read_and_extract, files, [year] * len(files), chunksize=4)
+    else:
+        pool = None
+        outcomes = (_read_and_extract(f, year) for f in files)
+    try:
+        for done, (item, (facts, error)) in enumerate(zip(files, outcomes)):
+            if progress:
+                progress(done, len(files), str(item))
+            if error:
+                result.errors.append(error)
+            if facts is not None:
+                result.files += 1
+                result.facts.extend(facts)
+                result.warnings.extend(w for f in facts for w in f.warnings)
+    finally:
+        if pool is not None:
+            pool.shutdown()
     return result
 
 

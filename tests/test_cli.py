@@ -30,6 +30,19 @@ def test_cli_build_is_deterministic(tmp_path):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
+def test_cli_build_in_parallel_gives_the_same_files(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    text = SAMPLE.read_text(encoding="utf-8")
+    for i in range(4):  # four pages, each with its own names so the order shows
+        (pages / f"p{i}.txt").write_text(text.replace("刘德君", f"刘德{'甲乙丙丁'[i]}"), encoding="utf-8")
+    for jobs, d in (("1", "a"), ("2", "b")):
+        r = runner.invoke(app, ["build", str(pages), "--year", "2022", "-j", jobs, "-o", str(tmp_path / d)])
+        assert r.exit_code == 0, r.output
+    for name in ("graph.ttl", "co-attendance.graphml", "co-attendance.html"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
 def test_cli_bad_inputs_one_line_errors_and_the_rest_still_built(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
