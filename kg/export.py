@@ -157,7 +157,10 @@ def export(g: Graph, fmt: str, network: nx.Graph | None = None) -> bytes:
         lines = sorted(x for x in g.serialize(format="nt").splitlines() if x.strip())
         return ("\n".join(lines) + "\n").encode("utf-8")
     if fmt == "jsonld":
-        return _sorted_copy(g).serialize(format="json-ld", indent=1, sort_keys=True).encode("utf-8")
+        context = {"kg": str(KG._NS), "id": str(ID), "prov": str(PROV),
+                   "rdfs": str(RDFS), "xsd": "http://www.w3.org/2001/XMLSchema#"}
+        return _sorted_copy(g).serialize(format="json-ld", context=context, indent=1,
+                                         sort_keys=True).encode("utf-8")
     if fmt == "trig":
         return _trig(g)
     if fmt in ("graphml", "gexf"):
