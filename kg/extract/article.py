@@ -285,15 +285,11 @@ def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
                                  m.group("verb"), (s0, s1)))
         for m in attended.finditer(body):  # 王某在县分会场参加全省安全生产电视电话会议
             np = _meeting_name(m.group("np"))
-            lead = re.match(r"^(?:在[^，。]{1,20}?(?:参加|出席))", np)
-            if np in lexicons.load("meeting_anaphora") or any(e.name == np for e in events) or lead:
-                continue
+            if np in lexicons.load("meeting_anaphora") or any(e.name == np for e in events):
+                continue  # 出席会议: the meeting already in hand
             at = s0 + m.start()
-            subj = r.subject_name(at)
-            if subj is None:
-                continue
-            ev = _Event("meeting", np, at, date_for(s0, at), None, m.group(0)[:2], (s0, s1))
-            events.append(ev)
+            if r.subject_name(at) is not None:
+                events.append(_Event("meeting", np, at, date_for(s0, at), None, m.group(0)[:2], (s0, s1)))
         # 主持会议 / 由X主持: the chair of the meeting in hand
         for m in re.finditer(r"主持(?:会议|座谈会|大会|并讲话|(?=[。，；]|$))|由(?P<by>[^，。]{2,30})主持", body):
             who = r.subject_name(s0 + m.start())
