@@ -22,7 +22,8 @@ _OPTIONS = """
   "edges": {"smooth": false, "color": {"opacity": 0.45}, "scaling": {"min": 1, "max": 8}},
   "nodes": {"font": {"size": 16, "face": "WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif"},
             "scaling": {"min": 8, "max": 40}},
-  "interaction": {"hover": true, "tooltipDelay": 120}
+  "interaction": {"hover": true, "tooltipDelay": 120},
+  "layout": {"randomSeed": 42}
 }
 """
 _CDN = re.compile(r"\s*<(?:link|script)\b[^>]*\b(?:href|src)=\"https?://[^\"]*\"[^>]*>(?:\s*</script>)?", re.S)
