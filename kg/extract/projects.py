@@ -51,9 +51,9 @@ _PHASE = re.compile(r"(?:[一二三四五六七八九十\d]+期|[（(][一二三
 
 
 def is_project_name(s: str, proper: bool = False) -> bool:
-    """A project-like name: ends in a project suffix, is not generic (重点项目), is not an
-    bare place (海南); with `proper`, its modifier must hold a proper name
-    (a place, a person, a word jieba does not know: 五一路商业步行街区, not 区域消费中心)."""
+    """A project-like name: ends in a project suffix (so no bare place such as 海南) and is
+    not generic (重点项目); with `proper`, its modifier must hold a proper name (a place, a
+    person, a word jieba does not know: 五一路商业步行街区, not 区域消费中心)."""
     if not 2 <= len(s) <= 40 or s in lexicons.load("generic_projects") or s.endswith("乡村"):
         return False
     if _PHASE.search(s) and not _suffix_rx().search(s):  # 城南物流园二期: the phase of a project
@@ -72,9 +72,9 @@ def is_project_name(s: str, proper: bool = False) -> bool:
     for word, tag in toks:
         if tag in _PROPER_TAGS or not known_word(word) or re.search(r"[A-Za-z0-9]", word):
             return True
-    # a specific enough description before a strong suffix: 老城历史文化街区, not 民生工程
     if toks and toks[0][0] in ("省", "市", "县", "区", "州", "镇", "乡") and len(modifier) >= 3:
         return True  # the county's own institution: 县人民医院, 市第一中学
+    # a specific enough description before a strong suffix: 老城历史文化街区, not 民生工程
     return m.group() in _STRONG and len(toks) >= 2 and len(modifier) >= 3
 
 
