@@ -23,6 +23,8 @@ def load(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def alternation(name: str) -> str:
-    """A regex alternation of the lexicon's entries, longest first (so 副区长 beats 区长)."""
-    return "|".join(re.escape(w) for w in sorted(load(name), key=lambda w: (-len(w), w)))
+def alternation(*names: str) -> str:
+    """A regex alternation of the entries of one or more lexicons, longest first (so 副区长
+    beats 区长, whichever list each comes from)."""
+    words = frozenset().union(*(load(n) for n in names))
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))

@@ -472,8 +472,7 @@ def _attendee_span(r: _Reader, s0: int, verb: int) -> int:
 
 @lru_cache(maxsize=1)
 def _people_word_rx() -> re.Pattern:
-    words = "|".join(lexicons.alternation(n) for n in ("title_heads", "group_words", "role_words"))
-    return re.compile(f"(?:{words}|成员|人员|干部|等)$")
+    return re.compile(f"(?:{lexicons.alternation('title_heads', 'group_words', 'role_words')}|成员|人员|干部|等)$")
 
 
 def _clauses(text: str, s0: int, s1: int):

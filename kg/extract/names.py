@@ -48,8 +48,7 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _follower_rx() -> re.Pattern:
-    words = set().union(*(lexicons.load(n) for n in _FOLLOWER_LEXICONS))
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+    return re.compile(lexicons.alternation(*_FOLLOWER_LEXICONS))
 
 
 def known_word(s: str) -> bool:

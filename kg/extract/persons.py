@@ -33,7 +33,7 @@ def _heads_rx() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _group_rx() -> re.Pattern:
     """Words before a name or a list of names that give no title: 区领导, 村民, 负责人."""
-    return re.compile(f"(?:{lexicons.alternation('group_words')}|{lexicons.alternation('role_words')})")
+    return re.compile(f"(?:{lexicons.alternation('group_words', 'role_words')})")
 
 
 @lru_cache(maxsize=1)

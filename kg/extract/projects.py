@@ -23,7 +23,7 @@ def _suffix_rx() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _stop_rx() -> re.Pattern:
-    return re.compile(f"(?:{lexicons.alternation('site_stops')}|{lexicons.alternation('inspection_verbs')})")
+    return re.compile(f"(?:{lexicons.alternation('site_stops', 'inspection_verbs')})")
 
 
 @lru_cache(maxsize=1)
