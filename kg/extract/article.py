@@ -273,7 +273,7 @@ def _find_events(r: _Reader, directives: list[_Directive], year: int | None,
         lead = [d for d in scan.dates if d.start < events[0].start]
         if lead:
             events[0].date = resolve(lead[0], year, dateline)
-    _attach_people_and_sites(r, events, scan.in_directive, year, dateline)
+    _attach_people_and_sites(scan, events)
     return events
 
 
@@ -408,8 +408,10 @@ def _topic_before(a: Article, i: int) -> str | None:
     return m.group(1) if m and is_project_name(m.group(1)) else None
 
 
-def _attach_people_and_sites(r: _Reader, events: list[_Event], in_directive, year, dateline) -> None:
-    text = r.text
+def _attach_people_and_sites(scan: _Scan, events: list[_Event]) -> None:
+    """Attendees (出席, 参加, 陪同, 发言 …) to the event in hand; the places an inspection
+    visits, in order."""
+    r, in_directive, text = scan.r, scan.in_directive, scan.r.text
     if not events:
         return
     attend = _rx("attend_verbs")
@@ -450,9 +452,9 @@ def _attach_people_and_sites(r: _Reader, events: list[_Event], in_directive, yea
                         ev.sites.append((site, shared, cs))
                 if found and ev.date is None:
                     # an inspection with no day takes the first day its itinerary gives
-                    ds = [d for d in find_dates(text[s0:s1]) if d.day is not None]
+                    ds = [d for d in scan.dates if s0 <= d.start < s1 and not d.vague]
                     if ds:
-                        ev.date = resolve(ds[0], year, dateline)
+                        ev.date = resolve(ds[0], scan.year, scan.dateline)
 
 
 def _attendee_span(r: _Reader, s0: int, verb: int) -> int:

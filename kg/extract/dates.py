@@ -20,7 +20,7 @@ def _num(s: str) -> int:
     if "十" in s:
         tens, _, ones = s.partition("十")
         return _CN_NUM.get(tens, 1) * 10 + (_CN_NUM.get(ones, 0) if ones else 0)
-    return int("".join(str(_CN_NUM[c]) for c in s))
+    return int("".join(str(_CN_NUM[c]) for c in s))  # 二〇一九
 
 
 _N = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -38,7 +38,13 @@ class DateMention:
     end: int
     year: int | None
     month: int | None
-    day: int | None  # None for 近日 / 日前: there is no day to give
+    day: int | None  # None for 近日 / 日前 and for 今日 / 昨天
+    relative: int | None = None  # days from the dateline: 今日 0, 昨天 -1
+
+    @property
+    def vague(self) -> bool:
+        """近日, 日前: no day to give."""
+        return self.day is None and self.relative is None
 
 
 def page_date(text: str) -> tuple[int, int, int] | None:
@@ -63,12 +69,11 @@ def dateline_date(dateline: str) -> tuple[int | None, int | None, int | None]:
 
 def find_dates(text: str) -> list[DateMention]:
     """Date mentions in order: 7月23日上午, 2023年5月6日, 5月6日至7日 (its first day), 17日
-    (no month), 今日/昨天 (relative to the dateline: `day` is the offset minus 100) and
-    近日/日前 (no day: `day` is None)."""
+    (no month), 今日/昨天 (`relative` to the dateline) and 近日/日前 (`vague`)."""
     out: list[DateMention] = []
     for m in _DATE.finditer(text):
         y = m.group("y")
-        year = (int(y) if y.isdigit() else int("".join(str(_CN_NUM[c]) for c in y))) if y else None
+        year = _num(y) if y else None
         month = _num(m.group("m")) if m.group("m") else None
         try:
             day = _num(m.group("d"))
@@ -78,7 +83,7 @@ def find_dates(text: str) -> list[DateMention]:
             continue
         out.append(DateMention(m.start(), m.end(), year, month, day))
     for m in re.finditer("|".join(_RELATIVE), text):
-        out.append(DateMention(m.start(), m.end(), None, None, _RELATIVE[m.group()] - 100))
+        out.append(DateMention(m.start(), m.end(), None, None, None, _RELATIVE[m.group()]))
     for m in _VAGUE.finditer(text):
         out.append(DateMention(m.start(), m.end(), None, None, None))
     return sorted(out, key=lambda d: d.start)
@@ -87,15 +92,16 @@ def find_dates(text: str) -> list[DateMention]:
 def resolve(d: DateMention, year: int | None, dateline: tuple[int | None, int | None, int | None]) -> str | None:
     """An ISO date for a mention, filling month (and year) from the dateline and the year
     from `year`; "--MM-DD" when no year is known; None for 近日/日前."""
-    if d.day is None:
-        return None
     dy, dm, dd = dateline
-    month, day = d.month, d.day
-    if day < 0:  # relative to the dateline: 今日, 昨天
+    if d.relative is not None:  # 今日, 昨天: counted from the dateline
         if dm is None or dd is None:
             return None
-        base = datetime.date(dy or year or 2000, dm, dd) + datetime.timedelta(days=day + 100)
+        base = datetime.date(dy or year or 2000, dm, dd) + datetime.timedelta(days=d.relative)
         month, day = base.month, base.day
+    elif d.day is None:
+        return None
+    else:
+        month, day = d.month, d.day
     if month is None:
         if dm is None:
             return None
