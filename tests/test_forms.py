@@ -119,6 +119,11 @@ def test_forms_a_person_named_for_their_words_does_not_attend():
     assert e.attendees == ("王强", "李明")
 
 
+def test_forms_a_name_inside_quotes_does_not_attend():
+    f = one("5月6日，县委书记王建军主持召开会议。县长陈晓东、《县长李明工作法》作者代表出席会议。")
+    assert f.events[0].attendees == ("陈晓东",)
+
+
 def test_forms_attendees_named_after_the_verb():
     f = one("5月6日，县委常委会会议召开，县委书记王建军主持。出席会议的还有县委常委李红、孙伟。")
     [e] = f.events

@@ -433,8 +433,9 @@ def _attach_people_and_sites(scan: _Scan, events: list[_Event]) -> None:
                 lo, hi = m.end(), s1
             else:
                 lo, hi = _attendee_span(r, s0, m.start()), m.start()
+            quoted = _quoted_spans(text, lo, hi)
             for x in r.mentions:
-                if lo <= x.start < hi and x.name not in _quoted_names(text, lo, hi):
+                if lo <= x.start < hi and not any(s <= x.start < e for s, e in quoted):
                     ev.attend(x.name, x.start)
         ev = _current(events, s1 - 1)
         if ev and ev.kind == "inspection":
@@ -488,9 +489,10 @@ def _clauses(text: str, s0: int, s1: int):
         yield cs, s1
 
 
-def _quoted_names(text: str, s0: int, s1: int) -> set[str]:
-    """Names inside 《》 or “” are titles of works, not people present."""
-    return {m for q in re.findall(r"[《“][^》”]*[》”]", text[s0:s1]) for m in re.findall(r"\S+", q)}
+def _quoted_spans(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
+    """The stretches inside 《》 or “”: a name there is part of a title or a quotation, not
+    someone present."""
+    return [(s0 + m.start(), s0 + m.end()) for m in re.finditer(r"[《“][^》”]*[》”]", text[s0:s1])]
 
 
 def extract(article: Article, year: int | None = None,

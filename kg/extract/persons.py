@@ -113,11 +113,11 @@ def _add_short_forms(text: str, out: dict[int, Mention]) -> None:
         out.setdefault(m.start(), Mention(forms[m.group()], m.start(), m.end()))
 
 
-def find_mentions(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
+def find_mentions(text: str) -> list[Mention]:
     """All person mentions in a text, in order, each with the titles written before it.
 
-    `known` names (found earlier, e.g. in the same article) are also found where they
-    stand alone (刘德君指出).
+    A name once found (with a title, in a list, after a group word) is also found where it
+    stands alone later (刘德君指出), and 王书记 stands for the 书记 named 王.
     """
     out: dict[int, Mention] = {}
     for m in _heads_rx().finditer(text):
@@ -139,32 +139,26 @@ def find_mentions(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
             out[i] = mention
             _continue_list(text, mention, out)
     for b in _bare_list_rx().finditer(text):
-        items = b.group(1).split("、")
-        pos = b.start(1)
         spans = []
-        for it in items:
-            spans.append((pos, it))
-            pos += len(it) + 1
-        # the first item may carry a title or a group word before the name
-        if not plausible_name(spans[0][1]):
-            first = next((k for k in range(1, len(spans[0][1]) - 1)
-                          if name_at(text, spans[0][0] + k) and
-                          spans[0][0] + k + len(name_at(text, spans[0][0] + k)) == spans[0][0] + len(spans[0][1])),
-                         None)
-            if first is None:
-                continue
-            spans[0] = (spans[0][0] + first, spans[0][1][first:])
-        if all(plausible_name(it) for _, it in spans):
-            for p, it in spans:
-                out.setdefault(p, Mention(it, p, p + len(it)))
+        pos = b.start(1)
+        for item in b.group(1).split("、"):
+            spans.append((pos, item))
+            pos += len(item) + 1
+        # the first item may carry a title or a group word before the name: keep its tail
+        start, first = spans[0]
+        k = 0 if plausible_name(first) else next(
+            (k for k in range(1, len(first) - 1) if name_at(text, start + k) == first[k:]), None)
+        if k is None:
+            continue
+        spans[0] = (start + k, first[k:])
+        if all(plausible_name(item) for _, item in spans):
+            for p, item in spans:
+                out.setdefault(p, Mention(item, p, p + len(item)))
     _add_short_forms(text, out)
-    names = {m.name for m in out.values()} | set(known)
-    if names:
-        rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    if out:  # later mentions of the names found
+        rx = re.compile("|".join(re.escape(n) for n in sorted({m.name for m in out.values()}, key=len, reverse=True)))
         taken = [(m.start, m.end) for m in out.values()]
         for m in rx.finditer(text):
-            if any(s <= m.start() < e for s, e in taken):
-                continue
-            # the name is a word of its own: not the end of a longer CJK name
-            out.setdefault(m.start(), Mention(m.group(), m.start(), m.end()))
+            if not any(s <= m.start() < e for s, e in taken):
+                out.setdefault(m.start(), Mention(m.group(), m.start(), m.end()))
     return sorted(out.values(), key=lambda m: m.start)
