@@ -21,13 +21,15 @@ _LEAD = re.compile(
     rf"[{CJK}]{{2,10}}(?:网|客户端)消息|"
     rf"[{CJK}]{{2,10}}(?:日报|晚报|报|网|融媒体中心|广播电视台)讯))[：:]?"
 )
+# The roles of a byline: 记者 (本报记者, 全媒体记者 …) and 通讯员 are counted, 实习生 is not.
+_ROLES = r"(?:本报|全媒体|融媒体?|见习|特约)?记者|通讯员|实习生"
+_ROLE = re.compile(rf"(?P<role>{_ROLES})[:：]?")
 # A parenthesised byline right after the lead: （记者 韩志刚 通讯员 艾增升）
-_PAREN_BYLINE = re.compile(r"^\s*[（(](?P<by>[^（）()]{0,60}?(?:记者|通讯员|实习生)[^（）()]{0,60})[）)]")
+_PAREN_BYLINE = re.compile(rf"^\s*[（(](?P<by>[^（）()]{{0,60}}?(?:{_ROLES})[^（）()]{{0,60}})[）)]")
 # A byline standing alone at the end of a web article: 全媒体记者:王某 李某 / (记者 张某)
-_END_BYLINE = re.compile(
-    r"^[（(【\[]?\s*(?P<by>(?:(?:本报|全媒体|融媒体?|见习)?记者|通讯员)[:：]?[^。，]{2,40}?)\s*[）)】\]]?\s*$"
-)
-_ROLE = re.compile(r"(?P<role>(?:本报|全媒体|融媒体?|见习|特约)?记者|通讯员|实习生)[:：]?")
+_END_BYLINE = re.compile(rf"^[（(【\[]?\s*(?P<by>(?:{_ROLES})[:：]?[^。，]{{2,40}}?)\s*[）)】\]]?\s*$")
+# A role or a name in a byline with no brackets (本报讯 记者 王芳 通讯员 李明 报道：)
+_BYLINE_TOKEN = re.compile(rf"[\s、，,]*(?:(?P<role>{_ROLES})[:：]?|(?P<name>[{CJK}·]{{2,6}})(?=[\s、，,]))")
 _CAPTION = re.compile(
     rf"(?:(?:记者|通讯员|摄影)[{CJK}、\s]{{2,14}}|^|[。！？”\s])[{CJK}]{{0,4}}\s*/?\s*摄(?:影)?[）)]?\s*$"
 )
@@ -80,10 +82,8 @@ def _bare_byline(raw: str, t: Mapped, cut: int) -> tuple[list[str], list[str], i
     """A byline with no brackets after the lead, read from the source where spaces still
     part the names: (reporters, correspondents, where the body starts in `t`)."""
     start = t.offsets[cut]
-    end = start
-    token = re.compile(rf"[\s、，,]*(?:(?P<role>(?:本报|全媒体|融媒体?|见习|特约)?记者|通讯员|实习生)[:：]?|(?P<name>[{CJK}·]{{2,6}})(?=[\s、，,]))")
-    pos = start
-    while (m := token.match(raw, pos)) and pos < start + 80:
+    end = pos = start
+    while (m := _BYLINE_TOKEN.match(raw, pos)) and pos < start + 80:
         if m.group("name") and not plausible_name(m.group("name")):
             break
         pos = end = m.end()
@@ -148,12 +148,28 @@ def _drop_captions(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _join_paragraphs(paras: list[Mapped]) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """The body (paragraphs one a line), its source offsets, and where each paragraph starts."""
+    text: list[str] = []
+    offsets: list[int] = []
+    starts: list[int] = []
+    for p in paras:
+        if text:
+            text.append("\n")
+            offsets.append(offsets[-1] + 1)
+        starts.append(len(offsets))
+        text.append(p.text)
+        offsets.extend(p.offsets)
+    return "".join(text), tuple(offsets), tuple(starts)
+
+
 def split_articles(raw: str, source: str = "<text>") -> list[Article]:
     """Split a page into its news items.
 
     An item opens with a lead (本报讯, 又讯, 新华社…电); the lines directly above it that do not
-    end a sentence are its headline (the last) and kicker (those above). A page with no lead
-    is one item whose first line, if it reads as a headline, is its headline.
+    end a sentence are its title lines: the longest is the headline, those above it the
+    kicker, those below the subtitle; a byline among them is read as one. A page with no
+    lead is one item whose first lines, where they read as titles, are its titles.
     """
     lines = [x for x in split_lines(raw) if not _FURNITURE.match(x.text.text)]
     if not lines:
@@ -221,17 +237,7 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
                 correspondents = c + correspondents
             paras[0] = first[cut:]
             paras = [p for p in paras if p.text]
-        text_parts: list[str] = []
-        offsets: list[int] = []
-        para_starts: list[int] = []
-        for p in paras:
-            if text_parts:
-                text_parts.append("\n")
-                offsets.append(offsets[-1] + 1)
-            para_starts.append(sum(len(x) for x in text_parts))
-            text_parts.append(p.text)
-            offsets.extend(p.offsets)
-        body = "".join(text_parts)
+        body, offsets, para_starts = _join_paragraphs(paras)
         if not body and not head:
             continue
         idx = len(articles) + 1
@@ -242,7 +248,7 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
             id=article_id(source, idx), source=source, index=idx,
             headline=head[main] if head else "", kicker="".join(head[:main]),
             subtitle="".join(head[main + 1:]) if head else "",
-            body=body, offsets=tuple(offsets), paragraph_starts=tuple(para_starts),
+            body=body, offsets=offsets, paragraph_starts=para_starts,
             reporters=tuple(dict.fromkeys(reporters)), correspondents=tuple(dict.fromkeys(correspondents)),
             dateline=dateline,
             start=min(all_offs) if all_offs else 0, end=max(all_offs) + 1 if all_offs else 0,
