@@ -28,7 +28,7 @@ def run(n: int) -> dict:
         t0 = time.perf_counter()
         result = build([corpus], 2022)
         t1 = time.perf_counter()
-        g = result.graph
+        g = result.graph()
         t2 = time.perf_counter()
         write_outputs(g, Path(tmp) / "out")
         t3 = time.perf_counter()

@@ -7,6 +7,7 @@ from itertools import combinations
 import networkx as nx
 from rdflib import RDF, RDFS, Graph
 
+from .graph import label_of
 from .vocab import KG
 
 __all__ = ["co_attendance", "responsibility", "report_tables", "NETWORKS", "EXACT_BETWEENNESS_MAX", "SEED"]
@@ -16,15 +17,12 @@ SEED = 42
 # BETWEENNESS_SAMPLE source nodes (seeded, so the output stays the same for the same input).
 EXACT_BETWEENNESS_MAX = 1000
 BETWEENNESS_SAMPLE = 300
-_SEP = " | "  # GraphML holds scalars only: lists are joined with this
-
-
-def _label(g: Graph, n) -> str:
-    return str(g.value(n, RDFS.label) or str(n).rsplit("/", 1)[-1])
+SEP = " | "  # GraphML holds scalars only: lists are joined with this
 
 
 def _event_people(g: Graph):
-    """(event, label, date, [(person, role)]) for each event, people in list order."""
+    """(event, label, date, [(person, role)], {attendee: place in the list}) for each event,
+    people in list order."""
     for e in sorted(set(g.subjects(RDF.type, KG.Meeting)) | set(g.subjects(RDF.type, KG.Inspection))):
         people = [(p, "chair") for p in g.objects(e, KG.chairedBy)] + [(p, "leader") for p in g.objects(e, KG.ledBy)]
         order = {}
@@ -34,7 +32,7 @@ def _event_people(g: Graph):
                 order[g.value(part, KG.person)] = int(o)
         attendees = sorted(g.objects(e, KG.attendee), key=lambda p: (order.get(p, 10**6), str(p)))
         people += [(p, "attendee") for p in attendees if p not in {x for x, _ in people}]
-        yield e, _label(g, e), str(g.value(e, KG.date) or ""), people, order
+        yield e, label_of(g, e), str(g.value(e, KG.date) or ""), people, order
 
 
 def _centralities(net: nx.Graph) -> None:
@@ -72,23 +70,19 @@ def co_attendance(g: Graph) -> nx.Graph:
             counts[p][role] += 1
             if p in order:
                 places[p].append(order[p])
-        for (a, _), (b, _) in combinations(sorted(set(people), key=lambda x: str(x[0])), 2):
-            if a == b:
-                continue
-            u, v = sorted((str(a), str(b)))
+        for u, v in combinations(sorted({str(p) for p, _ in people}), 2):
             if net.has_edge(u, v):
                 net[u][v]["weight"] += 1
-                net[u][v]["events"] += _SEP + label
-                net[u][v]["dates"] += _SEP + date
+                net[u][v]["events"] += SEP + label
+                net[u][v]["dates"] += SEP + date
             else:
                 net.add_edge(u, v, weight=1, events=label, dates=date)
     for p in sorted(set(g.subjects(RDF.type, KG.Person))):
         if p not in counts:
             continue
         titles = sorted({str(t) for t in g.objects(p, KG.holds / RDFS.label)})
-        net.add_node(str(p))
-        net.nodes[str(p)].update(
-            label=_label(g, p), kind="person", titles="、".join(titles),
+        net.add_node(
+            str(p), label=label_of(g, p), kind="person", titles="、".join(titles),
             chaired=counts[p]["chair"], led=counts[p]["leader"], attended=counts[p]["attendee"],
             directives=len(set(g.subjects(KG.speaker, p))),
         )
@@ -129,9 +123,9 @@ def responsibility(g: Graph) -> nx.Graph:
     for (p, q), x in sorted(links.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
         for n, kind in ((p, "person"), (q, "project")):
             if str(n) not in net:
-                net.add_node(str(n), label=_label(g, n), kind=kind)
-        net.add_edge(str(p), str(q), weight=x["count"], relations=_SEP.join(sorted(x["relations"])),
-                     evidence=_SEP.join(sorted(x["evidence"])))
+                net.add_node(str(n), label=label_of(g, n), kind=kind)
+        net.add_edge(str(p), str(q), weight=x["count"], relations=SEP.join(sorted(x["relations"])),
+                     evidence=SEP.join(sorted(x["evidence"])))
     for n, d in net.nodes(data=True):
         if d["kind"] == "project":
             node = next(q for (_, q) in links if str(q) == n)
@@ -155,8 +149,8 @@ def report_tables(g: Graph, co: nx.Graph, resp: nx.Graph) -> tuple[list[list], l
     events = []
     for e, label, date, members, _ in _event_people(g):
         kind = "meeting" if (e, RDF.type, KG.Meeting) in g else "inspection"
-        chair = "、".join(_label(g, p) for p, role in members if role in ("chair", "leader"))
-        att = "、".join(_label(g, p) for p, role in members if role == "attendee")
+        chair = "、".join(label_of(g, p) for p, role in members if role in ("chair", "leader"))
+        att = "、".join(label_of(g, p) for p, role in members if role == "attendee")
         events.append([date, kind, label, chair, att])
     events.sort(key=lambda r: (r[0] or "9999", r[2]))
     projects = sorted(

@@ -7,9 +7,11 @@ from typing import Annotated, Optional
 
 import typer
 
+from .analysis import NETWORKS
 from .export import FORMATS, export
-from .pipeline import build, write_atomic, write_outputs
+from .pipeline import build, report_page, write_atomic, write_outputs
 from .query import QueryError, format_result, named_queries, run
+from .render import network_html
 from .read import ReadError
 from .store import load_graph
 
@@ -69,7 +71,7 @@ def build_cli(
     if not result.facts:
         _err("no input could be read; nothing written")
         raise typer.Exit(1)
-    g = result.graph
+    g = result.graph()
     written = write_outputs(g, out)
     facts = result.facts
     persons = {p.name for f in facts for p in f.persons}
@@ -103,8 +105,6 @@ def export_cli(
 
     Example: kg export outputs/graph.ttl --format trig -o outputs/graph.trig
     """
-    from .analysis import NETWORKS
-
     _choose("--format", fmt, FORMATS)
     _choose("--network", network, ["entities", *NETWORKS])
     g = _load(graph)
@@ -202,9 +202,6 @@ def view_cli(
 
     Example: kg view outputs/graph.ttl --network responsibility -o outputs/responsibility.html
     """
-    from .analysis import NETWORKS
-    from .render import network_html
-
     _choose("--network", network, NETWORKS)
     g = _load(graph)
     write_atomic(out, network_html(NETWORKS[network](g), network).encode("utf-8"))
@@ -222,8 +219,6 @@ def report_cli(
 
     Example: kg report outputs/graph.ttl -o outputs/report.html
     """
-    from .pipeline import report_page
-
     g = _load(graph)
     write_atomic(out, report_page(g, str(graph)).encode("utf-8"))
     typer.echo(f"wrote {out}")

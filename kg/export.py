@@ -8,6 +8,7 @@ from collections import defaultdict
 import networkx as nx
 from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
 
+from .graph import label_of
 from .vocab import ID, KG, PROV
 
 __all__ = ["FORMATS", "export", "by_article", "entity_network", "from_csv"]
@@ -89,10 +90,6 @@ def _trig(g: Graph) -> bytes:
     return ds.serialize(format="trig").encode("utf-8")
 
 
-def _label(g: Graph, n) -> str:
-    return str(g.value(n, RDFS.label) or str(n).rsplit("/", 1)[-1])
-
-
 def entity_network(g: Graph) -> nx.MultiDiGraph:
     """Persons, events, directives, projects, articles and positions as nodes, the kg links
     between them as edges (attribute `predicate`); scalar attributes only."""
@@ -102,7 +99,7 @@ def entity_network(g: Graph) -> nx.MultiDiGraph:
         for n in g.subjects(RDF.type, cls):
             kinds[n] = kind
     for n in sorted(kinds):
-        attrs = {"label": _label(g, n), "kind": kinds[n]}
+        attrs = {"label": label_of(g, n), "kind": kinds[n]}
         d = g.value(n, KG.date)
         if d is not None:
             attrs["date"] = str(d)

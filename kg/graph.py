@@ -11,7 +11,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from .models import Evidence, Facts
 from .vocab import ID, KG, PROV
 
-__all__ = ["to_graph", "new_graph", "person_iri", "project_iri"]
+__all__ = ["to_graph", "new_graph", "bind_prefixes", "label_of", "person_iri", "project_iri"]
 
 
 def _slug(s: str) -> str:
@@ -62,14 +62,23 @@ _KINDS = ("article", "directive", "event", "evidence", "observation", "participa
           "responsibility", "visit")
 
 
-def new_graph() -> Graph:
-    g = Graph()
+def bind_prefixes(g: Graph) -> Graph:
+    """The project's prefixes (kg, id, prov, and one per kind of node) on g."""
     g.bind("kg", KG._NS)
     g.bind("id", ID)
     g.bind("prov", PROV)
     for kind in _KINDS:
         g.bind(kind, ID[f"{kind}/"])
     return g
+
+
+def new_graph() -> Graph:
+    return bind_prefixes(Graph())
+
+
+def label_of(g: Graph, node) -> str:
+    """A node's rdfs:label, or the last part of its IRI."""
+    return str(g.value(node, RDFS.label) or str(node).rsplit("/", 1)[-1])
 
 
 def _date(value: str) -> Literal:

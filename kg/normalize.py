@@ -26,6 +26,11 @@ def is_cjk(ch: str) -> bool:
     return bool(ch) and re.match(f"[{CJK}]", ch) is not None
 
 
+def _latin(ch: str) -> bool:
+    """A Latin letter or digit (a space or a comma between two of them is kept)."""
+    return ch.isascii() and ch.isalnum()
+
+
 @dataclass(frozen=True)
 class Mapped:
     """A string with, for each character, its offset in the source text."""
@@ -104,9 +109,7 @@ def remove_stray_spaces(t: Mapped) -> Mapped:
         s = m.string
         before = s[m.start() - 1] if m.start() else ""
         after = s[m.end()] if m.end() < len(s) else ""
-        if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
-            return " "
-        return ""
+        return " " if _latin(before) and _latin(after) else ""
 
     return t.sub(_STRAY, keep)
 
@@ -123,7 +126,7 @@ def ascii_punct_to_cjk(t: Mapped) -> Mapped:
         s, i = m.string, m.start()
         before = s[i - 1] if i else ""
         after = s[i + 1] if i + 1 < len(s) else ""
-        if (before.isascii() and before.isalnum()) and (after.isascii() and after.isalnum()):
+        if _latin(before) and _latin(after):
             return m.group()
         if is_cjk(before) or is_cjk(after) or before in CJK_PUNCT or after in CJK_PUNCT:
             return _ASCII_PUNCT[m.group()]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -9,14 +10,17 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from .analysis import NETWORKS, report_tables
+from .export import export
 from .extract.article import extract
+from .extract.dates import page_date
 from .graph import to_graph
 from .models import Facts
 from .read import ReadError, find_inputs, read_source
+from .render import network_html, report_html
 from .segment import split_articles
-from .extract.dates import page_date
 
-__all__ = ["BuildResult", "extract_file_text", "build", "write_atomic"]
+__all__ = ["BuildResult", "extract_file_text", "build", "write_outputs", "report_page", "write_atomic"]
 
 
 @dataclass
@@ -26,15 +30,13 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     files: int = 0
 
-    @property
     def graph(self) -> Graph:
+        """The RDF graph of all facts (built anew on each call)."""
         return to_graph(self.facts)
 
 
 def _year_from_name(path: str) -> int | None:
     """A year in the file name (chuanhui-2022-07.txt, rmrb-20190220.txt), as a last resort."""
-    import re
-
     m = re.search(r"(?<!\d)((?:19|20)\d{2})(?:[-_.]?(?:0[1-9]|1[0-2]))", Path(path).name)
     return int(m.group(1)) if m else None
 
@@ -92,25 +94,19 @@ def build(paths: Iterable[str | Path], year: int | None = None,
 
 
 def report_page(g: Graph, source: str) -> str:
-    from .analysis import co_attendance, report_tables, responsibility
-    from .render import network_html, report_html
-
-    co, resp = co_attendance(g), responsibility(g)
-    people, events, projects = report_tables(g, co, resp)
+    """The one-page report of a graph: tables and both network views."""
+    nets = {name: build_net(g) for name, build_net in NETWORKS.items()}
+    people, events, projects = report_tables(g, nets["co-attendance"], nets["responsibility"])
     return report_html(people, events, projects,
-                       {"co-attendance": network_html(co, "co-attendance"),
-                        "responsibility": network_html(resp, "responsibility")}, source)
+                       {name: network_html(net, name) for name, net in nets.items()}, source)
 
 
 def write_outputs(g: Graph, out: Path) -> list[Path]:
     """graph.ttl, the two networks as GraphML and as interactive HTML views. Every file is
     rendered before any is written, and each is written whole or not at all."""
-    from .analysis import co_attendance, responsibility
-    from .export import export
-    from .render import network_html
-
     files: dict[str, bytes] = {"graph.ttl": export(g, "ttl")}
-    for name, net in (("co-attendance", co_attendance(g)), ("responsibility", responsibility(g))):
+    for name, build_net in NETWORKS.items():
+        net = build_net(g)
         files[f"{name}.graphml"] = export(g, "graphml", net)
         files[f"{name}.html"] = network_html(net, name).encode("utf-8")
     paths = []

@@ -4,8 +4,12 @@ from __future__ import annotations
 import html
 import re
 
+from collections import Counter
+
 import networkx as nx
 from pyvis.network import Network
+
+from .analysis import SEP
 
 __all__ = ["network_html", "report_html", "PALETTE"]
 
@@ -46,9 +50,16 @@ _EXTRA_CSS = """
 """
 
 
-def _tooltip(d: dict, kind_fields: list[tuple[str, str]]) -> str:
+# the node attributes a tooltip shows, with their names in Chinese and English
+_TOOLTIP_FIELDS = (("titles", "职务 titles"), ("chaired", "主持 chaired"), ("led", "带队 led"),
+                   ("attended", "参加 attended"), ("directives", "讲话 directives"),
+                   ("protocol_rank", "排序 protocol rank"), ("visits", "考察 visits"), ("named", "提及 named"),
+                   ("responsible", "负责 responsible"), ("betweenness", "betweenness"), ("community", "community"))
+
+
+def _tooltip(d: dict) -> str:
     lines = [d.get("label", "")]
-    for key, name in kind_fields:
+    for key, name in _TOOLTIP_FIELDS:
         v = d.get(key)
         if v not in (None, "", 0):
             lines.append(f"{name}: {v}")
@@ -74,8 +85,8 @@ def network_html(net: nx.Graph, title: str) -> str:
                   select_menu=True, bgcolor="#ffffff", font_color="#222222")
     by_kind = any(d.get("kind") == "project" for _, d in net.nodes(data=True))
     # the search box lists node ids: use the names as written (an IRI tail where two clash)
-    labels = [d.get("label", n) for n, d in net.nodes(data=True)]
-    shown = {n: (d.get("label", n) if labels.count(d.get("label", n)) == 1 else f"{d.get('label', n)} ({n.rsplit('/', 1)[-1]})")
+    labels = Counter(d.get("label", n) for n, d in net.nodes(data=True))
+    shown = {n: (d.get("label", n) if labels[d.get("label", n)] == 1 else f"{d.get('label', n)} ({n.rsplit('/', 1)[-1]})")
              for n, d in net.nodes(data=True)}
     # size by centrality: eigenvector where it separates nodes, else degree
     top_eig = max((d.get("eigenvector", 0.0) for _, d in net.nodes(data=True)), default=0.0) or 1.0
@@ -83,11 +94,7 @@ def network_html(net: nx.Graph, title: str) -> str:
     for n, d in sorted(net.nodes(data=True), key=lambda x: shown[x[0]]):
         size = d.get("eigenvector", 0.0) / top_eig if not by_kind else d.get("degree", 0) / top_deg
         colour = KIND_COLOURS.get(d.get("kind"), "#888") if by_kind else PALETTE[d.get("community", 0) % len(PALETTE)]
-        fields = [("titles", "职务 titles"), ("chaired", "主持 chaired"), ("led", "带队 led"),
-                  ("attended", "参加 attended"), ("directives", "讲话 directives"),
-                  ("protocol_rank", "排序 protocol rank"), ("visits", "考察 visits"), ("named", "提及 named"),
-                  ("responsible", "负责 responsible"), ("betweenness", "betweenness"), ("community", "community")]
-        vis.add_node(shown[n], label=d.get("label", n), title=_tooltip(d, fields), color=colour,
+        vis.add_node(shown[n], label=d.get("label", n), title=_tooltip(d), color=colour,
                      value=round(1 + 30 * size, 3),
                      shape="dot" if d.get("kind") != "project" else "square")
     for u, v, d in sorted(net.edges(data=True), key=lambda e: (e[0], e[1])):
@@ -96,7 +103,7 @@ def network_html(net: nx.Graph, title: str) -> str:
             lines.append(d["relations"])
         for key in ("events", "evidence"):
             if d.get(key):
-                lines += ["", *d[key].split(" | ")]
+                lines += ["", *d[key].split(SEP)]
         vis.add_edge(shown[u], shown[v], value=d.get("weight", 1), title="\n".join(lines))
     vis.set_options(_OPTIONS)
     page = vis.generate_html(notebook=False)

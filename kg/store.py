@@ -7,6 +7,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 from rdflib.util import guess_format
 
+from .graph import bind_prefixes
 from .read import ReadError
 
 __all__ = ["load_graph", "ontology_path", "ontology_text"]
@@ -41,7 +42,5 @@ def load_graph(path: str | Path) -> Graph:
     except Exception as e:  # rdflib raises many kinds; all mean "not this format"
         msg = " ".join(str(e).split())[:200]
         raise ReadError(f"{p}: cannot parse as {fmt}: {msg}") from None
-    for prefix, ns in (("kg", "https://w3id.org/govnews-kg/ontology#"),
-                       ("id", "https://w3id.org/govnews-kg/id/"), ("prov", "http://www.w3.org/ns/prov#")):
-        g.bind(prefix, ns)
+    bind_prefixes(g)
     return g
