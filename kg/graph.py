@@ -161,22 +161,26 @@ def add_facts(g: Graph, facts: Facts, ambiguous: frozenset[str] = frozenset()) -
         if e.date:
             g.add((node, KG.date, _date(e.date)))
         ev_node = _evidence(g, e.evidence, a.source, art)
-        roles = [(e.chair, "chair" if e.kind == "meeting" else "leader", ev_node)] if e.chair else []
-        if e.chair:
-            g.add((node, KG.chairedBy if e.kind == "meeting" else KG.ledBy, person(e.chair)))
-        for name, ev in zip(e.attendees, e.attendee_evidence):
-            g.add((node, KG.attendee, person(name)))
-            roles.append((name, "attendee", _evidence(g, ev, a.source, art)))
-        for k, (name, role, evn) in enumerate(roles, 1):
+
+        def participation(k: int, name: str, role: str, evn: URIRef, order: int | None = None) -> None:
             part = ID[f"participation/{e.id}-{k}"]
             g.add((part, RDF.type, KG.Participation))
-            if role == "attendee":  # the place in the attendee list: official news lists by rank
-                g.add((part, KG.listOrder, Literal(k - (1 if e.chair else 0))))
             g.add((part, KG.person, person(name)))
             g.add((part, KG.event, node))
             g.add((part, KG.role, Literal(role)))
+            if order is not None:  # the place in the attendee list: official news lists by rank
+                g.add((part, KG.listOrder, Literal(order)))
             g.add((part, KG.reportedIn, art))
             g.add((part, KG.evidence, evn))
+
+        first = 1
+        if e.chair:
+            g.add((node, KG.chairedBy if e.kind == "meeting" else KG.ledBy, person(e.chair)))
+            participation(1, e.chair, "chair" if e.kind == "meeting" else "leader", ev_node)
+            first = 2
+        for order, (name, ev) in enumerate(zip(e.attendees, e.attendee_evidence), 1):
+            g.add((node, KG.attendee, person(name)))
+            participation(first + order - 1, name, "attendee", _evidence(g, ev, a.source, art), order)
         for order, site in enumerate(e.sites, 1):
             s = project(site)
             g.add((node, KG.site, s))
