@@ -55,6 +55,8 @@ class Mapped:
         """re.sub that keeps offsets: a same-length replacement maps char to char, any other
         maps every new character to the start of what it replaced."""
         rx = re.compile(pattern) if isinstance(pattern, str) else pattern
+        if not rx.search(self.text):
+            return self  # most lines need most steps not at all
         out: list[str] = []
         offs: list[int] = []
         pos = 0
