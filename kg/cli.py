@@ -56,6 +56,7 @@ def build_cli(
     if year is not None and not 1949 <= year <= 2100:
         _err(f"--year {year}: not a plausible year")
         raise typer.Exit(2)
+
     def progress(done: int, total: int, path: str) -> None:
         if total > 1 and sys.stderr.isatty():
             sys.stderr.write(f"\r[{done + 1}/{total}] {path[-60:]:<60}")
