@@ -1,0 +1,94 @@
+"""Attendance and sites: who was present at the event in hand (出席, 参加, 陪同 …), and the
+places an inspection visits, in order."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lexicons
+from ..models import Article
+from ..segment import sentences
+from .dates import resolve
+from .events import Scan, current_event
+from .projects import is_project_name, sites_after
+from .reader import NARRATIVE, Reader, clause_start, clauses, lexicon_rx, quoted_spans
+
+__all__ = ["attach_people_and_sites"]
+
+
+def _topic_before(a: Article, i: int) -> str | None:
+    """The place a paragraph opens with, as in 礼嘉智慧公园是…体验区。(…来到这里)."""
+    start = a.body.rfind("\n", 0, i) + 1
+    m = re.match(r"([^，。；：！？]{2,40}?)(?:是|位于|始建于|成立于)", a.body[start:i])
+    return m.group(1) if m and is_project_name(m.group(1)) else None
+
+
+def attach_people_and_sites(scan: Scan) -> None:
+    """Attendees (出席, 参加, 陪同, 发言 …) to the event in hand; the places an inspection
+    visits, in order."""
+    r, in_directive, text, events = scan.r, scan.in_directive, scan.r.text, scan.events
+    if not events:
+        return
+    attend = lexicon_rx("attend_verbs")
+    speech = lexicon_rx("speech_verbs")
+    for sent in sentences(r.a):
+        s0, s1 = sent.start, sent.end
+        if in_directive(s0) and not NARRATIVE.match(text[s0:s1]):
+            continue
+        verbs = [(m, False) for m in attend.finditer(text, s0, s1)] + [(m, True) for m in speech.finditer(text, s0, s1)]
+        for m, spoken in verbs:
+            own = text[clause_start(text, m.start()):m.start()]
+            if re.match(r"(?:精神|稿|要求)", text[m.end():]) or (spoken and re.search(r"学习|贯彻|落实|的$", own)):
+                continue  # 学习…重要讲话精神: someone's words, not someone present
+            ev = current_event(events, m.start())
+            if ev is None:
+                continue
+            after = re.match(r"(?:会议|活动|座谈会|仪式)?的(?:领导|同志)?(?:还)?有", text[m.end():s1])
+            if after:  # 出席会议的还有A、B: the names come after
+                lo, hi = m.end(), s1
+            else:
+                lo, hi = _attendee_span(r, s0, m.start()), m.start()
+            quoted = quoted_spans(text, lo, hi)
+            for x in r.mentions:
+                if lo <= x.start < hi and not any(s <= x.start < e for s, e in quoted):
+                    ev.attend(x.name, x.start)
+        ev = current_event(events, s1 - 1)
+        if ev and ev.kind == "inspection":
+            for cs, ce in clauses(text, s0, s1):
+                if in_directive(cs) and not NARRATIVE.match(text[s0:s1]):
+                    continue
+                who = r.subject_name(cs + 1) if ce > cs else None
+                if who is not None and who != ev.chair and who not in ev.attendees:
+                    continue
+                found = sites_after(text[cs:ce])
+                for site, shared in found:
+                    if site in ("这里", "这儿", "此"):  # X是…。Y来到这里
+                        site, shared = _topic_before(r.a, s0), False
+                    if site and site not in [x for x, _, _ in ev.sites]:
+                        ev.sites.append((site, shared, cs))
+                if found and ev.date is None:
+                    # an inspection with no day takes the first day its itinerary gives
+                    ds = [d for d in scan.dates if s0 <= d.start < s1 and not d.vague]
+                    if ds:
+                        ev.date = resolve(ds[0], scan.year, scan.dateline)
+
+
+def _attendee_span(r: Reader, s0: int, verb: int) -> int:
+    """Where the list of people before an attendance verb starts: the verb's clause, and
+    the clauses before it in the sentence that end in a name or a word for people
+    (区长胡友涛，区领导李嫣、陈某等出席; 各督导组组长，…参加): not a person merely named
+    earlier in the sentence (贯彻落实市长某某的指示精神，…参加会议)."""
+    start = clause_start(r.text, verb)
+    ends = {m.end for m in r.mentions}
+    while start > s0:
+        prev = clause_start(r.text, start - 1)
+        if start - 1 not in ends and not _people_word_rx().search(r.text, prev, start - 1):
+            break
+        start = prev
+    return start
+
+
+@lru_cache(maxsize=1)
+def _people_word_rx() -> re.Pattern:
+    return re.compile(f"(?:{lexicons.alternation('title_heads', 'group_words', 'role_words')}|成员|人员|干部|等)$")
+

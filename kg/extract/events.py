@@ -1,0 +1,235 @@
+"""Events: meetings (召开, 举行, 主持) and inspections (调研, 督导, 视察 …), with dates and chairs."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .. import lexicons
+from ..models import Article
+from ..segment import sentences
+from .dates import find_dates, resolve
+from .directives import FoundDirective
+from .reader import (
+    CLAUSE,
+    LEAD_IN,
+    NARRATIVE,
+    Reader,
+    clause_start,
+    co_subjects,
+    lexicon_rx,
+)
+
+__all__ = ["FoundEvent", "Scan", "find_events", "current_event"]
+
+
+@dataclass
+class FoundEvent:
+    kind: str
+    name: str
+    start: int
+    date: str | None
+    chair: str | None
+    trigger: str
+    sentence: tuple[int, int]
+    attendees: list[str] = field(default_factory=list)
+    attended_at: list[int] = field(default_factory=list)  # where each attendee was read
+    sites: list[tuple[str, bool, int]] = field(default_factory=list)  # (name, sure, where)
+
+    def attend(self, name: str, at: int) -> None:
+        if name != self.chair and name not in self.attendees:
+            self.attendees.append(name)
+            self.attended_at.append(at)
+
+
+
+@lru_cache(maxsize=1)
+def _meeting_rxs() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """召开X会 (after 主持 or not), X会(日期)(在…)召开/举行 closing its clause, and
+    出席/参加X会 (a meeting named where someone attends it)."""
+    # 会 ends a meeting's name, but not in 会场, 会见, 会谈, 会同, 会商
+    sfx = f"(?:{lexicons.alternation('meeting_suffixes')})(?![场见谈同商员长所址堂])"
+    convened = re.compile(
+        f"(?P<host>主持)?(?:召开|举行|举办)(?:了)?(?P<np>[^，。；：！？]{{0,50}}?(?:{sfx})(?:[^，。；：！？]{{0,30}}(?:{sfx}))?)"
+        f"(?=[，。；：、并]|$|暨|和|上|时)")
+    held = re.compile(
+        f"(?:^|[，。])(?:[^，。；]{{0,12}}?[日午晚]，?)?(?P<np>[^，。；：！？]{{2,50}}(?:{sfx}))"
+        f"(?:[^，。；]{{0,20}}?)(?:隆重|正式|顺利)?(?P<verb>召开|举行|举办|开幕|开班|开训)(?=[，。；！？\n]|$)")
+    attended = re.compile(f"(?:出席|参加|列席)(?:了)?(?P<np>[^，。；：！？]{{3,50}}{sfx})(?=[，。；并]|$)")
+    return convened, held, attended
+
+
+
+def _meeting_name(np: str) -> str:
+    return re.sub(r"^(?:的|了)", "", np.strip("，。、 了"))
+
+
+@dataclass
+class Scan:
+    """What the event rules share while they read one article."""
+
+    r: Reader
+    year: int | None
+    dateline: tuple[int | None, int | None, int | None]
+    spans: list[tuple[int, int]]  # the texts of directives
+    events: list[FoundEvent] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.dates = find_dates(self.r.text)
+
+    def in_directive(self, i: int) -> bool:
+        return any(s <= i < e for s, e in self.spans)
+
+    def date_for(self, s0: int, upto: int) -> str | None:
+        """The first date written in the sentence before the trigger."""
+        ds = [d for d in self.dates if s0 <= d.start < upto]
+        return resolve(ds[0], self.year, self.dateline) if ds else None
+
+
+def find_events(r: Reader, directives: list[FoundDirective], year: int | None,
+                 dateline) -> Scan:
+    """Meetings and inspections, sentence by sentence, outside what directives said (unless
+    the sentence opens as narrative: 随后, 会前, a date); the scan's events in text order."""
+    scan = Scan(r, year, dateline, [(d.text_start, d.text_end) for d in directives])
+    for sent in sentences(r.a):
+        body = r.text[sent.start:sent.end]
+        narrative = bool(NARRATIVE.match(body)) or bool(re.match(r"^\d{1,2}[月日]", body))
+        if scan.in_directive(sent.start) and not narrative:
+            continue
+        _meetings(scan, sent.start, sent.end)
+        _chairs(scan, sent.start, sent.end)
+        _inspections(scan, sent.start, sent.end, narrative)
+    events = sorted(scan.events, key=lambda e: e.start)
+    first_para_end = r.text.find("\n")
+    if events and events[0].date is None and events[0].start < (first_para_end if first_para_end >= 0 else len(r.text)):
+        # 6月12日，X来到城东新区。他…调研: the lead's date is the first event's
+        lead = [d for d in scan.dates if d.start < events[0].start]
+        if lead:
+            events[0].date = resolve(lead[0], year, dateline)
+    scan.events = events
+    return scan
+
+
+def _meetings(scan: Scan, s0: int, s1: int) -> None:
+    """主持召开X会 / 召开X会, X会(日期)(在…)召开/举行, and 参加X会 naming a meeting."""
+    r, events = scan.r, scan.events
+    body = r.text[s0:s1]
+    convened, held, attended = _meeting_rxs()
+    for m in convened.finditer(body):
+        if lexicon_rx("breaker_verbs").match(body, m.end()):
+            continue
+        np = _meeting_name(m.group("np"))
+        if not np:
+            continue
+        at = s0 + m.start()
+        date = scan.date_for(s0, at)
+        if date is None and events and re.search(r"随后|当天|当日|同日|会后|其间|期间", body):
+            date = events[-1].date  # 在随后召开的座谈会上: the same day as what came before
+        events.append(FoundEvent("meeting", np, at, date, r.subject_name(at), m.group(0)[:6], (s0, s1)))
+    for m in held.finditer(body):
+        at = s0 + m.start("np")
+        np = _meeting_name(m.group("np"))
+        lead = LEAD_IN.match(np)
+        if lead:
+            np = np[lead.end():].lstrip("，")
+        if not np or "主持" in np or "召开" in np or re.match(r"(?:赴|到|在|参加|出席)", np):
+            continue
+        if any(abs(e.start - at) < len(np) + 20 and e.kind == "meeting" for e in events):
+            continue
+        events.append(FoundEvent("meeting", np, at, scan.date_for(s0, s0 + m.end()), None,
+                             m.group("verb"), (s0, s1)))
+    for m in attended.finditer(body):  # 王某在县分会场参加全省安全生产电视电话会议
+        np = _meeting_name(m.group("np"))
+        if np in lexicons.load("meeting_anaphora") or any(e.name == np for e in events):
+            continue  # 出席会议: the meeting already in hand
+        at = s0 + m.start()
+        if r.subject_name(at) is not None:
+            events.append(FoundEvent("meeting", np, at, scan.date_for(s0, at), None, m.group(0)[:2], (s0, s1)))
+
+
+def _chairs(scan: Scan, s0: int, s1: int) -> None:
+    """主持会议 / 由X主持 / X主持。: the chair of the meeting in hand; a meeting named only by
+    the headline when the body has none yet."""
+    r, events = scan.r, scan.events
+    body = r.text[s0:s1]
+    for m in re.finditer(r"主持(?:会议|座谈会|大会|并讲话|(?=[。，；]|$))|由(?P<by>[^，。]{2,30})主持", body):
+        who = r.subject_name(s0 + m.start())
+        if m.group("by"):
+            ms = [x for x in r.mentions if s0 + m.start("by") <= x.start < s0 + m.end("by")]
+            who = ms[-1].name if ms else None
+        meetings = [e for e in events if e.kind == "meeting" and e.start <= s0 + m.start()]
+        if who and not meetings and not events and "主持会议" in m.group():
+            # 县委常委会召开会议 (headline) … X主持会议: the meeting is the headline's
+            meetings = [FoundEvent("meeting", _headline_meeting(r.a) or "会议", s0 + m.start(),
+                               scan.date_for(s0, s0 + m.start()), None, "主持会议", (s0, s1))]
+            events.append(meetings[0])
+        if who and meetings and meetings[-1].chair is None:
+            meetings[-1].chair = who
+
+
+@lru_cache(maxsize=1)
+def _inspection_rx() -> re.Pattern:
+    return re.compile(f"(?:{lexicons.alternation('inspection_verbs')})(?![组员室办队科处局中者点])"
+                      r"|(?<=先后)(?:到|来到|深入|前往|走进)")
+
+
+def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
+    """A person (or 他/她, X一行) who 调研/督导/检查… in a clause; later visits by the same
+    leader belong to the same inspection."""
+    r, events, text = scan.r, scan.events, scan.r.text
+    body = text[s0:s1]
+    for m in _inspection_rx().finditer(body):
+        at = s0 + m.start()
+        if scan.in_directive(at) and not narrative:
+            continue
+        cs = clause_start(text, at)
+        clause = text[cs:at]
+        after = body[m.end():m.end() + 3]
+        if re.match(r"(?:时的|的|期间的|精神|后|工作|情况|结果|汇报|报告|发现|反馈|问题|中)", after) or re.search(
+                r"贯彻|落实|学习|听取|审议|研究|通报", clause):
+            continue  # 调研时的指示精神, 听取…检查情况汇报: no visit made here
+        if re.search(r"(?:的|了|在|对|开展|进行|接受|组织|加强|迎接|陪同|随同|参加)$", clause) and not re.search(r"(?:实地|深入)$", clause):
+            continue
+        leader = r.subject_name(at)
+        if leader is None and not re.search(r"(?:赴|到|深入)[^，。]{1,20}$", clause):
+            continue
+        same = [e for e in events if e.kind == "inspection" and e.chair == leader]
+        if same:
+            if same[0].date is None:
+                same[0].date = scan.date_for(s0, at)
+            continue
+        name = _inspection_name(r, text[cs:next_break(text, at)], cs)
+        ev = FoundEvent("inspection", name, at, scan.date_for(s0, at), leader, m.group(), (s0, s1))
+        for other in co_subjects(r, r.mention_at(cs), at):  # 王某、李某一同调研
+            ev.attend(other, at)
+        events.append(ev)
+
+
+def _headline_meeting(a: Article) -> str | None:
+    """The meeting a headline names (县委常委会召开会议 -> 县委常委会会议)."""
+    sfx = lexicons.alternation("meeting_suffixes")
+    m = re.search(f"([^，。：]{{2,30}}?(?:{sfx}))(?:召开|举行)?(?:会议)?$", a.headline)
+    return m.group(1) if m else None
+
+
+def _inspection_name(r: Reader, clause: str, cs: int) -> str:
+    """What the inspection was about: the clause without its subject and escort
+    (区委书记X带领…负责同志|实地督导重点项目建设情况)."""
+    subj = r.mention_at(cs)
+    rest = clause[subj.end - cs:] if subj and subj.end - cs < len(clause) else clause
+    rest = re.sub(r"^(?:一行|同志)?(?:带领|率领|率)[^，。]*?(?:负责同志|负责人|人员|同志|一行|干部)", "", rest)
+    rest = re.sub(r"^(?:一行|同志|[他她](?:们)?(?:一行)?)", "", rest)
+    lead = LEAD_IN.match(rest)
+    return (rest[lead.end():] if lead else rest).lstrip("，") or clause
+
+
+def next_break(text: str, i: int) -> int:
+    while i < len(text) and text[i] not in CLAUSE:
+        i += 1
+    return i
+
+
+def current_event(events: list[FoundEvent], i: int) -> FoundEvent | None:
+    before = [e for e in events if e.start <= i]
+    return before[-1] if before else (events[0] if events else None)
+

@@ -1,0 +1,136 @@
+"""Reading one article body: clauses, sentences, who is named where and who acts."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lexicons
+from ..models import Article
+from .persons import Mention, find_mentions
+
+__all__ = ["Reader", "CLAUSE", "NARRATIVE", "LEAD_IN", "lexicon_rx", "clause_start", "sentence_start",
+           "clauses", "co_subjects", "quoted_spans"]
+
+CLAUSE = "，。；：！？\n"
+_PRONOUN = re.compile("[他她]")
+NARRATIVE = re.compile(r"^(?:随后|会前|会后|此前|当天|同日|其间|期间|调研期间|督导期间|活动期间|最后|之后|此外|另外)")
+
+
+@lru_cache(maxsize=None)
+def lexicon_rx(name: str) -> re.Pattern:
+    """A lexicon as one compiled alternation, longest entries first."""
+    return re.compile(f"(?:{lexicons.alternation(name)})")
+
+
+
+def clause_start(text: str, i: int) -> int:
+    while i > 0 and text[i - 1] not in CLAUSE:
+        i -= 1
+    return i
+
+
+def sentence_start(text: str, i: int) -> int:
+    while i > 0 and text[i - 1] not in "。；！？\n":
+        i -= 1
+    return i
+
+
+LEAD_IN = re.compile(
+    r"^(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}[日号](?:(?:至|到)(?:\d{1,2}月)?\d{1,2}[日号])?(?:上午|下午|中午|晚上|早上|凌晨|晚|早)?|今天|今日|昨天|近日|日前|当天|同日|随后|会上|会前|会后|"
+    r"调研期间|督导期间|期间|其间|在[^，。]{1,20}(?:时|期间|中))"
+)
+
+
+class Reader:
+    """Reads one article body: who is named where, and which names are clause subjects."""
+
+    def __init__(self, article: Article):
+        self.a = article
+        self.text = article.body
+        self.mentions = find_mentions(self.text)
+        self.at: dict[int, Mention] = {}
+        for m in reversed(self.mentions):  # the first mention starting at a place wins
+            self.at[m.start] = m
+        for m in reversed(self.mentions):
+            self.at[m.left] = m
+
+    def mention_at(self, i: int) -> Mention | None:
+        """The mention whose titles or name begin at i (after a date or time lead-in)."""
+        if i in self.at:
+            return self.at[i]
+        lead = LEAD_IN.match(self.text, i)
+        if lead and lead.end() > i:
+            return self.mention_at(lead.end())
+        return None
+
+    def clause_subject(self, i: int) -> Mention | None:
+        """The person whose name opens the clause holding position i."""
+        return self.mention_at(clause_start(self.text, i))
+
+    def last_subject(self, before: int) -> str | None:
+        """The person last named as the subject of a clause before `before` (for 他/她)."""
+        best = None
+        for m in self.mentions:
+            if m.start >= before:
+                break
+            cs = clause_start(self.text, m.left)
+            if self.mention_at(cs) is m:
+                best = m.name
+        return best
+
+    def subject_name(self, i: int) -> str | None:
+        """Who acts in the clause at i: a name opening the clause, 他/她 resolved, or the
+        subject of an earlier clause of the same sentence."""
+        cs = clause_start(self.text, i)
+        m = self.clause_subject(i)
+        if m:
+            return m.name
+        if _PRONOUN.match(self.text, cs):
+            return self.last_subject(cs)
+        ss = sentence_start(self.text, i)
+        k = ss
+        while k < cs:
+            m = self.mention_at(k)
+            if m:
+                return m.name
+            if _PRONOUN.match(self.text, k):
+                return self.last_subject(k)
+            nxt = self.text.find("，", k)
+            if nxt < 0 or nxt >= cs:
+                break
+            k = nxt + 1
+        return None
+
+
+
+def co_subjects(r: Reader, subj: Mention | None, before: int) -> list[str]:
+    """Names joined to a subject by 、 和 与 (王某、李某强调) up to `before`."""
+    out: list[str] = []
+    prev = subj
+    while prev is not None:
+        nxt = next((m for m in r.mentions if m.start > prev.end and m.left <= prev.end + 1
+                    and m.end <= before), None)
+        if nxt is None or r.text[prev.end:nxt.left] not in ("、", "和", "与", "及"):
+            break
+        out.append(nxt.name)
+        prev = nxt
+    return out
+
+
+
+def clauses(text: str, s0: int, s1: int):
+    cs = s0
+    for i in range(s0, s1):
+        if text[i] in "，。；！？":
+            if i > cs:
+                yield cs, i
+            cs = i + 1
+    if s1 > cs:
+        yield cs, s1
+
+
+def quoted_spans(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
+    """The stretches inside 《》 or “”: a name there is part of a title or a quotation, not
+    someone present."""
+    return [(s0 + m.start(), s0 + m.end()) for m in re.finditer(r"[《“][^》”]*[》”]", text[s0:s1])]
+
