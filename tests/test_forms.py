@@ -179,6 +179,57 @@ def test_forms_speakers(text, expected):
     assert got == expected and len(f.directives) == len(expected)
 
 
+# Directives beyond "name + cue + comma": quotations, unnamed posts, groups and bodies as
+# subjects, and where narration resumes. Each row: text, [(speaker, cue, opening words)].
+DIRECTIVE_FORMS = [
+    # a closing quote before the speaker; what follows the cue is what was said
+    ("“这条路修通了，日子就好过了。”县长陈晓东说，下一步要抓好养护。",
+     [("陈晓东", "说", "下一步要抓好养护")]),
+    # the cue ends the sentence: what was said is the quotation before it
+    ("“今年的订单比去年多了三成。”县长陈晓东说。", [("陈晓东", "说", "今年的订单比去年多了三成")]),
+    ("“要把好事办好。” 县委书记王建军强调。", [("王建军", "强调", "要把好事办好")]),
+    # a post with no name speaks for nobody we can name
+    ("一位副县长说，材料太厚了。", [(None, "说", "材料太厚了")]),
+    ("镇党委书记指出，要守住底线。", [(None, "指出", "要守住底线")]),
+    # a group or a body as the subject, with words between it and the cue
+    ("督导组调研后指出，整改还要加力。", [(None, "指出", "整改还要加力")]),
+    ("会议在传达上级精神时强调，要抓好贯彻。", [(None, "强调", "要抓好贯彻")]),
+    ("某某农业公司提出，希望尽快通水。", [(None, "提出", "希望尽快通水")]),
+    ("省委明确要求，各地要压实责任。", [(None, "要求", "各地要压实责任")]),
+    # 希望 opening its clause needs no comma
+    ("县委书记王建军在讲话中肯定了全县的成绩，希望各乡镇再接再厉。", [("王建军", "希望", "各乡镇再接再厉")]),
+    # narration resumes: the text ends before the next sentence of story
+    ("县委书记王建军指出，要抓好秋粮收购。县长陈晓东出席会议。", [("王建军", "指出", "要抓好秋粮收购")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", DIRECTIVE_FORMS)
+def test_forms_directive_shapes(text, expected):
+    f = one(text)
+    got = [(d.speaker, d.cue, d.text[: len(t)]) for d, (_, _, t) in zip(f.directives, expected)]
+    assert got == expected and len(f.directives) == len(expected)
+
+
+def test_forms_directive_text_stops_where_narration_resumes():
+    f = one("5月6日，县委书记王建军主持召开会议。王建军指出，要抓好秋粮收购。县长陈晓东出席会议。")
+    assert [d.text for d in f.directives] == ["要抓好秋粮收购。"]
+    assert f.events[0].attendees == ("陈晓东",)
+
+
+def test_forms_remarks_in_a_feature_are_not_said_at_the_event():
+    f = one("5月6日，县委书记王建军主持召开县委常委会会议。\n"
+            "村支书李春生在合作社干了八年。“今年的订单比去年多了三成。”李春生说。")
+    [d] = f.directives
+    assert (d.speaker, d.event_id) == ("李春生", None)
+    assert "李春生" not in f.events[0].attendees
+
+
+def test_forms_an_instruction_by_an_official_is_made_at_the_event():
+    f = one("5月6日，县委书记王建军主持召开县委常委会会议。副县长李春生强调，要抓好防汛。")
+    [d] = f.directives
+    assert d.event_id == f.events[0].id and "李春生" in f.events[0].attendees
+
+
 DATES = [
     ("2023年5月6日，县委书记王建军主持召开县委常委会会议。", None, "2023-05-06"),
     ("5月6日，县委书记王建军主持召开县委常委会会议。", 2021, "2021-05-06"),

@@ -8,13 +8,22 @@ from __future__ import annotations
 from ..models import Article, Directive, Event, Evidence, Facts, Person, Responsibility
 from .attendance import attach_people_and_sites
 from .dates import dateline_date, page_date
-from .directives import find_directives
-from .events import current_event, find_events
+from .directives import FoundDirective, find_directives
+from .events import FoundEvent, current_event, find_events
 from .persons import Mention
 from .projects import projects_in, site_name
 from .reader import Reader, sentence_start
 
 __all__ = ["extract"]
+
+
+def _said_at(ev: FoundEvent, d: FoundDirective, officials: set[str]) -> bool:
+    """Whether a directive was made at the event in hand: the meeting itself (会议强调), one
+    of its people, or an official giving instructions (指出, 强调, 要求); a remark (说, 表示,
+    认为) by someone the event does not name was made elsewhere (a feature's interview)."""
+    if d.speaker is None or d.speaker == ev.chair or d.speaker in ev.attendees:
+        return True
+    return d.cue not in ("说", "表示", "认为") and d.speaker in officials
 
 
 def extract(article: Article, year: int | None = None,
@@ -48,6 +57,8 @@ def extract(article: Article, year: int | None = None,
     officials = {m.name for m in r.mentions if m.titles}
     for d in directives:
         ev = current_event(events, d.start)
+        if ev and not _said_at(ev, d, officials):
+            ev = None
         said = text[d.text_start:d.text_end].strip()
         projects = tuple(projects_in(said))
         for speaker in (d.speaker, *d.co_speakers):

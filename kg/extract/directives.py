@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicons
-from .reader import Reader, clause_start, co_subjects, lexicon_rx, sentence_start
+from ..normalize import CJK
+from .names import is_title
+from .persons import Mention
+from .reader import SUBJECT_SKIP, Reader, clause_start, co_subjects, lexicon_rx, sentence_start
 
 __all__ = ["FoundDirective", "find_directives"]
 
@@ -22,62 +25,142 @@ class FoundDirective:
 
 
 
+_WEAK = ("表示", "说", "认为", "希望", "提出")
+_ADVERBS = r"(?:并|还|同时|他还|也|进一步|再次|最后|随后|又|则|更|特别|明确|专门|一再|反复|多次|曾)"
+
+
+def _said_before(text: str, cs: int, e: int) -> tuple[int, int] | None:
+    """The quotation a cue closes: “…。”王某说。 gives the span inside the quotes, when the
+    cue ends its sentence and its clause opens with the closing quote."""
+    if e < len(text) and text[e] not in "。！？\n":
+        return None
+    k = cs
+    while k < len(text) and text[k] in " \u3000":
+        k += 1
+    if text[k:k + 1] != "”":
+        return None
+    para = text.rfind("\n", 0, k) + 1
+    open_at = text.rfind("“", para, k)
+    return (open_at + 1, k) if open_at >= 0 else None
+
+
+def _unnamed_holder(r: Reader, clause: str) -> tuple[bool, str | None]:
+    """A clause that names a post but no person (一位副省长说, 镇党委书记指出): (True, the one
+    person the article gave that title) or (True, None); (False, None) when it is no title."""
+    core = re.sub(r"^(?:一位|一名|这位|该|有位|某)", "", clause)
+    if not core or len(core) > 16 or not is_title(core) or re.search(r"[他她们]", core):
+        return False, None
+    holders = {m.name for m in r.mentions if any(t == core or t.endswith(core) for t in m.titles)}
+    return True, holders.pop() if len(holders) == 1 else None
+
+
+def _speaker(r: Reader, cs: int, s: int) -> tuple[bool, str | None, Mention | None]:
+    """(is a directive, speaker, subject mention) for a cue at s whose clause starts at cs."""
+    text = r.text
+    while cs < s and text[cs] in SUBJECT_SKIP:
+        cs += 1
+    clause = text[cs:s]
+    subj = r.mention_at(cs)
+    if subj and s - subj.end <= 40:  # 王某在全县…大会上讲话时强调
+        return True, subj.name, subj
+    if clause[:1] in ("他", "她") and not clause.startswith(("他们", "她们")) and len(clause) <= 20:
+        speaker = r.last_subject(cs)
+        return speaker is not None, speaker, None
+    named = any(cs <= m.start < s for m in r.mentions)
+    if lexicon_rx("meeting_anaphora").match(clause) and (len(clause) <= 6 or not named) and len(clause) <= 30:
+        return True, None, None  # 会议强调, 会议在传达…时强调
+    if clause and not named and (_group_subject_rx().search(clause) or _group_lead_rx().match(clause)
+                                       or _org_subject_rx().match(clause)):
+        return True, None, None  # 督导组要求, 代表们认为, 督导组调研后指出, 某公司提出
+    title, holder = _unnamed_holder(r, clause)
+    if title:
+        return True, holder, None
+    if clause == "" or re.fullmatch(_ADVERBS + "{1,3}", clause):
+        speaker = r.subject_name(s)
+        return speaker is not None, speaker, None
+    return False, None, None
+
+
 def find_directives(r: Reader) -> list[FoundDirective]:
     text = r.text
     cues = lexicon_rx("directive_cues")
     found: list[FoundDirective] = []
+    quoted: dict[int, int] = {}  # directives whose text is the quotation before the cue
     for m in cues.finditer(text):
         cue, s, e = m.group(), m.start(), m.end()
         nxt = text[e:e + 1]
         prev = text[max(0, s - 2):s]
         if nxt in ("的", "了", "过") or text[e:e + 2] in ("要求", "建议", "意见"):
             continue  # 提出的, 提出要求: a noun, not what was said
-        if re.search(r"(?:按照|根据|按|符合|的|提出|重大|有关|工作|纪律|基本|总体|具体|新|明确|严格)$", prev):
+        if re.search(r"(?:按照|根据|按|符合|的|提出|重大|有关|工作|纪律|基本|总体|具体|新|严格)$", prev):
             continue
         if cues.match(text, e):
             continue  # 强调指出: the second cue introduces what was said
-        weak = cue in ("表示", "说", "认为", "希望", "提出")
-        if weak and nxt not in ("，", "：", ","):
-            continue
         cs = clause_start(text, s)
-        clause = text[cs:s]
-        speaker: str | None
-        subj = r.mention_at(cs)
-        if subj and s - subj.end <= 40:  # 王某在全县…大会上讲话时强调
-            speaker = subj.name
-        elif clause[:1] in ("他", "她") and len(clause) <= 20:
-            speaker = r.last_subject(cs)
-            if speaker is None:
+        before = _said_before(text, cs, e)
+        if cue in _WEAK and nxt not in ("，", "：", ",") and before is None:
+            # …成绩，希望内蒙古…: 希望 opening its clause needs no comma
+            if not (cue == "希望" and text[cs:s] == "" and re.match(f"[{CJK}]", nxt)):
                 continue
-        elif lexicon_rx("meeting_anaphora").match(clause) and len(clause) <= 6:
-            speaker = None  # 会议强调
-        elif clause and _group_subject_rx().search(clause):
-            speaker = None  # 督导组要求, 代表们认为
-        elif clause == "" or re.fullmatch(r"(?:并|还|同时|他还|也|进一步|再次|最后|随后)", clause):
-            speaker = r.subject_name(s)
-            if speaker is None:
-                continue
-        else:
+        ok, speaker, subj = _speaker(r, cs, s)
+        if not ok:
             continue
         ts = e
         while ts < len(text) and text[ts] in "，：,: ":
             ts += 1
+        if before:
+            ts = before[0]
         found.append(FoundDirective(speaker, cue, s, ts, co_speakers=tuple(co_subjects(r, subj, s))))
-    # a directive runs to the next one or to the end of its paragraph
+        if before:
+            quoted[len(found) - 1] = before[1]
+    found.sort(key=lambda d: d.text_start)
+    # a directive runs to the next one, to the end of its paragraph, or to where narration
+    # resumes (…出席会议。, X主持会议。, 随后…)
     for k, d in enumerate(found):
+        if k in quoted:
+            d.text_end = quoted[k]
+            continue
         para_end = text.find("\n", d.text_start)
         para_end = len(text) if para_end < 0 else para_end
-        nxt = found[k + 1].start if k + 1 < len(found) else len(text)
+        nxt = min(found[k + 1].start, found[k + 1].text_start - 1) if k + 1 < len(found) else len(text)
         if nxt < para_end:
             # end at the sentence before the next cue's clause
             end = clause_start(text, nxt)
             sent = sentence_start(text, nxt)
             para_end = sent if sent > d.text_start else end
-        d.text_end = para_end
+        d.text_end = _narration_start(text, d.text_start, para_end)
     return found
+
+
+_NARRATION = re.compile(
+    r"[^。！？]*?(?:出席|参加|列席|主持)(?:了)?(?:会议|活动|座谈会|仪式|大会)?(?:并(?:讲话|致辞|发言|作总结))?[。！]"
+    r"|(?:会议|会上|会前|会后|随后|当天|此前|期间)(?:还|并|同时|听取|审议|传达|通报|观看|学习|研究|部署)")
+
+
+def _narration_start(text: str, start: int, end: int) -> int:
+    """Where narration resumes inside [start, end): a sentence that tells who attended or
+    chaired (…出席会议。) or opens as the meeting's own story (会议还…, 随后…)."""
+    i = text.find("。", start, end)
+    while 0 <= i < end - 1:
+        if _NARRATION.match(text, i + 1):
+            return i + 1
+        i = text.find("。", i + 1, end)
+    return end
 
 
 @lru_cache(maxsize=1)
 def _group_subject_rx() -> re.Pattern:
     return re.compile(f"(?:{lexicons.alternation('group_subjects')})(?:纷纷|一致|普遍|都|也|还|均)?$")
 
+
+
+@lru_cache(maxsize=1)
+def _org_subject_rx() -> re.Pattern:
+    """An organisation opening a clause, then a few words before the cue (某公司提出, 省委明确要求)."""
+    return re.compile(f"^[{CJK}]{{0,16}}?(?:{lexicons.alternation('organization_suffixes')})[{CJK}]{{0,10}}$")
+
+
+@lru_cache(maxsize=1)
+def _group_lead_rx() -> re.Pattern:
+    """A group opening a clause, then a few words before the cue (督导组调研后指出)."""
+    return re.compile(f"^[{CJK}]{{0,8}}?(?:{lexicons.alternation('group_subjects')})[{CJK}]{{0,8}}$")

@@ -9,9 +9,10 @@ from ..models import Article
 from .persons import Mention, find_mentions
 
 __all__ = ["Reader", "CLAUSE", "NARRATIVE", "LEAD_IN", "lexicon_rx", "clause_start", "sentence_start",
-           "clauses", "co_subjects", "quoted_spans"]
+           "clauses", "co_subjects", "quoted_spans", "SUBJECT_SKIP"]
 
 CLAUSE = "，。；：！？\n"
+SUBJECT_SKIP = "”’」』）)】 \u3000"  # what may stand between a clause break and its subject
 _PRONOUN = re.compile("[他她]")
 NARRATIVE = re.compile(r"^(?:随后|会前|会后|此前|当天|同日|其间|期间|调研期间|督导期间|活动期间|最后|之后|此外|另外)")
 
@@ -55,9 +56,12 @@ class Reader:
             self.at[m.left] = m
 
     def mention_at(self, i: int) -> Mention | None:
-        """The mention whose titles or name begin at i (after a date or time lead-in)."""
+        """The mention whose titles or name begin at i (after a closing quote, a date or a
+        time lead-in: “…。”刘某说 names 刘某)."""
         if i in self.at:
             return self.at[i]
+        if i < len(self.text) and self.text[i] in SUBJECT_SKIP:
+            return self.mention_at(i + 1)
         lead = LEAD_IN.match(self.text, i)
         if lead and lead.end() > i:
             return self.mention_at(lead.end())
