@@ -174,10 +174,10 @@ def add_facts(g: Graph, facts: Facts, ambiguous: frozenset[str] = frozenset()) -
             g.add((part, KG.evidence, evn))
 
         first = 1
-        if e.chair:
-            g.add((node, KG.chairedBy if e.kind == "meeting" else KG.ledBy, person(e.chair)))
-            participation(1, e.chair, "chair" if e.kind == "meeting" else "leader", ev_node)
-            first = 2
+        for name in e.leaders:
+            g.add((node, KG.chairedBy if e.kind == "meeting" else KG.ledBy, person(name)))
+            participation(first, name, "chair" if e.kind == "meeting" else "leader", ev_node)
+            first += 1
         for order, (name, ev) in enumerate(zip(e.attendees, e.attendee_evidence), 1):
             g.add((node, KG.attendee, person(name)))
             participation(first + order - 1, name, "attendee", _evidence(g, ev, a.source, art), order)

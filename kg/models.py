@@ -69,6 +69,12 @@ class Event:
     evidence: Evidence
     trigger: str = ""
     attendee_evidence: tuple[Evidence, ...] = ()  # one per attendee, in the same order
+    co_chairs: tuple[str, ...] = ()  # further chairs or leaders (A，B带领…)
+
+    @property
+    def leaders(self) -> tuple[str, ...]:
+        """The chair (or leader) and any co-chairs, in the order written."""
+        return ((self.chair,) if self.chair else ()) + self.co_chairs
 
 
 @dataclass(frozen=True)

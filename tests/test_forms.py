@@ -179,6 +179,54 @@ def test_forms_speakers(text, expected):
     assert got == expected and len(f.directives) == len(expected)
 
 
+# Events: several leaders, groups that lead, visits with no verb of inspection, meetings
+# named only as a venue; planned or spoken-of meetings are none. Each row: text,
+# [(kind, leaders, attendees)] for the events expected, in order.
+EVENT_FORMS = [
+    ("5月6日，县委书记王建军，县委副书记、县长陈晓东带领县直有关部门负责人赴城东新区调研。",
+     [("inspection", ("王建军", "陈晓东"), ())]),
+    ("5月6日，县委书记王建军带领副县长李春生、赵明赴城东新区调研。",
+     [("inspection", ("王建军",), ("李春生", "赵明"))]),
+    ("5月6日，市督查组一行来我县督查安全生产工作。", [("inspection", (), ())]),
+    ("5月6日，省考察团一行到北关镇考察乡村旅游。", [("inspection", (), ())]),
+    ("5月6日，县长陈晓东到北关镇，就秋粮收购进行了调研。", [("inspection", ("陈晓东",), ())]),
+    ("5月6日，县长陈晓东深入城东污水处理厂、北关安置小区等项目现场，了解工程进展。",
+     [("inspection", ("陈晓东",), ())]),
+    ("5月6日，县委书记王建军在座谈会上指出，要抓好秋粮收购。", [("meeting", (), ("王建军",))]),
+    ("5月6日，县委书记王建军与企业家代表座谈交流。", [("meeting", (), ("王建军",))]),
+    # not events: a meeting planned, or one spoken of in what someone said; a group's noun use
+    ("县人代会将于下月召开。", []),
+    ("县委书记王建军指出，要认真开好下周召开的全县经济工作会议。", []),
+    ("会议决定成立督导组。", []),
+    ("县里决定召开全县动员大会。", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", EVENT_FORMS)
+def test_forms_event_shapes(text, expected):
+    f = one(text)
+    assert [(e.kind, e.leaders, e.attendees) for e in f.events] == expected
+
+
+def test_forms_sites_after_a_meeting_held_during_the_visit_belong_to_the_visit():
+    f = one("5月6日，县委书记王建军到北关镇调研，与镇村干部座谈。随后，王建军先后来到北关小学、北关卫生院。")
+    [visit] = [e for e in f.events if e.kind == "inspection"]
+    assert visit.sites == ("北关小学", "北关卫生院")
+    assert {(r.person, r.project) for r in f.responsibilities} == {("王建军", "北关小学"), ("王建军", "北关卫生院")}
+
+
+def test_forms_co_leaders_are_responsible_and_in_the_graph():
+    from kg.graph import to_graph
+    from kg.vocab import KG
+
+    facts = read("5月6日，县委书记王建军，县长陈晓东先后到城东污水处理厂、北关安置小区调研。")
+    [e] = facts[0].events
+    assert e.leaders == ("王建军", "陈晓东")
+    assert {r.person for r in facts[0].responsibilities} == {"王建军", "陈晓东"}
+    g = to_graph(facts)
+    assert len(list(g.triples((None, KG.ledBy, None)))) == 2
+
+
 # Directives beyond "name + cue + comma": quotations, unnamed posts, groups and bodies as
 # subjects, and where narration resumes. Each row: text, [(speaker, cue, opening words)].
 DIRECTIVE_FORMS = [
@@ -296,9 +344,10 @@ def test_forms_visits_without_a_verb_of_inspection_in_the_lead(text, sites):
 
 
 def test_forms_two_leaders_inspect_together():
+    # both are subjects of the visit, so both lead it (kg:ledBy repeats)
     f = one("5月6日，县委书记王建军、县长陈晓东一同到城东新区调研。")
     [e] = f.events
-    assert (e.chair, e.attendees) == ("王建军", ("陈晓东",))
+    assert (e.leaders, e.attendees) == (("王建军", "陈晓东"), ())
 
 
 def test_forms_inspection_attendees_from_陪同():

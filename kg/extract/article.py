@@ -21,7 +21,7 @@ def _said_at(ev: FoundEvent, d: FoundDirective, officials: set[str]) -> bool:
     """Whether a directive was made at the event in hand: the meeting itself (会议强调), one
     of its people, or an official giving instructions (指出, 强调, 要求); a remark (说, 表示,
     认为) by someone the event does not name was made elsewhere (a feature's interview)."""
-    if d.speaker is None or d.speaker == ev.chair or d.speaker in ev.attendees:
+    if d.speaker is None or d.speaker == ev.chair or d.speaker in ev.co_chairs or d.speaker in ev.attendees:
         return True
     return d.cue not in ("说", "表示", "认为") and d.speaker in officials
 
@@ -76,13 +76,14 @@ def extract(article: Article, year: int | None = None,
     for e in events:
         named = [(site_name(s, sure), at) for s, sure, at in e.sites]
         sites = list(dict.fromkeys(n for n, _ in named if n))
-        if e.kind == "inspection" and e.chair:
+        leaders = ((e.chair,) if e.chair else ()) + tuple(e.co_chairs)
+        for leader in leaders if e.kind == "inspection" else ():
             for n in sites:
                 at = next(a for x, a in named if x == n)
-                resp.append(Responsibility(e.chair, n, ids[id(e)], evidence(at, at + 1)))
+                resp.append(Responsibility(leader, n, ids[id(e)], evidence(at, at + 1)))
         ev_records.append(Event(ids[id(e)], e.kind, e.name, e.date, e.chair, tuple(e.attendees),
                                 tuple(sites), evidence(e.sentence[0], e.sentence[1]), e.trigger,
-                                tuple(evidence(at, at + 1) for at in e.attended_at)))
+                                tuple(evidence(at, at + 1) for at in e.attended_at), tuple(e.co_chairs)))
         if e.date and e.date.startswith("--"):
             warnings.append(f"{article.source}: no year for {e.date[2:]} in article {article.index}; "
                             "written as --MM-DD (give --year)")

@@ -52,13 +52,14 @@ def attach_people_and_sites(scan: Scan) -> None:
             for x in r.mentions:
                 if lo <= x.start < hi and not any(s <= x.start < e for s, e in quoted):
                     ev.attend(x.name, x.start)
-        ev = current_event(events, s1 - 1)
-        if ev and ev.kind == "inspection":
+        # the sites of the inspection in hand, also after a meeting held during it (座谈)
+        ev = current_event([e for e in events if e.kind == "inspection"], s1 - 1)
+        if ev:
             for cs, ce in clauses(text, s0, s1):
                 if in_directive(cs) and not NARRATIVE.match(text[s0:s1]):
                     continue
                 who = r.subject_name(cs + 1) if ce > cs else None
-                if who is not None and who != ev.chair and who not in ev.attendees:
+                if who is not None and who != ev.chair and who not in ev.co_chairs and who not in ev.attendees:
                     continue
                 found = sites_after(text[cs:ce])
                 for site, shared in found:

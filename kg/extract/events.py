@@ -35,9 +35,20 @@ class FoundEvent:
     attendees: list[str] = field(default_factory=list)
     attended_at: list[int] = field(default_factory=list)  # where each attendee was read
     sites: list[tuple[str, bool, int]] = field(default_factory=list)  # (name, sure, where)
+    co_chairs: list[str] = field(default_factory=list)  # further chairs or leaders
+
+    def lead(self, name: str) -> None:
+        """Another chair or leader of the same event (A，B带领…; A、B等领导调研)."""
+        if self.chair is None:
+            self.chair = name
+        elif name != self.chair and name not in self.co_chairs:
+            self.co_chairs.append(name)
+        if name in self.attendees:
+            k = self.attendees.index(name)
+            del self.attendees[k], self.attended_at[k]
 
     def attend(self, name: str, at: int) -> None:
-        if name != self.chair and name not in self.attendees:
+        if name != self.chair and name not in self.co_chairs and name not in self.attendees:
             self.attendees.append(name)
             self.attended_at.append(at)
 
@@ -54,7 +65,7 @@ def _meeting_rxs() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         f"(?=[，。；：、并]|$|暨|和|上|时)")
     held = re.compile(
         f"(?:^|[，。])(?:[^，。；]{{0,12}}?[日午晚]，?)?(?P<np>[^，。；：！？]{{2,50}}(?:{sfx}))"
-        f"(?:[^，。；]{{0,20}}?)(?:隆重|正式|顺利)?(?P<verb>召开|举行|举办|开幕|开班|开训)(?=[，。；！？\n]|$)")
+        f"(?P<mid>[^，。；]{{0,20}}?)(?:隆重|正式|顺利)?(?P<verb>召开|举行|举办|开幕|开班|开训)(?=[，。；！？\n]|$)")
     attended = re.compile(f"(?:出席|参加|列席)(?:了)?(?P<np>[^，。；：！？]{{3,50}}{sfx})(?=[，。；并]|$)")
     return convened, held, attended
 
@@ -96,7 +107,7 @@ def find_events(r: Reader, directives: list[FoundDirective], year: int | None,
         narrative = bool(NARRATIVE.match(body)) or bool(re.match(r"^\d{1,2}[月日]", body))
         if scan.in_directive(sent.start) and not narrative:
             continue
-        _meetings(scan, sent.start, sent.end)
+        _meetings(scan, sent.start, sent.end, narrative)
         _chairs(scan, sent.start, sent.end)
         _inspections(scan, sent.start, sent.end, narrative)
     events = sorted(scan.events, key=lambda e: e.start)
@@ -110,13 +121,21 @@ def find_events(r: Reader, directives: list[FoundDirective], year: int | None,
     return scan
 
 
-def _meetings(scan: Scan, s0: int, s1: int) -> None:
-    """主持召开X会 / 召开X会, X会(日期)(在…)召开/举行, and 参加X会 naming a meeting."""
+def _meetings(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
+    """主持召开X会 / 召开X会, X会(日期)(在…)召开/举行, 参加X会 naming a meeting, a meeting
+    named only as the venue of a speech (在座谈会上指出), and 与X座谈. Not a meeting planned
+    (将召开, 下周召开的) or one spoken of inside what someone said."""
     r, events = scan.r, scan.events
-    body = r.text[s0:s1]
+    text = r.text
+    body = text[s0:s1]
     convened, held, attended = _meeting_rxs()
+
+    def mentioned(at: int) -> bool:
+        return (scan.in_directive(at) and not narrative) or bool(
+            _PLANNED.search(text, clause_start(text, at), at))
+
     for m in convened.finditer(body):
-        if lexicon_rx("breaker_verbs").match(body, m.end()):
+        if lexicon_rx("breaker_verbs").match(body, m.end()) or mentioned(s0 + m.start()):
             continue
         np = _meeting_name(m.group("np"))
         if not np:
@@ -134,6 +153,8 @@ def _meetings(scan: Scan, s0: int, s1: int) -> None:
             np = np[lead.end():].lstrip("，")
         if not np or "主持" in np or "召开" in np or re.match(r"(?:赴|到|在|参加|出席)", np):
             continue
+        if mentioned(at) or re.search(r"将|拟|即将|计划", m.group("mid")):
+            continue
         if any(abs(e.start - at) < len(np) + 20 and e.kind == "meeting" for e in events):
             continue
         events.append(FoundEvent("meeting", np, at, scan.date_for(s0, s0 + m.end()), None,
@@ -143,8 +164,36 @@ def _meetings(scan: Scan, s0: int, s1: int) -> None:
         if np in lexicons.load("meeting_anaphora") or any(e.name == np for e in events):
             continue  # 出席会议: the meeting already in hand
         at = s0 + m.start()
-        if r.subject_name(at) is not None:
+        if r.subject_name(at) is not None and not mentioned(at):
             events.append(FoundEvent("meeting", np, at, scan.date_for(s0, at), None, m.group(0)[:2], (s0, s1)))
+    for m in _venue_rx().finditer(body):
+        # 在座谈会上指出 / 与企业家代表座谈交流: the meeting is named only here; its speaker was there
+        at = s0 + m.start()
+        np = _meeting_name(m.group("np") or m.group("talk"))
+        who = r.subject_name(at)
+        if who is None or mentioned(at) or np in lexicons.load("meeting_anaphora") and _in_hand(events, s0):
+            continue
+        if any(e.kind == "meeting" and (e.name == np or s0 <= e.start < s1) for e in events):
+            continue
+        ev = FoundEvent("meeting", np, at, scan.date_for(s0, at), None, m.group(0)[:4], (s0, s1))
+        ev.attend(who, at)
+        events.append(ev)
+
+
+# a meeting spoken of as planned: 将召开, 下周召开的, 决定召开
+_PLANNED = re.compile(r"(?:将|拟|计划|准备|即将|决定|确保|要|下周|下月|明天|明年|近期|尽快)[^，。；]{0,8}$")
+
+
+def _in_hand(events: list[FoundEvent], before: int) -> bool:
+    return any(e.kind == "meeting" and e.start < before for e in events)
+
+
+@lru_cache(maxsize=1)
+def _venue_rx() -> re.Pattern:
+    sfx = f"(?:{lexicons.alternation('meeting_suffixes')})"
+    return re.compile(
+        f"在(?P<np>[^，。；：“”]{{0,30}}?{sfx})上(?:的)?(?:讲话|发言|致辞|指出|强调|表示|要求|说|提出|介绍)"
+        f"|(?P<talk>(?:与|同)[^，。；：“”]{{2,30}}?(?:座谈交流|交流座谈|座谈|召开座谈会)|举行座谈)")
 
 
 def _chairs(scan: Scan, s0: int, s1: int) -> None:
@@ -169,13 +218,43 @@ def _chairs(scan: Scan, s0: int, s1: int) -> None:
 
 @lru_cache(maxsize=1)
 def _inspection_rx() -> re.Pattern:
-    return re.compile(f"(?:{lexicons.alternation('inspection_verbs')})(?![组员室办队科处局中者点])"
-                      r"|(?<=先后)(?:到|来到|深入|前往|走进)")
+    # an inspection verb (not its noun: 视察组, 调研员); 先后到…; a visit to a site with no
+    # verb of inspection (深入A、B等项目现场，了解…)
+    return re.compile(f"(?:{lexicons.alternation('inspection_verbs')})(?![组员室办队科处局中者点团])"
+                      r"|(?<=先后)(?:到|来到|深入|前往|走进)"
+                      r"|(?:深入|来到|走进|莅临)(?=[^，。；]{2,40}?(?:现场|一线|车间|工地)[，。；])")
+
+
+@lru_cache(maxsize=1)
+def _group_leader_rx() -> re.Pattern:
+    """A group that leads an inspection with no person named (督查组一行来我县督查)."""
+    return re.compile(f"[^，。；]{{0,16}}?(?:{lexicons.alternation('inspection_groups')})(?:一行)?")
+
+
+# 在X的陪同下 (X attends), 在X的带领下 (X leads)
+_ESCORT = re.compile(r"在(?P<who>[^，。；]{2,60}?)(?:同志)?的?(?P<how>陪同|带领|率领|带队|组织|引领|指导)下")
+# the clause has a subject that acts through 进行/开展 (就秋粮收购进行了调研)
+_CARRIED = re.compile(r"(?:就|围绕|对|针对)[^，。；]{1,30}(?:进行|开展)(?:了)?(?:实地|专题|深入)?$")
+
+
+def _co_leaders(r: Reader, s0: int, cs: int) -> list[str]:
+    """Leaders written before the clause of the verb, each in a clause of its own that holds
+    nothing but a titled name (县委书记A，县委副书记、县长B带领…)."""
+    out: list[str] = []
+    k = clause_start(r.text, cs - 1) if cs > s0 else cs
+    while s0 <= k < cs:
+        m = r.mention_at(k)
+        if m is None or m.end != cs - 1 or r.text[cs - 1] != "，":
+            break
+        out.insert(0, m.name)
+        cs = k
+        k = clause_start(r.text, cs - 1) if cs > s0 else cs
+    return out
 
 
 def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
-    """A person (or 他/她, X一行) who 调研/督导/检查… in a clause; later visits by the same
-    leader belong to the same inspection."""
+    """A person (or 他/她, X一行, a group) who 调研/督导/检查… in a clause; later visits by the
+    same leader belong to the same inspection."""
     r, events, text = scan.r, scan.events, scan.r.text
     body = text[s0:s1]
     for m in _inspection_rx().finditer(body):
@@ -188,20 +267,40 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         if re.match(r"(?:时的|的|期间的|精神|后|工作|情况|结果|汇报|报告|发现|反馈|问题|中)", after) or re.search(
                 r"贯彻|落实|学习|听取|审议|研究|通报", clause):
             continue  # 调研时的指示精神, 听取…检查情况汇报: no visit made here
-        if re.search(r"(?:的|了|在|对|开展|进行|接受|组织|加强|迎接|陪同|随同|参加)$", clause) and not re.search(r"(?:实地|深入)$", clause):
+        if _PLANNED.search(clause):
+            continue  # 将到X调研: planned
+        carried = _CARRIED.search(clause)
+        if (re.search(r"(?:的|了|在|对|开展|进行|接受|组织|加强|迎接|陪同|随同|参加)$", clause)
+                and not re.search(r"(?:实地|深入)$", clause) and not carried):
             continue
+        escort = _ESCORT.search(text, s0, at)
+        escorts = [x for x in r.mentions if escort and escort.start("who") <= x.start < escort.end("who")]
         leader = r.subject_name(at)
-        if leader is None and not re.search(r"(?:赴|到|深入)[^，。]{1,20}$", clause):
+        if escort and escort.group("how") != "陪同" and escorts:
+            leader = escorts[0].name  # 在县委书记X的带领下，…调研: X leads
+        # a group leads only when no one has yet: 某某率指导组… 指导组一行察看 is the same visit
+        group = _group_leader_rx().match(text, cs) if leader is None and not any(
+            e.kind == "inspection" for e in events) else None
+        if leader is None and group is None and not re.search(r"(?:赴|到|深入)[^，。]{1,20}$", clause):
             continue
-        same = [e for e in events if e.kind == "inspection" and e.chair == leader]
+        same = [e for e in events if e.kind == "inspection" and (leader in e.co_chairs or e.chair == leader)
+                and (leader is not None or e.start >= s0)]
         if same:
             if same[0].date is None:
                 same[0].date = scan.date_for(s0, at)
             continue
         name = _inspection_name(r, text[cs:next_break(text, at)], cs)
-        ev = FoundEvent("inspection", name, at, scan.date_for(s0, at), leader, m.group(), (s0, s1))
-        for other in co_subjects(r, r.mention_at(cs), at):  # 王某、李某一同调研
-            ev.attend(other, at)
+        ev = FoundEvent("inspection", name, at, scan.date_for(s0, at), None, m.group(), (s0, s1))
+        # A，B带领…; A、B一同调研: all lead, the first written is the chair
+        for who in _co_leaders(r, s0, cs) + ([leader] if leader else []) + co_subjects(r, r.mention_at(cs), at):
+            ev.lead(who)
+        for x in escorts if escort and escort.group("how") == "陪同" else escorts[1:]:
+            ev.attend(x.name, x.start)
+        led = re.search(r"(?:带领|率领|率)", clause)
+        if led:  # X带领副县长A、B赴…: A and B go too
+            for x in r.mentions:
+                if cs + led.end() <= x.start < at:
+                    ev.attend(x.name, x.start)
         events.append(ev)
 
 
