@@ -227,6 +227,23 @@ def test_forms_co_leaders_are_responsible_and_in_the_graph():
     assert len(list(g.triples((None, KG.ledBy, None)))) == 2
 
 
+ATTENDANCE_FORMS = [
+    ("5月6日，全县经济工作会议召开。县领导王建军、陈晓东、李春生在主席台就座。", ("王建军", "陈晓东", "李春生")),
+    ("5月6日，县委书记王建军主持召开会议。王强、李明、张华等同志到会指导。", ("王强", "李明", "张华")),
+    ("5月6日，县长陈晓东到城东新区调研，副县长赵明一同调研。", ("赵明",)),
+    ("5月6日，县长陈晓东主持召开会议，县委常委李春生，副县长赵明、孙丽出席。", ("李春生", "赵明", "孙丽")),
+    ("5月6日，县长陈晓东主持召开会议。副县长李春生及县政府办主任孙丽出席会议。", ("李春生", "孙丽")),
+    ("5月6日，县委书记王建军主持召开县委常委会会议。县委常委李春生、赵明出席会议，县人大常委会主任孙丽列席会议。",
+     ("李春生", "赵明", "孙丽")),
+]
+
+
+@pytest.mark.parametrize("text, attendees", ATTENDANCE_FORMS)
+def test_forms_attendance_shapes(text, attendees):
+    [e] = one(text).events
+    assert e.attendees == attendees
+
+
 # Directives beyond "name + cue + comma": quotations, unnamed posts, groups and bodies as
 # subjects, and where narration resumes. Each row: text, [(speaker, cue, opening words)].
 DIRECTIVE_FORMS = [

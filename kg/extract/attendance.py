@@ -43,7 +43,7 @@ def attach_people_and_sites(scan: Scan) -> None:
             ev = current_event(events, m.start())
             if ev is None:
                 continue
-            after = re.match(r"(?:会议|活动|座谈会|仪式)?的(?:领导|同志)?(?:还)?有", text[m.end():s1])
+            after = re.match(r"[^，。；]{0,6}?的(?:领导|同志|人员|县领导|市领导|区领导)?(?:还)?有[，：:]?", text[m.end():s1])
             if after:  # 出席会议的还有A、B: the names come after
                 lo, hi = m.end(), s1
             else:

@@ -270,7 +270,7 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         if _PLANNED.search(clause):
             continue  # 将到X调研: planned
         carried = _CARRIED.search(clause)
-        if (re.search(r"(?:的|了|在|对|开展|进行|接受|组织|加强|迎接|陪同|随同|参加)$", clause)
+        if (re.search(r"(?:的|了|在|对|开展|进行|接受|组织|加强|迎接|陪同|随同|参加|一同|一起|共同)$", clause)
                 and not re.search(r"(?:实地|深入)$", clause) and not carried):
             continue
         escort = _ESCORT.search(text, s0, at)
