@@ -244,6 +244,33 @@ def test_forms_attendance_shapes(text, attendees):
     assert e.attendees == attendees
 
 
+# Sites: lists that go on after commas, places named before the clause that acts, more
+# kinds of place, two works joined by 及, a trailing 建设, and descriptions that name none.
+SITE_FORMS = [
+    ("5月6日，县长陈晓东先后视察了城东污水处理厂，北关安置小区，县妇幼保健院和滨河停车场等地。",
+     ["城东污水处理厂", "北关安置小区", "县妇幼保健院", "滨河停车场"]),
+    ("5月6日，县长陈晓东到城东新区调研。在宏达机械有限公司和北关纺织厂，陈晓东了解了生产情况。",
+     ["城东新区", "宏达机械有限公司", "北关纺织厂"]),
+    ("5月6日，县长陈晓东先后来到北关派出所、城东初中、滨河大桥、县青年创业工作室。",
+     ["北关派出所", "城东初中", "滨河大桥", "县青年创业工作室"]),
+    ("5月6日，县长陈晓东先后到县商会、国道312线城区段调研。", ["县商会", "国道312线城区段"]),
+    ("5月6日，县长陈晓东实地察看了清水河综合整治及城北供水工程建设。", ["清水河综合整治", "城北供水工程"]),
+    ("5月6日，县长陈晓东调研城东新区。", ["城东新区"]),
+    ("5月6日，县长陈晓东先后到东湖大学生物工程研究中心和作物遗传与育种实验室调研。",
+     ["东湖大学生物工程研究中心", "作物遗传与育种实验室"]),
+    # descriptions, not names
+    ("5月6日，县长陈晓东先后来到有关项目和企业生产车间。", []),
+    ("5月6日，县长陈晓东实地督导重点项目建设情况。", []),
+    ("5月6日，县长陈晓东到北关镇15个村走访，又来到另一个社区。", []),
+]
+
+
+@pytest.mark.parametrize("text, sites", SITE_FORMS)
+def test_forms_site_shapes(text, sites):
+    [e] = one(text).events
+    assert list(e.sites) == sites
+
+
 # Directives beyond "name + cue + comma": quotations, unnamed posts, groups and bodies as
 # subjects, and where narration resumes. Each row: text, [(speaker, cue, opening words)].
 DIRECTIVE_FORMS = [

@@ -10,7 +10,7 @@ from ..models import Article
 from ..segment import sentences
 from .dates import resolve
 from .events import Scan, current_event
-from .projects import is_project_name, sites_after
+from .projects import is_project_name, sites_after, sites_listed
 from .reader import NARRATIVE, Reader, clause_start, clauses, lexicon_rx, quoted_spans
 
 __all__ = ["attach_people_and_sites"]
@@ -55,6 +55,7 @@ def attach_people_and_sites(scan: Scan) -> None:
         # the sites of the inspection in hand, also after a meeting held during it (座谈)
         ev = current_event([e for e in events if e.kind == "inspection"], s1 - 1)
         if ev:
+            listing = False  # the clause before ended inside a list of sites
             for cs, ce in clauses(text, s0, s1):
                 if in_directive(cs) and not NARRATIVE.match(text[s0:s1]):
                     continue
@@ -62,6 +63,10 @@ def attach_people_and_sites(scan: Scan) -> None:
                 if who is not None and who != ev.chair and who not in ev.co_chairs and who not in ev.attendees:
                     continue
                 found = sites_after(text[cs:ce])
+                if not found and (listing or text[cs] == "在"):
+                    # 先后视察了A，B，C和D等地 / 在A公司和B厂，X了解…: a list of places alone
+                    found = sites_listed(text[cs:ce].removeprefix("在"))
+                listing = bool(found) and not re.search(r"等(?:地|处|单位|企业|项目)?$", text[cs:ce])
                 for site, shared in found:
                     if site in ("这里", "这儿", "此"):  # X是…。Y来到这里
                         site, shared = _topic_before(r.a, s0), False

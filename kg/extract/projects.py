@@ -8,7 +8,7 @@ from .. import lexicons
 from ..normalize import CJK
 from .names import known_word, tokens
 
-__all__ = ["sites_after", "projects_in", "clean_project", "is_project_name", "site_name"]
+__all__ = ["sites_after", "sites_listed", "projects_in", "clean_project", "is_project_name", "site_name"]
 
 _TAIL = re.compile(r"(?:的)?(?:项目)?(?:建设|改造|推进|进展|生产|运营|开发|筹备工作|提升)?(?:情况|进度|步伐|工作)$")
 _ADMIN = re.compile(r"(?<!园|新|街|社|片|院|景|发|范|行|城)(?:省|市|县|区|州|盟|旗|镇|乡|街道)$")
@@ -42,11 +42,17 @@ def clean_project(s: str) -> str:
     while prev != s:
         prev = s
         s = _TAIL.sub("", s)
+    if s.endswith("建设") and _suffix_rx().search(s[:-2]):  # 城北供水工程建设 -> 城北供水工程
+        s = s[:-2]
     if s.endswith("项目") and len(s) > 4:
         s = s[:-2]
     return s
 
 
+# words that open a description, not a name (重点项目, 有关企业, 新建学校)
+_GENERIC_HEAD = re.compile(r"^(?:各|全|重点|有关|相关|新建|改扩建|一批|这些|该|本|其|多个|部分|所有|各类|一些|乡镇|村|社区|"
+                           r"另一|这个|那个|每个)|.*?(?:\d+|[一二三四五六七八九十两几多]+)个")
+_WORKS = re.compile(r"(?:整治|治理|改造|提升|修复|建设|新建|扩建)$")
 _PHASE = re.compile(r"(?:[一二三四五六七八九十\d]+期|[（(][一二三四五六七八九十\d]+期[）)])(?:工程|项目)?$")
 
 
@@ -60,7 +66,7 @@ def is_project_name(s: str, proper: bool = False) -> bool:
         return is_project_name(_PHASE.sub("", s), proper)
     if not _suffix_rx().search(s) or s.count("（") != s.count("）") or s.count("(") != s.count(")"):
         return False
-    if re.match(r"^(?:各|全|重点|有关|相关|新建|改扩建|一批|这些|该|本|其|多个|部分|所有|各类|一些|乡镇|村|社区)", s):
+    if _GENERIC_HEAD.match(s):
         return False
     if not proper:
         return True
@@ -83,11 +89,17 @@ def _split_items(span: str) -> list[str]:
     items: list[str] = []
     for x in re.split("[、]", span):
         x = re.sub(r"^在(.+?)(?:举办|举行|开展)的.*$", r"\1", x)  # 在X举办的展览 -> X
-        parts = re.split("(?:和|及|以及|与)", x)
-        if len(parts) > 1 and all(_suffix_rx().search(clean_project(p)) for p in parts):
-            items += parts
-        elif x:
-            items.append(x)
+        # A小学和B小学; A整治及B工程 (a work named by what it does, then a named one); 与 joins
+        # two names only when 和/及 do not (某某控制与资源利用实验室 is one)
+        for joiner in ("(?:和|及|以及)", "与"):
+            parts = re.split(joiner, x)
+            if len(parts) > 1 and all(_suffix_rx().search(clean_project(p)) or (
+                    k < len(parts) - 1 and _WORKS.search(p)) for k, p in enumerate(parts)):
+                items += parts
+                break
+        else:
+            if x:
+                items.append(x)
     return [x for x in map(clean_project, items) if x]
 
 
@@ -111,6 +123,21 @@ def sites_after(clause: str) -> list[tuple[str, bool]]:
         out += [(x, shared or (closed and not _ADMIN.search(x))) for x in _split_items(span)]
         pos = max(end, m.end())
     return out
+
+
+def sites_listed(clause: str) -> list[tuple[str, bool]]:
+    """A clause that is nothing but a list of places (each a project name), as after a comma
+    in 先后视察了A，B，C和D等地; empty when any item is no place.
+
+    >>> [s for s, _ in sites_listed("县妇幼保健院和滨河停车场等地")]
+    ['县妇幼保健院', '滨河停车场']
+    """
+    closed = re.search(r"等(?:地|处|单位|企业|项目|场所|点位)?$", clause)
+    span = clause[: closed.start()] if closed else clause
+    items = _split_items(span)
+    if not items or not all(is_project_name(x) for x in items):
+        return []
+    return [(x, bool(closed) and not _ADMIN.search(x)) for x in items]
 
 
 _OBJ_VERBS = r"(?:加快推进|加快建设|快速推进|推进|推动|加快|建设|建成|修建|改造|完成|启动|解决|实施|抓好|打造|做好|新建|开工|续建|谋划)"
@@ -137,6 +164,8 @@ def projects_in(text: str) -> list[str]:
 def site_name(s: str, sure: bool = False) -> str | None:
     """The project a visited place names: itself when it is one (or `sure`), else its longest
     opening that is (武汉某职业学院集中隔离点 -> 武汉某职业学院), else None."""
+    if s in lexicons.load("generic_projects") or _GENERIC_HEAD.match(s) or len(s) < 3 and not _suffix_rx().search(s):
+        return None
     if sure or is_project_name(s):
         return s
     for end in range(len(s) - 1, 3, -1):
