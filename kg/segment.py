@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .extract.names import plausible_name
 from .models import Article, Sentence
-from .normalize import CJK, TERMINAL, CLOSERS, Line, Mapped, join_lines, split_lines
+from .normalize import CJK, TERMINAL, CLOSERS, Line, Mapped, Para, paragraphs, split_lines
 
 __all__ = ["split_articles", "sentences", "parse_byline", "article_id"]
 
@@ -108,25 +108,31 @@ def _ends(s: str) -> bool:
     return bool(s) and s[-1] in TERMINAL + "，、：,"
 
 
-def _headline_like(line: Line) -> bool:
-    s = line.text.text
-    return 0 < len(s) <= _HEADLINE_MAX and not _ends(s) and not _CAPTION.search(s) and not _is_byline(line)
+def _exclaimed_title(s: str) -> bool:
+    """A headline may end in ！ or ？ (基层落实情况如何？): one short clause, no quotation."""
+    return (len(s) <= 30 and s[-1] in "！？" and not re.search(f"[{TERMINAL}]", s[:-1])
+            and not s.startswith(("“", "‘", "「")))
+
+
+def _headline_like(t: Mapped) -> bool:
+    s = t.text
+    return (0 < len(s) <= _HEADLINE_MAX and (not _ends(s) or _exclaimed_title(s))
+            and not _CAPTION.search(s) and not _is_byline(t))
 
 
 _BULLET = re.compile(r"^[■□●○◆◇▲△★☆▌|/\s]+")
 
 
-def _is_byline(line: Line) -> bool:
-    if _END_BYLINE.match(_BULLET.sub("", line.text.text)):
+def _is_byline(t: Mapped) -> bool:
+    if _END_BYLINE.match(_BULLET.sub("", t.text)):
         return True
-    m = _END_NAME.match(line.text.text)  # （王小明）, but not （上接第一版）
+    m = _END_NAME.match(t.text)  # （王小明）, but not （上接第一版）
     return bool(m) and all(plausible_name(n) for n in re.split(r"[\s、]", m.group("by")) if n)
 
 
-def _read_byline(raw: str, line: Line) -> tuple[list[str], list[str]]:
-    """(reporters, correspondents) of a line that is only a byline: 本报记者 王芳 通讯员 李明,
-    ■记者 王芳, （全媒体记者：王芳）, or a bare name in brackets (王芳) for the reporter."""
-    t = line.text
+def _read_byline(raw: str, t: Mapped) -> tuple[list[str], list[str]]:
+    """(reporters, correspondents) of a paragraph that is only a byline: 本报记者 王芳 通讯员
+    李明, ■记者 王芳, （全媒体记者：王芳）, or a bare name in brackets (王芳) for the reporter."""
     cut = len(t.text) - len(_BULLET.sub("", t.text))
     if e := _END_BYLINE.match(t.text[cut:]):
         return parse_byline(_raw_span(raw, t, cut + e.start("by"), cut + e.end("by")))
@@ -135,17 +141,35 @@ def _read_byline(raw: str, line: Line) -> tuple[list[str], list[str]]:
     return [], []
 
 
-def _drop_captions(lines: list[Line]) -> list[Line]:
-    """Remove photo captions: the paragraph that ends in 记者 X 摄 and the lines above it
-    back to where it opened (an indent or a blank line)."""
-    out: list[Line] = []
-    for line in lines:
-        if _CAPTION.search(line.text.text):
-            while out and not (line.indented or line.blank_before):
-                line = out.pop()
-            continue
-        out.append(line)
-    return out
+def _drop_captions(paras: list[Para]) -> list[Para]:
+    """Remove photo captions: the paragraph that ends in 记者 X 摄."""
+    return [p for p in paras if not _CAPTION.search(p.text.text)]
+
+
+def _closed(s: str) -> bool:
+    return s.count("（") + s.count("(") <= s.count("）") + s.count(")")
+
+
+def _openers(lines: list[Line]):
+    """Which lines open a paragraph whatever the layout: a lead (read across a line break:
+    新华社拉萨10|月13日电), a byline on a line of its own, and the line after one."""
+    texts = [x.text.text for x in lines]
+
+    def lead(k: int) -> bool:
+        probe = "".join(texts[k:k + 3])[:60]
+        return bool(_LEAD.match(probe))
+
+    def byline(k: int) -> bool:
+        return len(texts[k]) <= 40 and _is_byline(lines[k].text)
+
+    def opens(k: int) -> bool:
+        if lead(k) or _CAPTION.search(texts[k - 1]):
+            return True
+        if byline(k) and (k == 0 or texts[k - 1][-1:] not in "，、：" ):
+            return True
+        return byline(k - 1) and _closed(texts[k - 1]) and not _ends(texts[k - 1])
+
+    return opens
 
 
 def _join_paragraphs(paras: list[Mapped]) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
@@ -166,61 +190,65 @@ def _join_paragraphs(paras: list[Mapped]) -> tuple[str, tuple[int, ...], tuple[i
 def split_articles(raw: str, source: str = "<text>") -> list[Article]:
     """Split a page into its news items.
 
-    An item opens with a lead (本报讯, 又讯, 新华社…电); the lines directly above it that do not
-    end a sentence are its title lines: the longest is the headline, those above it the
-    kicker, those below the subtitle; a byline among them is read as one. A page with no
-    lead is one item whose first lines, where they read as titles, are its titles.
+    The page is first re-joined into paragraphs (whatever its layout). An item opens with a
+    lead (本报讯, 又讯, 新华社…电); the paragraphs directly above it that do not end a sentence
+    are its titles: the longest is the headline, those above it the kicker, those below the
+    subtitle; a byline among them is read as one. A page with no lead is one item whose first
+    paragraphs, where they read as titles, are its titles.
     """
     lines = [x for x in split_lines(raw) if not _FURNITURE.match(x.text.text)]
     if not lines:
         return []
-    leads = [i for i, x in enumerate(lines) if _LEAD.match(x.text.text)]
-    blocks: list[tuple[int, int, int]] = []  # (headline start, lead line, end)
+    paras = [p for p in paragraphs(lines, _openers(lines)) if not _FURNITURE.match(p.text.text)]
+    if not paras:
+        return []
+    units = [p.text for p in paras]
+    leads = [i for i, x in enumerate(units) if _LEAD.match(x.text)]
+    blocks: list[tuple[int, int, int]] = []  # (headline start, lead paragraph, end)
     if not leads:
         first_body = 0
-        while first_body < min(4, len(lines) - 1) and (
-                _headline_like(lines[first_body]) or _is_byline(lines[first_body])):
+        while first_body < min(4, len(units) - 1) and (
+                _headline_like(units[first_body]) or _is_byline(units[first_body])):
             first_body += 1
-        blocks.append((0, first_body, len(lines)))
+        blocks.append((0, first_body, len(units)))
     else:
         starts = []
         floor = 0
         for li in leads:
             h = li
-            while h > floor and sum(not _is_byline(x) for x in lines[h:li]) < 3 and (
-                    _headline_like(lines[h - 1]) or _is_byline(lines[h - 1])):
+            while h > floor and sum(not _is_byline(x) for x in units[h:li]) < 3 and (
+                    _headline_like(units[h - 1]) or _is_byline(units[h - 1])):
                 h -= 1
             starts.append(h)
             floor = li + 1
         for k, li in enumerate(leads):
-            end = starts[k + 1] if k + 1 < len(leads) else len(lines)
+            end = starts[k + 1] if k + 1 < len(leads) else len(units)
             blocks.append((starts[k], li, end))
     articles: list[Article] = []
     for h, li, end in blocks:
         reporters: list[str] = []
         correspondents: list[str] = []
         head = []
-        for x in lines[h:li]:
+        for x in units[h:li]:
             if _is_byline(x):  # 本报记者 王芳 on a line of its own, near the headline
                 r, c = _read_byline(raw, x)
                 reporters += r
                 correspondents += c
             else:
-                head.append(x.text.text)
-        body_lines = _drop_captions(list(lines[li:end]))
+                head.append(x.text)
+        body_paras = [p.text for p in _drop_captions(list(paras[li:end]))]
         dateline = ""
         # a byline on a line of its own at the end (web pages)
-        while body_lines and _is_byline(body_lines[-1]):
-            r, c = _read_byline(raw, body_lines[-1])
+        while body_paras and _is_byline(body_paras[-1]):
+            r, c = _read_byline(raw, body_paras[-1])
             if not (r or c):
                 break
             reporters += r
             correspondents += c
-            body_lines.pop()
-        paras = join_lines(body_lines)
-        if paras and leads:
-            # the lead and its byline, read after joining: a byline may break over lines
-            first = paras[0]
+            body_paras.pop()
+        if body_paras and leads:
+            # the lead and its byline
+            first = body_paras[0]
             m = _LEAD.match(first.text)
             dateline = m.group("lead") if m else ""
             cut = m.end() if m else 0
@@ -235,13 +263,13 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
                 r, c, cut = _bare_byline(raw, first, cut)
                 reporters = r + reporters
                 correspondents = c + correspondents
-            paras[0] = first[cut:]
-            paras = [p for p in paras if p.text]
-        body, offsets, para_starts = _join_paragraphs(paras)
+            body_paras[0] = first[cut:]
+            body_paras = [p for p in body_paras if p.text]
+        body, offsets, para_starts = _join_paragraphs(body_paras)
         if not body and not head:
             continue
         idx = len(articles) + 1
-        all_offs = [o for x in lines[h:end] for o in x.text.offsets]
+        all_offs = [o for x in units[h:end] for o in x.offsets]
         # the main title is the longest line; a kicker stands above it, a subtitle below
         main = max(range(len(head)), key=lambda k: (len(head[k]), -k)) if head else -1
         articles.append(Article(
