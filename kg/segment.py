@@ -27,7 +27,7 @@ _ROLE = re.compile(rf"(?P<role>{_ROLES})[:：]?")
 # A parenthesised byline right after the lead: （记者 韩志刚 通讯员 艾增升）
 _PAREN_BYLINE = re.compile(rf"^\s*[（(](?P<by>[^（）()]{{0,60}}?(?:{_ROLES})[^（）()]{{0,60}})[）)]")
 # A byline standing alone at the end of a web article: 全媒体记者:王某 李某 / (记者 张某)
-_END_BYLINE = re.compile(rf"^[（(【\[]?\s*(?P<by>(?:{_ROLES})[:：]?[^。，]{{2,40}}?)\s*[）)】\]]?\s*$")
+_END_BYLINE = re.compile(rf"^[（(【\[]?\s*(?P<by>(?:{_ROLES})[:：]?[^。，（）()【】\[\]]{{2,40}}?)\s*[）)】\]]?\s*$")
 # A role or a name in a byline with no brackets (本报讯 记者 王芳 通讯员 李明 报道：)
 _BYLINE_TOKEN = re.compile(rf"[\s、，,]*(?:(?P<role>{_ROLES})[:：]?|(?P<name>[{CJK}·]{{2,6}})(?=[\s、，,]))")
 _CAPTION = re.compile(
@@ -252,6 +252,10 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
             m = _LEAD.match(first.text)
             dateline = m.group("lead") if m else ""
             cut = m.end() if m else 0
+            if m and not first.text[cut:].strip() and len(body_paras) > 1:
+                # the lead stood on a line of its own: its byline opens the next paragraph
+                body_paras.pop(0)
+                first, cut = body_paras[0], 0
             b = _PAREN_BYLINE.match(first.text[cut:])
             if b:
                 r, c = parse_byline(_raw_span(raw, first, cut + b.start("by"), cut + b.end("by")))
