@@ -12,6 +12,7 @@ from dataclasses import dataclass
 __all__ = [
     "Mapped", "Line", "fullwidth_to_ascii", "remove_junk", "remove_stray_spaces",
     "ascii_punct_to_cjk", "clean_line", "join_lines", "normalize", "is_cjk", "Para", "paragraphs",
+    "BREAK", "OPENS",
 ]
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -202,6 +203,8 @@ class Para:
     lines: tuple[Line, ...]
 
 
+BREAK, OPENS = 1, 2  # what `opens` may say of a line
+
 # What no headline ends with: a clause left open.
 _OPEN_END = "，、：；（“《‘,"
 # Fewer lines than this tell no column width.
@@ -227,7 +230,8 @@ def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None
     break: 王卫|东 and 文明城||市 come out whole); a shorter one (a title, a byline) ends its
     paragraph, and so does a title-like run set off by a blank line at the top of the page.
     With too few lines to tell the column, such a line always goes on. `opens(k)` says that
-    line k opens a paragraph whatever the layout (a lead such as 本报讯, a byline).
+    line k starts a paragraph whatever the layout: BREAK (after a photo caption) or OPENS (a
+    lead such as 本报讯, a byline: it runs on until its sentence ends), else 0.
     """
     if not lines:
         return []
@@ -242,6 +246,7 @@ def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None
     cur_lines: list[Line] = [lines[0]]
     cur = lines[0].text
     body_started = False
+    opened = opens is not None and opens(0) == OPENS  # a lead or byline runs on until it is done
     for k in range(1, n):
         prev, line = lines[k - 1], lines[k]
         if opens is not None and opens(k):
@@ -251,14 +256,14 @@ def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None
         elif one_per_line:
             new_para = line.indented or line.blank_before or len(prev.text) < width * 0.8
         elif not trusted:  # a title above a lead (标题|胡春华主持|新华社…电), else the line goes on
-            new_para = (not body_started and _title_block(prev.text.text) and opens is not None
+            new_para = (not body_started and not opened and _title_block(prev.text.text) and opens is not None
                         and any(opens(j) for j in range(k, min(k + 3, n))))
         elif line.indented:
             new_para = True
         else:
             short = prev.width < column * 0.8
             block = cur.text.strip()
-            if not _title_block(block, strict=body_started) or not (short or line.blank_before):
+            if opened or not _title_block(block, strict=body_started) or not (short or line.blank_before):
                 new_para = False
             elif not body_started:  # the titles at the top of the page
                 new_para = short or not re.search(f"[，{TERMINAL}]", block)
@@ -268,6 +273,7 @@ def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None
             paras.append(Para(cur, tuple(cur_lines)))
             body_started = body_started or not _title_block(cur.text.strip())
             cur, cur_lines = line.text, [line]
+            opened = opens is not None and opens(k) == OPENS
         else:
             cur = cur + line.text
             cur_lines.append(line)

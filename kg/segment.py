@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .extract.names import plausible_name
 from .models import Article, Sentence
-from .normalize import CJK, TERMINAL, CLOSERS, Line, Mapped, Para, paragraphs, split_lines
+from .normalize import BREAK, CJK, CLOSERS, OPENS, TERMINAL, Line, Mapped, Para, paragraphs, split_lines
 
 __all__ = ["split_articles", "sentences", "parse_byline", "article_id"]
 
@@ -162,12 +162,16 @@ def _openers(lines: list[Line]):
     def byline(k: int) -> bool:
         return len(texts[k]) <= 40 and _is_byline(lines[k].text)
 
-    def opens(k: int) -> bool:
-        if lead(k) or _CAPTION.search(texts[k - 1]):
-            return True
-        if byline(k) and (k == 0 or texts[k - 1][-1:] not in "，、：" ):
-            return True
-        return byline(k - 1) and _closed(texts[k - 1]) and not _ends(texts[k - 1])
+    def opens(k: int) -> int:
+        if lead(k):
+            return OPENS
+        if k == 0:
+            return OPENS if byline(0) else 0
+        if byline(k) and texts[k - 1][-1:] not in "，、：":
+            return OPENS
+        if _CAPTION.search(texts[k - 1]):
+            return BREAK
+        return BREAK if byline(k - 1) and _closed(texts[k - 1]) and not _ends(texts[k - 1]) else 0
 
     return opens
 
