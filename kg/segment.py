@@ -66,6 +66,23 @@ def article_id(source: str, index: int) -> str:
     return f"{safe}-{index:02d}"
 
 
+def _split_names(run: str) -> list[str]:
+    """Names written together in a byline (王芳李明): split where both halves read as names
+    and the whole does not start with a two-character surname (欧阳明华 stays whole)."""
+    if len(run) < 4 or "·" in run or (len(run) == 4 and plausible_name(run) and _compound_surname(run)):
+        return [run]
+    for k in ((2, 3) if len(run) == 5 else (2,) if len(run) == 4 else (3,)):
+        a, b = run[:k], run[k:]
+        if plausible_name(a) and plausible_name(b):
+            return [a, b]
+    return [run]
+
+
+def _compound_surname(run: str) -> bool:
+    from .extract.names import _surnames
+    return run[:2] in _surnames()[1]
+
+
 def parse_byline(raw: str) -> tuple[list[str], list[str]]:
     """(reporters, correspondents) from the text of a byline, spaces as in the source.
 
@@ -82,7 +99,7 @@ def parse_byline(raw: str) -> tuple[list[str], list[str]]:
     for i, m in enumerate(marks):
         chunk = raw[m.end(): marks[i + 1].start() if i + 1 < len(marks) else len(raw)]
         names = [n for n in re.split(r"[\s、，,/]+", chunk) if n]
-        names = [n for n in names if re.fullmatch(rf"[{CJK}·]{{2,6}}", n)]
+        names = [x for n in names if re.fullmatch(rf"[{CJK}·]{{2,6}}", n) for x in _split_names(n)]
         role = m.group("role")
         if role == "实习生":
             continue
@@ -158,6 +175,32 @@ def _drop_captions(paras: list[Para]) -> list[Para]:
     return [p for p in paras if not _CAPTION.search(p.text.text)]
 
 
+_INLINE_END_BYLINE = re.compile(
+    rf"(?<=[。！？”])\s*[（(](?P<by>(?:{_ROLES})[:：]?[^（）()。，]{{2,40}}?)[）)]\s*$")
+# The head of an item in a 大事记 page: △7月5日（星期二）
+_ITEM_HEAD = re.compile(r"^[△▲]\s*(?P<d>\d{1,2}月\d{1,2}日)\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*[，,]?")
+
+
+def _item_heads(paras: list[Mapped]) -> list[Mapped]:
+    """△7月5日（星期二） heads an item: the date opens the item's first sentence (7月5日，县委…),
+    whether the head stands on the item's first line or on a line of its own."""
+    out: list[Mapped] = []
+    pending: Mapped | None = None
+    for p in paras:
+        if m := _ITEM_HEAD.match(p.text):
+            head = p.sub(_ITEM_HEAD, lambda x: x.group("d") + "，")
+            if m.end() == len(p.text):
+                pending = head
+                continue
+            p = head
+        if pending is not None:
+            p, pending = pending + p, None
+        out.append(p)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
 def _closed(s: str) -> bool:
     return s.count("（") + s.count("(") <= s.count("）") + s.count(")")
 
@@ -175,7 +218,7 @@ def _openers(lines: list[Line]):
         return len(texts[k]) <= 40 and _is_byline(lines[k].text)
 
     def opens(k: int) -> int:
-        if lead(k):
+        if lead(k) or _ITEM_HEAD.match(texts[k]):
             return OPENS
         if k == 0:
             return OPENS if byline(0) else 0
@@ -262,6 +305,14 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
             reporters += r
             correspondents += c
             body_paras.pop()
+        if body_paras and (e := _INLINE_END_BYLINE.search(body_paras[-1].text)):
+            # …守好安全底线。（通讯员 王某）: a byline closing the last paragraph
+            r, c = parse_byline(_raw_span(raw, body_paras[-1], e.start("by"), e.end("by")))
+            if r or c:
+                reporters += r
+                correspondents += c
+                body_paras[-1] = body_paras[-1][:e.start()]
+        body_paras = _item_heads(body_paras)
         if body_paras and leads:
             # the lead and its byline
             first = body_paras[0]
