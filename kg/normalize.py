@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 __all__ = [
     "Mapped", "Line", "fullwidth_to_ascii", "remove_junk", "remove_stray_spaces",
-    "ascii_punct_to_cjk", "clean_line", "join_lines", "normalize", "is_cjk",
+    "ascii_punct_to_cjk", "clean_line", "join_lines", "normalize", "is_cjk", "Para", "paragraphs",
+    "BREAK", "OPENS",
 ]
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -161,6 +162,7 @@ class Line:
     text: Mapped
     indented: bool = False
     blank_before: bool = False
+    width: int = 0  # characters the line took in the source, junk glyphs and spaces included
 
 
 _INDENT = re.compile(r"^(?:[\ufffd\u3000]+|[ \t\u00a0]{2,})")
@@ -178,7 +180,7 @@ def split_lines(raw: str, base: int = 0) -> list[Line]:
         if not cleaned.text.strip():
             blank = True
             continue
-        lines.append(Line(cleaned, bool(_INDENT.match(body)), blank))
+        lines.append(Line(cleaned, bool(_INDENT.match(body)), blank, len(body.strip())))
         blank = False
     return lines
 
@@ -188,39 +190,105 @@ def _ends_sentence(s: str) -> bool:
     return bool(s) and s[-1] in TERMINAL
 
 
-def _typical_width(lines: Sequence[Line]) -> int:
-    widths = sorted(len(x.text) for x in lines)
+def _typical_width(lines: Sequence[Line], raw: bool = False) -> int:
+    widths = sorted((x.width if raw else len(x.text)) for x in lines)
     return widths[int(len(widths) * 0.75)] if widths else 0
 
 
-def join_lines(lines: Sequence[Line]) -> list[Mapped]:
+@dataclass(frozen=True)
+class Para:
+    """A paragraph re-joined from its lines."""
+
+    text: Mapped
+    lines: tuple[Line, ...]
+
+
+BREAK, OPENS = 1, 2  # what `opens` may say of a line
+
+# What no headline ends with: a clause left open.
+_OPEN_END = "，、：；（“《‘,"
+# Fewer lines than this tell no column width.
+_MIN_LINES_FOR_WIDTH = 8
+_TITLE_MAX = 48
+
+
+def _title_block(s: str, strict: bool = True) -> bool:
+    """Could this run of text be a title: short, no clause left open, no date (7月23日上午，…
+    opens a story, not a headline), and (`strict`) no sentence end inside?"""
+    return (0 < len(s) <= _TITLE_MAX and not (strict and re.search(f"[{TERMINAL}]", s[:-1]))
+            and s[-1] not in _OPEN_END and not re.search(r"\d{1,2}月\d{1,2}[日号]", s))
+
+
+def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None) -> list[Para]:
     """Re-join lines into paragraphs.
 
-    A line that does not end a sentence always continues on the next line, even across a
-    blank line (a column break: 王卫|东 and 文明城||市 come out whole). A line that ends a
-    sentence ends its paragraph when the next line is indented or set off by a blank line,
-    or when it is clearly shorter than the column (the last line of a paragraph). Text that
-    has one paragraph a line (web pages) has no full column, so every line stands alone.
+    A line that ends a sentence ends its paragraph when the next line is indented or set off
+    by a blank line, or when it is clearly shorter than the column (the last line of a
+    paragraph). Text that has one paragraph a line (web pages) has no full column, so every
+    line stands alone. In a page laid out in columns, a line that does not end a sentence
+    goes on in the next line when it fills the column, even across a blank line (a column
+    break: 王卫|东 and 文明城||市 come out whole); a shorter one (a title, a byline) ends its
+    paragraph, and so does a title-like run set off by a blank line at the top of the page.
+    With too few lines to tell the column, such a line always goes on. `opens(k)` says that
+    line k starts a paragraph whatever the layout: BREAK (after a photo caption) or OPENS (a
+    lead such as 本报讯, a byline: it runs on until its sentence ends), else 0.
     """
     if not lines:
         return []
+    n = len(lines)
     width = _typical_width(lines)
     broken = sum(not _ends_sentence(x.text.text) for x in lines)
-    one_per_line = broken <= max(1, len(lines) // 10) and width > 40
-    paras: list[Mapped] = []
+    # lines of web text are paragraphs, titles and subheads; a page in columns has no such width
+    one_per_line = width > 40 and broken <= max(1, n * 2 // 5)
+    column = _typical_width(lines, raw=True)
+    trusted = n >= _MIN_LINES_FOR_WIDTH and not one_per_line
+    paras: list[Para] = []
+    cur_lines: list[Line] = [lines[0]]
     cur = lines[0].text
-    for prev, line in zip(lines, lines[1:]):
-        ends = _ends_sentence(prev.text.text)
-        new_para = ends and (
-            one_per_line or line.indented or line.blank_before or len(prev.text) < width * 0.8
-        )
+    body_started = False
+    opened = opens is not None and opens(0) == OPENS  # a lead or byline runs on until it is done
+    for k in range(1, n):
+        prev, line = lines[k - 1], lines[k]
+        if opens is not None and opens(k):
+            new_para = True
+        elif _ends_sentence(prev.text.text):
+            new_para = one_per_line or line.indented or line.blank_before or len(prev.text) < width * 0.8
+        elif one_per_line:
+            new_para = line.indented or line.blank_before or len(prev.text) < width * 0.8
+        elif not trusted:  # a title above a lead (标题|胡春华主持|新华社…电), else the line goes on
+            new_para = (not body_started and not opened and _title_block(prev.text.text) and opens is not None
+                        and any(opens(j) for j in range(k, min(k + 3, n))))
+        elif line.indented:
+            new_para = True
+        else:
+            short = prev.width < column * 0.8
+            block = cur.text.strip()
+            if opened or not _title_block(block, strict=body_started) or not (short or line.blank_before):
+                new_para = False
+            elif not body_started:  # the titles at the top of the page
+                new_para = short or not re.search(f"[，{TERMINAL}]", block)
+            else:  # titles further down stand above the lead of their item
+                new_para = opens is not None and any(opens(j) for j in range(k, min(k + 4, n)))
         if new_para:
-            paras.append(cur)
-            cur = line.text
+            paras.append(Para(cur, tuple(cur_lines)))
+            body_started = body_started or not _title_block(cur.text.strip())
+            cur, cur_lines = line.text, [line]
+            opened = opens is not None and opens(k) == OPENS
         else:
             cur = cur + line.text
-    paras.append(cur)
-    return [p for p in (p.sub(r"^\s+|\s+$", "") for p in paras) if p.text]
+            cur_lines.append(line)
+    paras.append(Para(cur, tuple(cur_lines)))
+    out = []
+    for p in paras:
+        t = p.text.sub(r"^\s+|\s+$", "")
+        if t.text:
+            out.append(Para(t, p.lines))
+    return out
+
+
+def join_lines(lines: Sequence[Line], opens: Callable[[int], bool] | None = None) -> list[Mapped]:
+    """The paragraphs of :func:`paragraphs`, as text."""
+    return [p.text for p in paragraphs(lines, opens)]
 
 
 def normalize(raw: str) -> str:

@@ -8,17 +8,19 @@ from pathlib import Path
 
 from .extract.names import plausible_name
 from .models import Article, Sentence
-from .normalize import CJK, TERMINAL, CLOSERS, Line, Mapped, join_lines, split_lines
+from .normalize import BREAK, CJK, CLOSERS, OPENS, TERMINAL, Line, Mapped, Para, paragraphs, split_lines
 
 __all__ = ["split_articles", "sentences", "parse_byline", "article_id"]
 
 # The opening of a news item: 本报讯, 又讯, 本报北京5月29日电, 新华社重庆10月16日电, XX日报讯,
 # XX网北京5月6日电 (any outlet's dateline), XX网消息 …
+_OUTLET = r"(?:社|网|报|台|客户端|融媒体中心|广播电视台|电视台|新闻)"
 _LEAD = re.compile(
-    rf"^(?P<lead>(?:本报讯|又讯|本报[{CJK}\d]{{0,14}}?[讯电]|"
+    rf"^(?P<lead>(?:本报讯|又讯|本[网台刊站]讯|本报[{CJK}\d]{{0,14}}?[讯电]|"
     rf"(?:新华社|中新社|人民网|新华网|央广网|央视网|中国新闻网)[{CJK}\d]{{0,14}}?电|"
-    rf"[{CJK}]{{2,12}}?(?:社|网|报|台|客户端|融媒体中心)[{CJK}]{{0,8}}\d{{1,2}}月\d{{1,2}}日电|"
+    rf"[{CJK}]{{2,12}}?{_OUTLET}[{CJK}]{{0,8}}\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息)|"
     rf"[{CJK}]{{2,10}}(?:网|客户端)消息|"
+    rf"[{CJK}]{{2,12}}?{_OUTLET}(?:记者[{CJK}·]{{0,6}}?)?报道(?=[：:])|"
     rf"[{CJK}]{{2,10}}(?:日报|晚报|报|网|融媒体中心|广播电视台)讯))[：:]?"
 )
 # The roles of a byline: 记者 (本报记者, 全媒体记者 …) and 通讯员 are counted, 实习生 is not.
@@ -27,7 +29,7 @@ _ROLE = re.compile(rf"(?P<role>{_ROLES})[:：]?")
 # A parenthesised byline right after the lead: （记者 韩志刚 通讯员 艾增升）
 _PAREN_BYLINE = re.compile(rf"^\s*[（(](?P<by>[^（）()]{{0,60}}?(?:{_ROLES})[^（）()]{{0,60}})[）)]")
 # A byline standing alone at the end of a web article: 全媒体记者:王某 李某 / (记者 张某)
-_END_BYLINE = re.compile(rf"^[（(【\[]?\s*(?P<by>(?:{_ROLES})[:：]?[^。，]{{2,40}}?)\s*[）)】\]]?\s*$")
+_END_BYLINE = re.compile(rf"^[（(【\[]?\s*(?P<by>(?:{_ROLES})[:：]?[^。，（）()【】\[\]]{{2,40}}?)\s*[）)】\]]?\s*$")
 # A role or a name in a byline with no brackets (本报讯 记者 王芳 通讯员 李明 报道：)
 _BYLINE_TOKEN = re.compile(rf"[\s、，,]*(?:(?P<role>{_ROLES})[:：]?|(?P<name>[{CJK}·]{{2,6}})(?=[\s、，,]))")
 _CAPTION = re.compile(
@@ -36,9 +38,19 @@ _CAPTION = re.compile(
 # Page furniture that is no part of any article: page headers, editors, web-page metadata.
 _FURNITURE = re.compile(
     r"^(?:第?\s*[A-Z]{0,3}\s*\d{1,3}\s*版|(?:责任编辑|责编|编辑|美编|校对|版式|组版|审核|审签|终审)[:：]|"
-    r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|"
-    r"(?:来源|发布时间|发布日期|时间|浏览次数|阅读|字号|作者|供稿)[:：]|"
-    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$|来源))"
+    r"(?:今天是)?\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|"
+    r"(?:来源|发布时间|发布日期|时间|日期|浏览次数|点击数|阅读|字号|作者|供稿|信息来源|文章来源)[:：]|"
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$|来源)|"
+    # navigation and breadcrumbs: 首页 > 新闻中心 > 本地要闻, 当前位置：…
+    r"(?:当前位置|您的位置|你的位置|所在位置)|首页\s*[>＞»→/]|.{1,12}[>＞»→].{1,12}[>＞»→]|"
+    # notes of the page and of the web page around the article
+    r"[（(]?(?:上接|下转|接上|转下|紧接)(?:第?[\d一二三四五六七八九十]+版|上?[一二]?页)|"
+    r"(?:上一篇|下一篇|相关新闻|相关阅读|延伸阅读|分享到|打印本页|关闭窗口|返回顶部|【?打印】?|【?关闭】?|"
+    r"扫一扫|网友评论|发表评论|我要评论|回复|登录|注册|点赞|收藏|转发)(?:[:：\s]|$)|"
+    r"【?字体[:：]|[\w\-]+\.(?:jpg|jpeg|png|gif|bmp|webp)\s*$|"
+    # photo captions written without 摄: 图为…, （图片由…提供）
+    r"[（(]?图片?(?:由|来源|为|：|:|/)|图为)",
+    re.I,
 )
 # A bare name in brackets closing a web article stands for its reporter: （王小明）
 _END_NAME = re.compile(rf"^[（(](?P<by>[{CJK}·]{{2,6}}(?:[\s、][{CJK}·]{{2,6}})*)[）)]$")
@@ -52,6 +64,23 @@ def article_id(source: str, index: int) -> str:
     if safe != stem or not safe:
         safe = (safe + "-" if safe else "") + hashlib.sha1(stem.encode()).hexdigest()[:8]
     return f"{safe}-{index:02d}"
+
+
+def _split_names(run: str) -> list[str]:
+    """Names written together in a byline (王芳李明): split where both halves read as names
+    and the whole does not start with a two-character surname (欧阳明华 stays whole)."""
+    if len(run) < 4 or "·" in run or (len(run) == 4 and plausible_name(run) and _compound_surname(run)):
+        return [run]
+    for k in ((2, 3) if len(run) == 5 else (2,) if len(run) == 4 else (3,)):
+        a, b = run[:k], run[k:]
+        if plausible_name(a) and plausible_name(b):
+            return [a, b]
+    return [run]
+
+
+def _compound_surname(run: str) -> bool:
+    from .extract.names import _surnames
+    return run[:2] in _surnames()[1]
 
 
 def parse_byline(raw: str) -> tuple[list[str], list[str]]:
@@ -70,7 +99,7 @@ def parse_byline(raw: str) -> tuple[list[str], list[str]]:
     for i, m in enumerate(marks):
         chunk = raw[m.end(): marks[i + 1].start() if i + 1 < len(marks) else len(raw)]
         names = [n for n in re.split(r"[\s、，,/]+", chunk) if n]
-        names = [n for n in names if re.fullmatch(rf"[{CJK}·]{{2,6}}", n)]
+        names = [x for n in names if re.fullmatch(rf"[{CJK}·]{{2,6}}", n) for x in _split_names(n)]
         role = m.group("role")
         if role == "实习生":
             continue
@@ -108,25 +137,31 @@ def _ends(s: str) -> bool:
     return bool(s) and s[-1] in TERMINAL + "，、：,"
 
 
-def _headline_like(line: Line) -> bool:
-    s = line.text.text
-    return 0 < len(s) <= _HEADLINE_MAX and not _ends(s) and not _CAPTION.search(s) and not _is_byline(line)
+def _exclaimed_title(s: str) -> bool:
+    """A headline may end in ！ or ？ (基层落实情况如何？): one short clause, no quotation."""
+    return (len(s) <= 30 and s[-1] in "！？" and not re.search(f"[{TERMINAL}]", s[:-1])
+            and not s.startswith(("“", "‘", "「")))
+
+
+def _headline_like(t: Mapped) -> bool:
+    s = t.text
+    return (0 < len(s) <= _HEADLINE_MAX and (not _ends(s) or _exclaimed_title(s))
+            and not _CAPTION.search(s) and not _is_byline(t))
 
 
 _BULLET = re.compile(r"^[■□●○◆◇▲△★☆▌|/\s]+")
 
 
-def _is_byline(line: Line) -> bool:
-    if _END_BYLINE.match(_BULLET.sub("", line.text.text)):
+def _is_byline(t: Mapped) -> bool:
+    if _END_BYLINE.match(_BULLET.sub("", t.text)):
         return True
-    m = _END_NAME.match(line.text.text)  # （王小明）, but not （上接第一版）
+    m = _END_NAME.match(t.text)  # （王小明）, but not （上接第一版）
     return bool(m) and all(plausible_name(n) for n in re.split(r"[\s、]", m.group("by")) if n)
 
 
-def _read_byline(raw: str, line: Line) -> tuple[list[str], list[str]]:
-    """(reporters, correspondents) of a line that is only a byline: 本报记者 王芳 通讯员 李明,
-    ■记者 王芳, （全媒体记者：王芳）, or a bare name in brackets (王芳) for the reporter."""
-    t = line.text
+def _read_byline(raw: str, t: Mapped) -> tuple[list[str], list[str]]:
+    """(reporters, correspondents) of a paragraph that is only a byline: 本报记者 王芳 通讯员
+    李明, ■记者 王芳, （全媒体记者：王芳）, or a bare name in brackets (王芳) for the reporter."""
     cut = len(t.text) - len(_BULLET.sub("", t.text))
     if e := _END_BYLINE.match(t.text[cut:]):
         return parse_byline(_raw_span(raw, t, cut + e.start("by"), cut + e.end("by")))
@@ -135,17 +170,65 @@ def _read_byline(raw: str, line: Line) -> tuple[list[str], list[str]]:
     return [], []
 
 
-def _drop_captions(lines: list[Line]) -> list[Line]:
-    """Remove photo captions: the paragraph that ends in 记者 X 摄 and the lines above it
-    back to where it opened (an indent or a blank line)."""
-    out: list[Line] = []
-    for line in lines:
-        if _CAPTION.search(line.text.text):
-            while out and not (line.indented or line.blank_before):
-                line = out.pop()
-            continue
-        out.append(line)
+def _drop_captions(paras: list[Para]) -> list[Para]:
+    """Remove photo captions: the paragraph that ends in 记者 X 摄."""
+    return [p for p in paras if not _CAPTION.search(p.text.text)]
+
+
+_INLINE_END_BYLINE = re.compile(
+    rf"(?<=[。！？”])\s*[（(](?P<by>(?:{_ROLES})[:：]?[^（）()。，]{{2,40}}?)[）)]\s*$")
+# The head of an item in a 大事记 page: △7月5日（星期二）
+_ITEM_HEAD = re.compile(r"^[△▲]\s*(?P<d>\d{1,2}月\d{1,2}日)\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*[，,]?")
+
+
+def _item_heads(paras: list[Mapped]) -> list[Mapped]:
+    """△7月5日（星期二） heads an item: the date opens the item's first sentence (7月5日，县委…),
+    whether the head stands on the item's first line or on a line of its own."""
+    out: list[Mapped] = []
+    pending: Mapped | None = None
+    for p in paras:
+        if m := _ITEM_HEAD.match(p.text):
+            head = p.sub(_ITEM_HEAD, lambda x: x.group("d") + "，")
+            if m.end() == len(p.text):
+                pending = head
+                continue
+            p = head
+        if pending is not None:
+            p, pending = pending + p, None
+        out.append(p)
+    if pending is not None:
+        out.append(pending)
     return out
+
+
+def _closed(s: str) -> bool:
+    return s.count("（") + s.count("(") <= s.count("）") + s.count(")")
+
+
+def _openers(lines: list[Line]):
+    """Which lines open a paragraph whatever the layout: a lead (read across a line break:
+    新华社拉萨10|月13日电), a byline on a line of its own, and the line after one."""
+    texts = [x.text.text for x in lines]
+
+    def lead(k: int) -> bool:
+        probe = "".join(texts[k:k + 3])[:60]
+        return bool(_LEAD.match(probe))
+
+    def byline(k: int) -> bool:
+        return len(texts[k]) <= 40 and _is_byline(lines[k].text)
+
+    def opens(k: int) -> int:
+        if lead(k) or _ITEM_HEAD.match(texts[k]):
+            return OPENS
+        if k == 0:
+            return OPENS if byline(0) else 0
+        if byline(k) and texts[k - 1][-1:] not in "，、：":
+            return OPENS
+        if _CAPTION.search(texts[k - 1]):
+            return BREAK
+        return BREAK if byline(k - 1) and _closed(texts[k - 1]) and not _ends(texts[k - 1]) else 0
+
+    return opens
 
 
 def _join_paragraphs(paras: list[Mapped]) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
@@ -166,64 +249,80 @@ def _join_paragraphs(paras: list[Mapped]) -> tuple[str, tuple[int, ...], tuple[i
 def split_articles(raw: str, source: str = "<text>") -> list[Article]:
     """Split a page into its news items.
 
-    An item opens with a lead (本报讯, 又讯, 新华社…电); the lines directly above it that do not
-    end a sentence are its title lines: the longest is the headline, those above it the
-    kicker, those below the subtitle; a byline among them is read as one. A page with no
-    lead is one item whose first lines, where they read as titles, are its titles.
+    The page is first re-joined into paragraphs (whatever its layout). An item opens with a
+    lead (本报讯, 又讯, 新华社…电); the paragraphs directly above it that do not end a sentence
+    are its titles: the longest is the headline, those above it the kicker, those below the
+    subtitle; a byline among them is read as one. A page with no lead is one item whose first
+    paragraphs, where they read as titles, are its titles.
     """
     lines = [x for x in split_lines(raw) if not _FURNITURE.match(x.text.text)]
     if not lines:
         return []
-    leads = [i for i, x in enumerate(lines) if _LEAD.match(x.text.text)]
-    blocks: list[tuple[int, int, int]] = []  # (headline start, lead line, end)
+    paras = [p for p in paragraphs(lines, _openers(lines)) if not _FURNITURE.match(p.text.text)]
+    if not paras:
+        return []
+    units = [p.text for p in paras]
+    leads = [i for i, x in enumerate(units) if _LEAD.match(x.text)]
+    blocks: list[tuple[int, int, int]] = []  # (headline start, lead paragraph, end)
     if not leads:
         first_body = 0
-        while first_body < min(4, len(lines) - 1) and (
-                _headline_like(lines[first_body]) or _is_byline(lines[first_body])):
+        while first_body < min(4, len(units) - 1) and (
+                _headline_like(units[first_body]) or _is_byline(units[first_body])):
             first_body += 1
-        blocks.append((0, first_body, len(lines)))
+        blocks.append((0, first_body, len(units)))
     else:
         starts = []
         floor = 0
         for li in leads:
             h = li
-            while h > floor and sum(not _is_byline(x) for x in lines[h:li]) < 3 and (
-                    _headline_like(lines[h - 1]) or _is_byline(lines[h - 1])):
+            while h > floor and sum(not _is_byline(x) for x in units[h:li]) < 3 and (
+                    _headline_like(units[h - 1]) or _is_byline(units[h - 1])):
                 h -= 1
             starts.append(h)
             floor = li + 1
         for k, li in enumerate(leads):
-            end = starts[k + 1] if k + 1 < len(leads) else len(lines)
+            end = starts[k + 1] if k + 1 < len(leads) else len(units)
             blocks.append((starts[k], li, end))
     articles: list[Article] = []
     for h, li, end in blocks:
         reporters: list[str] = []
         correspondents: list[str] = []
         head = []
-        for x in lines[h:li]:
+        for x in units[h:li]:
             if _is_byline(x):  # 本报记者 王芳 on a line of its own, near the headline
                 r, c = _read_byline(raw, x)
                 reporters += r
                 correspondents += c
             else:
-                head.append(x.text.text)
-        body_lines = _drop_captions(list(lines[li:end]))
+                head.append(x.text)
+        body_paras = [p.text for p in _drop_captions(list(paras[li:end]))]
         dateline = ""
         # a byline on a line of its own at the end (web pages)
-        while body_lines and _is_byline(body_lines[-1]):
-            r, c = _read_byline(raw, body_lines[-1])
+        while body_paras and _is_byline(body_paras[-1]):
+            r, c = _read_byline(raw, body_paras[-1])
             if not (r or c):
                 break
             reporters += r
             correspondents += c
-            body_lines.pop()
-        paras = join_lines(body_lines)
-        if paras and leads:
-            # the lead and its byline, read after joining: a byline may break over lines
-            first = paras[0]
+            body_paras.pop()
+        if body_paras and (e := _INLINE_END_BYLINE.search(body_paras[-1].text)):
+            # …守好安全底线。（通讯员 王某）: a byline closing the last paragraph
+            r, c = parse_byline(_raw_span(raw, body_paras[-1], e.start("by"), e.end("by")))
+            if r or c:
+                reporters += r
+                correspondents += c
+                body_paras[-1] = body_paras[-1][:e.start()]
+        body_paras = _item_heads(body_paras)
+        if body_paras and leads:
+            # the lead and its byline
+            first = body_paras[0]
             m = _LEAD.match(first.text)
             dateline = m.group("lead") if m else ""
             cut = m.end() if m else 0
+            if m and not first.text[cut:].strip() and len(body_paras) > 1:
+                # the lead stood on a line of its own: its byline opens the next paragraph
+                body_paras.pop(0)
+                first, cut = body_paras[0], 0
             b = _PAREN_BYLINE.match(first.text[cut:])
             if b:
                 r, c = parse_byline(_raw_span(raw, first, cut + b.start("by"), cut + b.end("by")))
@@ -235,13 +334,13 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
                 r, c, cut = _bare_byline(raw, first, cut)
                 reporters = r + reporters
                 correspondents = c + correspondents
-            paras[0] = first[cut:]
-            paras = [p for p in paras if p.text]
-        body, offsets, para_starts = _join_paragraphs(paras)
+            body_paras[0] = first[cut:]
+            body_paras = [p for p in body_paras if p.text]
+        body, offsets, para_starts = _join_paragraphs(body_paras)
         if not body and not head:
             continue
         idx = len(articles) + 1
-        all_offs = [o for x in lines[h:end] for o in x.text.offsets]
+        all_offs = [o for x in units[h:end] for o in x.offsets]
         # the main title is the longest line; a kicker stands above it, a subtitle below
         main = max(range(len(head)), key=lambda k: (len(head[k]), -k)) if head else -1
         articles.append(Article(

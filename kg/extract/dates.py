@@ -24,9 +24,11 @@ def _num(s: str) -> int:
 
 
 _N = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_DASH = "-—–－～~"
 _DATE = re.compile(
-    rf"(?:(?P<y>(?:19|20)\d{{2}}|[一二〇零九]{{4}})年)?(?:(?P<m>{_N})月)?(?P<d>{_N})[日号]"
-    rf"(?:(?:至|到|-|—|～|~)(?:{_N}月)?{_N}[日号])?"
+    rf"(?:(?P<y>(?:19|20)\d{{2}}|[一二〇零九]{{4}})年)?(?:(?P<m>{_N})月)?(?P<d>{_N})"
+    rf"(?:[{_DASH}]{{1,2}}{_N}(?=[日号]))?[日号]"  # 5月6—7日: the first day
+    rf"(?:(?:至|到|[{_DASH}]{{1,2}})(?:{_N}月)?{_N}[日号])?"
 )
 _RELATIVE = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
 _VAGUE = re.compile(r"近日|日前|近期|连日来|近来|前不久|日来|此前")
@@ -47,16 +49,26 @@ class DateMention:
         return self.day is None and self.relative is None
 
 
+_FULL = r"(?<!\d)((?:19|20)\d{2})(?:\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2})(?!\d))"
+_FULL_DATE = re.compile(_FULL)
+# the article's own date line (发布时间：2023-06-10, 2023-06-10 10:30 来源：…) wins over a
+# timestamp in the site's navigation (今天是2023年6月14日 星期三)
+_OWN_DATE = re.compile(
+    rf"(?:(?:发布|更新|发稿)?(?:时间|日期)\s*[:：]\s*){_FULL}|{_FULL}(?=\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*(?:来源|作者|浏览|点击))"
+)
+
+
 def page_date(text: str) -> tuple[int, int, int] | None:
     """(year, month, day) of a full date near the top of a page (2023年6月14日, 2023-06-14):
     the page's own date, unlike a bare year in the text (2019年中国北京世界园艺博览会)."""
-    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?:年(\d{1,2})月(\d{1,2})日|[-/.](\d{1,2})[-/.](\d{1,2})(?!\d))", text)
+    m = _OWN_DATE.search(text) or _FULL_DATE.search(text)
     if not m:
         return None
-    month, day = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
-    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+    g = [x for x in m.groups() if x is not None]  # year, month, day of whichever form matched
+    year, month, day = int(g[0]), int(g[1]), int(g[2])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    return int(m.group(1)), int(month), int(day)
+    return year, month, day
 
 
 def dateline_date(dateline: str) -> tuple[int | None, int | None, int | None]:
@@ -68,7 +80,8 @@ def dateline_date(dateline: str) -> tuple[int | None, int | None, int | None]:
 
 
 def find_dates(text: str) -> list[DateMention]:
-    """Date mentions in order: 7月23日上午, 2023年5月6日, 5月6日至7日 (its first day), 17日
+    """Date mentions in order: 7月23日上午, 2023年5月6日, 5月6日至7日 and 5月6—7日 (the first
+    day), 17日
     (no month), 今日/昨天 (`relative` to the dateline) and 近日/日前 (`vague`)."""
     out: list[DateMention] = []
     for m in _DATE.finditer(text):
@@ -97,16 +110,22 @@ def resolve(d: DateMention, year: int | None, dateline: tuple[int | None, int | 
         if dm is None or dd is None:
             return None
         base = datetime.date(dy or year or 2000, dm, dd) + datetime.timedelta(days=d.relative)
-        month, day = base.month, base.day
-    elif d.day is None:
+        if dy or year:
+            return base.isoformat()  # 昨天 in an article of 1月1日 is last year's 12月31日
+        return f"--{base.month:02d}-{base.day:02d}"
+    if d.day is None:
         return None
-    else:
-        month, day = d.month, d.day
+    month, day = d.month, d.day
     if month is None:
         if dm is None:
             return None
         month = dm if dd is None or day <= dd else (dm - 1 or 12)
     y = d.year or dy or year
+    if (d.year is None and y is not None and d.month is not None and dm is not None and dd is not None
+            and (month, day) > (dm, dd)):
+        y -= 1  # an article of 1月2日 telling of 12月31日: that was last year
+    elif d.month is None and y is not None and dm == 1 and month == 12 and d.year is None:
+        y -= 1  # 31日 in an article of 1月2日
     if y is None:
         return f"--{month:02d}-{day:02d}"
     try:

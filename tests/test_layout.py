@@ -1,0 +1,331 @@
+"""Layout does not change the facts; page furniture is no headline, byline or body; date forms.
+
+Every page here is written for the test. The property tests lay pages out anew at random
+(narrow columns, column breaks, full-width forms, stray spaces) and expect the same facts.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from kg.extract.dates import dateline_date, find_dates, page_date, resolve
+from kg.normalize import clean_line, join_lines, split_lines, Mapped
+from kg.pipeline import extract_file_text
+from kg.segment import parse_byline, split_articles
+
+from .conftest import DEV
+
+# --- pages of our own ------------------------------------------------------------------
+PAGES = [
+    ["全县安全生产工作会议召开",
+     "本报讯（记者 王芳 通讯员 李明）5月6日上午，县委书记王建军主持召开全县安全生产工作会议。"
+     "县长赵小强，县领导孙立、周海燕出席会议。",
+     "王建军强调，要压实安全生产责任，坚决守住不发生重大事故的底线。",
+     "赵小强要求，各乡镇要立即开展隐患排查，做到不留死角。"],
+    ["县长调研重点项目建设",
+     "5月8日，县长赵小强到城东新区调研重点项目建设情况。副县长孙立陪同调研。",
+     "赵小强先后来到县人民医院新院区、城东污水处理厂，详细了解项目进展。",
+     "赵小强指出，要加快项目建设进度，确保年内建成投用。"],
+    ["县委常委会召开会议",
+     "新华社东城5月9日电 县委书记王建军9日主持召开县委常委会会议，研究部署近期重点工作。",
+     "会议强调，要抓好防汛备汛各项工作。",
+     "王建军要求，各级领导干部要深入一线，靠前指挥。"],
+]
+
+
+def facts_of(text: str, year: int | None = 2023) -> dict:
+    """The facts of a page as sets, for comparing layouts."""
+    out = {"persons": set(), "titles": set(), "bylines": set(), "events": set(), "directives": set(),
+           "projects": set()}
+    for f in extract_file_text(text, "page.txt", year):
+        out["persons"] |= {p.name for p in f.persons}
+        out["titles"] |= {(p.name, t) for p in f.persons for t in p.titles}
+        out["bylines"] |= {("r", n) for n in f.article.reporters} | {("c", n) for n in f.article.correspondents}
+        out["events"] |= {(e.kind, e.date, e.chair, frozenset(e.attendees)) for e in f.events}
+        out["directives"] |= {(d.speaker, d.cue) for d in f.directives}
+        out["projects"] |= set(f.projects)
+    return out
+
+
+FW = str.maketrans("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ")
+
+
+@st.composite
+def layouts(draw, paras: list[str], kinds=("columns", "columns", "columns", "one-per-line", "body-on-one-line")) -> str:
+    """One page laid out anew: titles first, then the body, in columns of 12-40 characters
+    with column breaks (never after a full stop), full-width digits, stray spaces by numbers;
+    or one line a paragraph; or the whole body on one line."""
+    kind = draw(st.sampled_from(kinds))
+    n_titles = next(i for i, p in enumerate(paras) if p[-1] in "。！？”")
+    titles, body = paras[:n_titles], paras[n_titles:]
+    fullwidth = draw(st.booleans())
+    spaces = draw(st.booleans())
+
+    def dress(p: str) -> str:
+        if fullwidth:
+            p = re.sub(r"\d+", lambda m: m.group().translate(FW) if draw(st.booleans()) else m.group(), p)
+        if spaces:
+            p = re.sub(r"(\d+)", lambda m: f" {m.group()} " if draw(st.booleans()) else m.group(), p)
+        return p
+
+    if kind == "one-per-line":
+        return "\n".join(titles + [dress(p) for p in body]) + "\n"
+    if kind == "body-on-one-line":
+        return "\n".join(titles + ["".join(dress(p) for p in body)]) + "\n"
+    width = draw(st.integers(12, 40))
+    out = []
+    for p in titles + [dress(p) for p in body]:
+        if len(p) <= width + 2:
+            out.append(p)
+            continue
+        lines, i = [], 0
+        while i < len(p):
+            w = max(8, width + draw(st.integers(-2, 2)))
+            lines.append(p[i:i + w])
+            i += w
+        chunk = lines[0]
+        for line, nxt in zip(lines, lines[1:]):
+            brk = draw(st.integers(0, 10)) == 0 and not line.endswith(("。", "！", "？")) and len(line) >= width - 2
+            chunk += ("\n\n" if brk else "\n") + nxt
+        out.append(chunk)
+    return "\n\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("k", range(len(PAGES)))
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_layout_own_pages_give_the_same_facts(k, data):
+    page = PAGES[k]
+    want = facts_of("\n".join(page) + "\n")
+    assert want["events"] and want["directives"]
+    laid = data.draw(layouts(page))
+    assert facts_of(laid) == want, laid
+
+
+def _dev_pages() -> list[tuple[str, list[str], int | None]]:
+    if not DEV.is_dir():
+        return []
+    out = []
+    for gold in sorted(DEV.glob("rmrb-*.gold.json")):
+        text = gold.with_name(gold.name[: -len(".gold.json")] + ".txt").read_text(encoding="utf-8")
+        paras = [p.strip() for p in re.split(r"\n", text) if p.strip()]
+        if any(p[-1] in "。！？”" for p in paras):
+            out.append((gold.stem, paras, json.loads(gold.read_text(encoding="utf-8")).get("year")))
+    return out
+
+
+DEV_PAGES = _dev_pages()
+
+
+@pytest.mark.skipif(not DEV_PAGES, reason=f"shared dev pages not found at {DEV} (they live beside the checkout)")
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_layout_dev_pages_give_the_same_facts(data):
+    name, paras, year = data.draw(st.sampled_from(DEV_PAGES))
+    want = facts_of("\n".join(paras) + "\n", year)
+    # a real page keeps its paragraphs: a directive runs to the end of its paragraph
+    laid = data.draw(layouts(paras, ("columns", "one-per-line")))
+    got = facts_of(laid, year)
+    for key in ("persons", "bylines", "events", "directives", "projects"):
+        assert got[key] == want[key], (name, key, laid[:300])
+
+
+# --- arbitrary text -------------------------------------------------------------------
+TEXT = st.text(st.one_of(
+    st.characters(codec="utf-8"),
+    st.sampled_from(list("本报讯记者通讯员摄日月年星期△（）()，。！？：:、\n\n \u3000\ufffd０１２")),
+), max_size=400)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_layout_arbitrary_text_never_raises_and_offsets_map_back(raw):
+    for line in split_lines(raw):
+        assert all(0 <= o < len(raw) for o in line.text.offsets)
+    for p in join_lines(split_lines(raw)):
+        assert len(p.offsets) == len(p.text) and all(0 <= o < len(raw) for o in p.offsets)
+    for a in split_articles(raw, "x.txt"):
+        assert len(a.offsets) == len(a.body)
+        body = a.body
+        for i, ch in enumerate(body):
+            o = a.offsets[i]
+            assert 0 <= o < len(raw) or (ch == "\n" and o <= len(raw))
+    for f in extract_file_text(raw, "x.txt", 2023):
+        for e in f.events:
+            assert 0 <= e.evidence.start <= e.evidence.end <= len(raw)
+        for d in f.directives:
+            assert 0 <= d.evidence.start <= d.evidence.end <= len(raw)
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.text(st.sampled_from(list("县长王明主持召开会议。，本报讯")), min_size=1, max_size=40),
+       st.integers(100, 500))
+def test_layout_huge_lines_never_raise(unit, times):
+    extract_file_text(unit * times, "x.txt", 2023)
+
+
+def test_layout_cleaned_characters_map_to_their_source():
+    raw = "７ 月 ２３ 日\u3000区长胡 友涛出席。"
+    t = clean_line(Mapped.of(raw))
+    assert t.text == "7月23日区长胡友涛出席。"
+    assert raw[t.offsets[t.text.index("友")]] == "友"
+
+
+# --- layouts the rules must read ------------------------------------------------------------
+def test_layout_lead_broken_over_lines_keeps_dateline_and_byline():
+    page = ("副县长调研防汛工作\n\n新华社东城５月\n9日电 \n  （记者 王芳）县委副书记、县长赵小强\n"
+            "8日至9日到城东新区调研防汛\n工作。他强调，要压实防汛责任。\n")
+    [a] = split_articles(page, "p.txt")
+    assert (a.headline, a.dateline, a.reporters) == ("副县长调研防汛工作", "新华社东城5月9日电", ("王芳",))
+    assert a.body.startswith("县委副书记")
+
+
+def test_layout_headline_wrapped_over_lines_is_one_headline():
+    body = "5月6日上午，县委书记王建军主持召开会议，研究部署全县重点工作。" * 3
+    col = [body[i:i + 15] for i in range(0, len(body), 15)]
+    page = "全县重点工作推进会议暨第十七\n次重点工作交办会议召开\n\n本报讯 " + "\n".join(col) + "\n"
+    [a] = split_articles(page, "p.txt")
+    assert a.headline == "全县重点工作推进会议暨第十七次重点工作交办会议召开"
+
+
+def test_layout_page_without_headline_keeps_its_first_sentence():
+    body = ("7月23日上午，区委书记王建军主持召开全区创建工作推进会。区长赵小强出席会议。"
+            "王建军指出，要提高站位抓创建。")
+    col = [body[i:i + 14] for i in range(0, len(body), 14)]
+    page = "\n".join(col[:2]) + "\n\n" + "\n".join(col[2:]) + "\n" + "\n".join(["会议要求，各部门要抓好落实，确保工作取得实效。"] * 8)
+    [f] = extract_file_text(page, "p.txt", 2022)
+    assert f.article.headline == ""
+    assert [(e.date, e.chair) for e in f.events][:1] == [("2022-07-23", "王建军")]
+
+
+@pytest.mark.parametrize("title", ["县里的垃圾去哪了？", "防汛一线党旗红！"])
+def test_layout_headline_ending_in_a_question_or_exclamation_mark(title):
+    [a] = split_articles(f"{title}\n本报讯 5月5日，县长赵六主持召开会议。\n", "p.txt")
+    assert a.headline == title
+
+
+def test_layout_quoted_exclamation_is_body_not_headline():
+    [a] = split_articles("“大家加把劲，马上就好！”\n5月5日，县长赵六到城东新区调研。村民说，这里变美了。\n", "p.txt")
+    assert a.headline == "" and a.body.startswith("“大家加把劲")
+
+
+# --- page furniture ------------------------------------------------------------------------
+@pytest.mark.parametrize("furniture", [
+    "首页 > 新闻中心 > 本地要闻",
+    "当前位置：首页>>县内新闻",
+    "发布时间：2023-05-07 10:30  来源：县融媒体中心  编辑：张三",
+    "今天是2023年5月9日 星期二",
+    "20230507093512.jpg",
+    "（上接第一版）",
+    "下转第三版",
+    "分享到：",
+    "【字体：大 中 小】【打印】【关闭】",
+    "上一篇：县里召开另一个会议",
+    "图为县委书记王建军在企业调研。",
+    "（图片由县委宣传部提供）",
+])
+def test_layout_furniture_is_no_headline_and_no_body(furniture):
+    page = f"{furniture}\n县委常委会召开会议\n{furniture}\n本报讯 5月6日，县委书记王建军主持召开县委常委会会议。\n"
+    [a] = split_articles(page, "web.txt")
+    assert a.headline == "县委常委会召开会议"
+    assert a.body == "5月6日，县委书记王建军主持召开县委常委会会议。"
+    assert a.reporters == () and a.correspondents == ()
+
+
+def test_layout_page_date_is_the_articles_own_date_line():
+    page = ("今天是2023年6月14日 星期三\n首页 > 要闻\n县委常委会召开会议\n发布时间：2023-06-10 来源：县融媒体中心\n"
+            "9日，县委书记王建军主持召开县委常委会会议。\n")
+    assert page_date(page) == (2023, 6, 10)
+    [f] = extract_file_text(page, "web.txt", None)
+    assert f.events[0].date == "2023-06-09"
+
+
+def test_layout_newspaper_header_is_the_page_date():
+    assert page_date("2023年6月14日 星期三\n标题\n") == (2023, 6, 14)
+    assert page_date("2019年中国北京世界园艺博览会") is None
+
+
+# --- leads and bylines of other outlets ----------------------------------------------------
+@pytest.mark.parametrize("lead, dateline", [
+    ("本网讯 ", "本网讯"),
+    ("本台讯 ", "本台讯"),
+    ("东城新闻网报道：", "东城新闻网报道"),
+    ("东城日报南岸5月6日讯 ", "东城日报南岸5月6日讯"),
+    ("东城网5月6日消息 ", "东城网5月6日消息"),
+    ("又讯 ", "又讯"),
+])
+def test_layout_leads_of_other_outlets(lead, dateline):
+    [a] = split_articles(f"标题\n{lead}5月5日，县长赵六主持召开会议。\n", "p.txt")
+    assert a.dateline == dateline and a.body.startswith("5月5日，县长赵六")
+
+
+def test_layout_outlet_dateline_is_the_article_date_not_the_event_date():
+    [f] = extract_file_text("标题\n东城网5月6日消息 5月5日，县长赵六主持召开县政府常务会议。\n", "p.txt", 2023)
+    assert f.events[0].date == "2023-05-05"
+
+
+def test_layout_lead_is_no_headline():
+    [a] = split_articles("本报讯 5月5日，县长赵六主持召开会议。\n", "p.txt")
+    assert a.headline == ""
+
+
+@pytest.mark.parametrize("raw, reporters, correspondents", [
+    ("记者王芳李明", ["王芳", "李明"], []),
+    ("记者 王芳 李明 通讯员 张小三", ["王芳", "李明"], ["张小三"]),
+    ("全媒体记者:王芳 李明", ["王芳", "李明"], []),
+    ("记者 欧阳明华", ["欧阳明华"], []),
+])
+def test_layout_byline_names(raw, reporters, correspondents):
+    assert parse_byline(raw) == (reporters, correspondents)
+
+
+@pytest.mark.parametrize("tail, reporters, correspondents", [
+    ("（通讯员 李明）", (), ("李明",)),
+    ("(记者 王芳 通讯员 李明)", ("王芳",), ("李明",)),
+])
+def test_layout_byline_closing_the_last_paragraph(tail, reporters, correspondents):
+    [a] = split_articles(f"标题\n5月5日，县长赵六主持召开会议。要压实责任。{tail}\n", "p.txt")
+    assert (a.reporters, a.correspondents) == (reporters, correspondents)
+    assert a.body.endswith("要压实责任。")
+
+
+def test_layout_bracketed_note_in_the_last_paragraph_is_no_byline():
+    [a] = split_articles("标题\n5月5日，县长赵六主持召开会议。（此文有删节）\n", "p.txt")
+    assert a.reporters == () and a.correspondents == ()
+
+
+# --- dates -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, year, dateline, iso", [
+    ("5月6—7日", 2021, (None, None, None), "2021-05-06"),
+    ("5月6日-7日", 2021, (None, None, None), "2021-05-06"),
+    ("5月6日至8日", 2021, (None, None, None), "2021-05-06"),
+    # a day later in the year than the article's own date is last year's
+    ("12月31日", None, (2020, 1, 1), "2019-12-31"),
+    ("12月31日", 2020, (None, 1, 2), "2019-12-31"),
+    ("31日", 2020, (2020, 1, 2), "2019-12-31"),
+    ("昨天", None, (2020, 1, 1), "2019-12-31"),
+    # an earlier day is the same year
+    ("1月1日", None, (2020, 1, 1), "2020-01-01"),
+    ("6月30日", None, (2020, 7, 1), "2020-06-30"),
+    # an explicit year is kept
+    ("2020年12月31日", None, (2020, 1, 1), "2020-12-31"),
+])
+def test_layout_dates(text, year, dateline, iso):
+    d = find_dates(text)[0]
+    assert resolve(d, year, dateline) == iso
+
+
+def test_layout_dateline_of_another_outlet():
+    assert dateline_date("东城日报南岸5月6日讯") == (None, 5, 6)
+
+
+def test_layout_event_items_of_a_chronicle_page():
+    page = ("县委大事记\n△5月5日（星期五）\n县委书记赵六主持召开县委常委会会议。\n"
+            "△5月6日(星期六) 县长李强到城东新区调研。\n")
+    [f] = extract_file_text(page, "p.txt", 2023)
+    assert [(e.kind, e.date, e.chair) for e in f.events] == [
+        ("meeting", "2023-05-05", "赵六"), ("inspection", "2023-05-06", "李强")]
+    assert "星期" not in f.article.body and "△" not in f.article.body
