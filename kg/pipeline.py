@@ -45,7 +45,7 @@ def extract_file_text(text: str, source: str, year: int | None = None) -> list[F
     """All facts of one page of text. The year of dates that leave it out: the page's own
     date (a header such as 2023年6月14日 星期三, or 2023-06-14 on a web page), else `year`,
     else a year in the file's name."""
-    printed = page_date(text[:400])
+    printed = page_date(text[:1500])
     page_year = (printed[0] if printed else None) or year or _year_from_name(source)
     return [extract(a, page_year, printed) for a in split_articles(text, source)]
 

@@ -329,3 +329,13 @@ def test_layout_event_items_of_a_chronicle_page():
     assert [(e.kind, e.date, e.chair) for e in f.events] == [
         ("meeting", "2023-05-05", "赵六"), ("inspection", "2023-05-06", "李强")]
     assert "星期" not in f.article.body and "△" not in f.article.body
+
+
+def test_a_labelled_page_date_after_a_long_navigation_bar_is_the_page_date():
+    from kg.pipeline import extract_file_text
+
+    nav = "首页 > 新闻中心 > 工作动态 " * 40  # about a thousand characters of furniture
+    page = (f"{nav}\n今天是2024年1月3日 星期三\n县政府召开常务会议\n发布时间：2023-06-14\n"
+            "本网讯 6月12日，县长陈晓东主持召开县政府常务会议。\n")
+    [f] = extract_file_text(page, "site.txt")
+    assert [e.date for e in f.events] == ["2023-06-12"]

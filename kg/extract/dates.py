@@ -60,8 +60,10 @@ _OWN_DATE = re.compile(
 
 def page_date(text: str) -> tuple[int, int, int] | None:
     """(year, month, day) of a full date near the top of a page (2023年6月14日, 2023-06-14):
-    the page's own date, unlike a bare year in the text (2019年中国北京世界园艺博览会)."""
-    m = _OWN_DATE.search(text) or _FULL_DATE.search(text)
+    the page's own date, unlike a bare year in the text (2019年中国北京世界园艺博览会). A
+    labelled date (发布时间：…) may stand further down, after a site's navigation; a bare full
+    date counts only in the first 400 characters."""
+    m = _OWN_DATE.search(text) or _FULL_DATE.search(text, 0, 400)
     if not m:
         return None
     g = [x for x in m.groups() if x is not None]  # year, month, day of whichever form matched
