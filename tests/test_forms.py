@@ -290,6 +290,10 @@ DIRECTIVE_FORMS = [
     ("省委明确要求，各地要压实责任。", [(None, "要求", "各地要压实责任")]),
     # 希望 opening its clause needs no comma
     ("县委书记王建军在讲话中肯定了全县的成绩，希望各乡镇再接再厉。", [("王建军", "希望", "各乡镇再接再厉")]),
+    # a cue right after another cue's comma is what the first one says
+    ("县委书记王建军表示，希望各乡镇再接再厉。", [("王建军", "表示", "希望各乡镇再接再厉")]),
+    # a name that ends like a noun's modifier (…新要求) is still a speaker
+    ("县委常委、县纪委书记刘学新要求，自上而下抓整改。", [("刘学新", "要求", "自上而下抓整改")]),
     # narration resumes: the text ends before the next sentence of story
     ("县委书记王建军指出，要抓好秋粮收购。县长陈晓东出席会议。", [("王建军", "指出", "要抓好秋粮收购")]),
 ]

@@ -86,14 +86,17 @@ def find_directives(r: Reader) -> list[FoundDirective]:
     cues = lexicon_rx("directive_cues")
     found: list[FoundDirective] = []
     quoted: dict[int, int] = {}  # directives whose text is the quotation before the cue
+    ends = {m.end for m in r.mentions}
     for m in cues.finditer(text):
         cue, s, e = m.group(), m.start(), m.end()
         nxt = text[e:e + 1]
         prev = text[max(0, s - 2):s]
         if nxt in ("的", "了", "过") or text[e:e + 2] in ("要求", "建议", "意见"):
             continue  # 提出的, 提出要求: a noun, not what was said
-        if re.search(r"(?:按照|根据|按|符合|的|提出|重大|有关|工作|纪律|基本|总体|具体|新|严格)$", prev):
-            continue
+        if re.search(r"(?:按照|根据|按|符合|的|提出|重大|有关|工作|纪律|基本|总体|具体|新|严格)$", prev) and s not in ends:
+            continue  # 按照要求, 新要求: a noun (but 刘学新要求: a name before the cue)
+        if found and found[-1].text_start == s:
+            continue  # 表示，希望…: what the cue before introduces
         if cues.match(text, e):
             continue  # 强调指出: the second cue introduces what was said
         cs = clause_start(text, s)
@@ -164,3 +167,4 @@ def _org_subject_rx() -> re.Pattern:
 def _group_lead_rx() -> re.Pattern:
     """A group opening a clause, then a few words before the cue (督导组调研后指出)."""
     return re.compile(f"^[{CJK}]{{0,8}}?(?:{lexicons.alternation('group_subjects')})[{CJK}]{{0,8}}$")
+
