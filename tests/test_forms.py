@@ -194,7 +194,15 @@ EVENT_FORMS = [
      [("inspection", ("陈晓东",), ())]),
     ("5月6日，县委书记王建军在座谈会上指出，要抓好秋粮收购。", [("meeting", (), ("王建军",))]),
     ("5月6日，县委书记王建军与企业家代表座谈交流。", [("meeting", (), ("王建军",))]),
-    # not events: a meeting planned, or one spoken of in what someone said; a group's noun use
+    # two meetings convened together, each a meeting of its own
+    ("5月6日，县长陈晓东主持召开县政府党组会议和第17次常务会议。",
+     [("meeting", ("陈晓东",), ()), ("meeting", ("陈晓东",), ())]),
+    # each leader to their own place: two visits
+    ("5月6日，县领导王建军、陈晓东分别带队赴城东新区、北关镇督导防汛工作。",
+     [("inspection", ("王建军",), ()), ("inspection", ("陈晓东",), ())]),
+    # not events: a meeting planned, or one spoken of in what someone said; a group's noun use;
+    # a feature's genre word (侧记)
+    ("——县委督导组在北关镇督导侧记", []),
     ("县人代会将于下月召开。", []),
     ("县委书记王建军指出，要认真开好下周召开的全县经济工作会议。", []),
     ("会议决定成立督导组。", []),
@@ -213,6 +221,11 @@ def test_forms_sites_after_a_meeting_held_during_the_visit_belong_to_the_visit()
     [visit] = [e for e in f.events if e.kind == "inspection"]
     assert visit.sites == ("北关小学", "北关卫生院")
     assert {(r.person, r.project) for r in f.responsibilities} == {("王建军", "北关小学"), ("王建军", "北关卫生院")}
+
+
+def test_forms_leaders_who_go_severally_each_visit_their_own_place():
+    f = one("5月6日，县领导王建军、陈晓东分别带队赴城东新区、北关镇督导防汛工作。")
+    assert [(e.chair, e.sites) for e in f.events] == [("王建军", ("城东新区",)), ("陈晓东", ("北关镇",))]
 
 
 def test_forms_co_leaders_are_responsible_and_in_the_graph():
@@ -256,6 +269,7 @@ SITE_FORMS = [
     ("5月6日，县长陈晓东先后到县商会、国道312线城区段调研。", ["县商会", "国道312线城区段"]),
     ("5月6日，县长陈晓东实地察看了清水河综合整治及城北供水工程建设。", ["清水河综合整治", "城北供水工程"]),
     ("5月6日，县长陈晓东调研城东新区。", ["城东新区"]),
+    ("5月6日，市长陈晓东在鹿鸣高新区调研时强调，要稳住工业投资。", ["鹿鸣高新区"]),
     ("5月6日，县长陈晓东先后到东湖大学生物工程研究中心和作物遗传与育种实验室调研。",
      ["东湖大学生物工程研究中心", "作物遗传与育种实验室"]),
     # descriptions, not names

@@ -10,7 +10,7 @@ from ..models import Article
 from ..segment import sentences
 from .dates import resolve
 from .events import Scan, current_event
-from .projects import is_project_name, sites_after, sites_listed
+from .projects import is_project_name, site_name, sites_after, sites_listed
 from .reader import NARRATIVE, Reader, clause_start, clauses, lexicon_rx, quoted_spans
 
 __all__ = ["attach_people_and_sites"]
@@ -62,21 +62,30 @@ def attach_people_and_sites(scan: Scan) -> None:
                 who = r.subject_name(cs + 1) if ce > cs else None
                 if who is not None and who != ev.chair and who not in ev.co_chairs and who not in ev.attendees:
                     continue
-                found = sites_after(text[cs:ce])
+                visits = sites_after(text[cs:ce])
+                found = [(x, sure) for x, sure in visits if x in _HERE or site_name(x, sure)]
                 if not found and (listing or text[cs] == "在"):
                     # 先后视察了A，B，C和D等地 / 在A公司和B厂，X了解…: a list of places alone
                     found = sites_listed(text[cs:ce].removeprefix("在"))
+                at_site = _AT_SITE.search(text, cs, ce)
+                if not found and at_site:  # X在鹿鸣高新区调研时强调: the place of the visit
+                    found = sites_listed(at_site.group("p"))
                 listing = bool(found) and not re.search(r"等(?:地|处|单位|企业|项目)?$", text[cs:ce])
                 for site, shared in found:
-                    if site in ("这里", "这儿", "此"):  # X是…。Y来到这里
+                    if site in _HERE:  # X是…。Y来到这里
                         site, shared = _topic_before(r.a, s0), False
                     if site and site not in [x for x, _, _ in ev.sites]:
                         ev.sites.append((site, shared, cs))
-                if found and ev.date is None:
+                if (visits or found) and ev.date is None:
                     # an inspection with no day takes the first day its itinerary gives
                     ds = [d for d in scan.dates if s0 <= d.start < s1 and not d.vague]
                     if ds:
                         ev.date = resolve(ds[0], scan.year, scan.dateline)
+
+
+_HERE = ("这里", "这儿", "此")
+# 在P调研/考察/察看…: P is where the visit went
+_AT_SITE = re.compile(r"在(?P<p>[^，。；在]{2,30}?)(?:实地|深入)?(?:调研|考察|视察|督导|检查|走访|察看|查看)")
 
 
 def _attendee_span(r: Reader, s0: int, verb: int) -> int:

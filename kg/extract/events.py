@@ -71,6 +71,16 @@ def _meeting_rxs() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 
+def _meeting_parts(np: str) -> list[str]:
+    """The meetings a name joins with 和 or 及 when each part is a meeting's name of its own
+    (县政府党组会议和第17次常务会议); otherwise the name whole."""
+    parts = re.split("(?:和|及|以及)", np)
+    sfx = re.compile(f"(?:{lexicons.alternation('meeting_suffixes')})$")
+    if len(parts) > 1 and all(len(p) >= 4 and sfx.search(p) for p in parts):
+        return parts
+    return [np]
+
+
 def _meeting_name(np: str) -> str:
     return re.sub(r"^(?:的|了)", "", np.strip("，。、 了"))
 
@@ -144,7 +154,9 @@ def _meetings(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         date = scan.date_for(s0, at)
         if date is None and events and re.search(r"随后|当天|当日|同日|会后|其间|期间", body):
             date = events[-1].date  # 在随后召开的座谈会上: the same day as what came before
-        events.append(FoundEvent("meeting", np, at, date, r.subject_name(at), m.group(0)[:6], (s0, s1)))
+        chair = r.subject_name(at)
+        for k, part in enumerate(_meeting_parts(np)):  # 党组会议和第17次常务会议: two meetings
+            events.append(FoundEvent("meeting", part, at + k, date, chair, m.group(0)[:6], (s0, s1)))
     for m in held.finditer(body):
         at = s0 + m.start("np")
         np = _meeting_name(m.group("np"))
@@ -264,7 +276,7 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         cs = clause_start(text, at)
         clause = text[cs:at]
         after = body[m.end():m.end() + 3]
-        if re.match(r"(?:时的|的|期间的|精神|后|工作|情况|结果|汇报|报告|发现|反馈|问题|中)", after) or re.search(
+        if re.match(r"(?:时的|的|期间的|精神|后|工作|情况|结果|汇报|报告|发现|反馈|问题|中|侧记|纪实|手记|札记|日记)", after) or re.search(
                 r"贯彻|落实|学习|听取|审议|研究|通报", clause):
             continue  # 调研时的指示精神, 听取…检查情况汇报: no visit made here
         if _PLANNED.search(clause):
@@ -301,7 +313,23 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
             for x in r.mentions:
                 if cs + led.end() <= x.start < at:
                     ev.attend(x.name, x.start)
-        events.append(ev)
+        events.extend(_each_to_their_own(ev, clause))
+
+
+_SEVERALLY = re.compile(r"分别(?:带队|率队|带领[^，。；]*?)?(?:赴|到|前往|深入)(?P<dest>[^，。；]+?)$")
+
+
+def _each_to_their_own(ev: FoundEvent, clause: str) -> list[FoundEvent]:
+    """A、B分别带队赴X、Y督导: one inspection per leader, each to the place in the same
+    place of its list; otherwise the event as it is."""
+    m = _SEVERALLY.search(clause)
+    leaders = ([ev.chair] if ev.chair else []) + ev.co_chairs
+    dests = m.group("dest").split("、") if m else []
+    if len(leaders) < 2 or len(dests) != len(leaders):
+        return [ev]
+    return [FoundEvent(ev.kind, f"赴{dest}{ev.trigger}", ev.start + k, ev.date, who, ev.trigger, ev.sentence,
+                       sites=[(dest, True, ev.start)])
+            for k, (who, dest) in enumerate(zip(leaders, dests))]
 
 
 def _headline_meeting(a: Article) -> str | None:
