@@ -91,8 +91,8 @@ def find_directives(r: Reader) -> list[FoundDirective]:
         cue, s, e = m.group(), m.start(), m.end()
         nxt = text[e:e + 1]
         prev = text[max(0, s - 2):s]
-        if nxt in ("的", "了", "过") or text[e:e + 2] in ("要求", "建议", "意见"):
-            continue  # 提出的, 提出要求: a noun, not what was said
+        if nxt in ("的", "了", "过", "、") or text[e:e + 2] in ("要求", "建议", "意见"):
+            continue  # 提出的, 提出要求, 提要求、找问题: a noun, not what was said
         if re.search(r"(?:按照|根据|按|符合|的|提出|重大|有关|工作|纪律|基本|总体|具体|新|严格)$", prev) and s not in ends:
             continue  # 按照要求, 新要求: a noun (but 刘学新要求: a name before the cue)
         if found and found[-1].text_start == s:

@@ -114,7 +114,7 @@ def find_events(r: Reader, directives: list[FoundDirective], year: int | None,
     scan = Scan(r, year, dateline, [(d.text_start, d.text_end) for d in directives])
     for sent in sentences(r.a):
         body = r.text[sent.start:sent.end]
-        narrative = bool(NARRATIVE.match(body)) or bool(re.match(r"^\d{1,2}[月日]", body))
+        narrative = bool(NARRATIVE.match(body))
         if scan.in_directive(sent.start) and not narrative:
             continue
         _meetings(scan, sent.start, sent.end, narrative)
@@ -151,9 +151,7 @@ def _meetings(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         if not np:
             continue
         at = s0 + m.start()
-        date = scan.date_for(s0, at)
-        if date is None and events and re.search(r"随后|当天|当日|同日|会后|其间|期间", body):
-            date = events[-1].date  # 在随后召开的座谈会上: the same day as what came before
+        date = scan.date_for(s0, at) or _same_day(events, body)
         chair = r.subject_name(at)
         for k, part in enumerate(_meeting_parts(np)):  # 党组会议和第17次常务会议: two meetings
             events.append(FoundEvent("meeting", part, at + k, date, chair, m.group(0)[:6], (s0, s1)))
@@ -190,6 +188,13 @@ def _meetings(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         ev = FoundEvent("meeting", np, at, scan.date_for(s0, at), None, m.group(0)[:4], (s0, s1))
         ev.attend(who, at)
         events.append(ev)
+
+
+def _same_day(events: list[FoundEvent], body: str) -> str | None:
+    """在随后召开的座谈会上, 当天下午…督导: the day of the event told before."""
+    if events and re.search(r"随后|当天|当日|同日|会后|其间|期间", body):
+        return events[-1].date
+    return None
 
 
 # a meeting spoken of as planned: 将召开, 下周召开的, 决定召开
@@ -302,7 +307,8 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
                 same[0].date = scan.date_for(s0, at)
             continue
         name = _inspection_name(r, text[cs:next_break(text, at)], cs)
-        ev = FoundEvent("inspection", name, at, scan.date_for(s0, at), None, m.group(), (s0, s1))
+        ev = FoundEvent("inspection", name, at, scan.date_for(s0, at) or _same_day(events, body), None,
+                        m.group(), (s0, s1))
         # A，B带领…; A、B一同调研: all lead, the first written is the chair
         for who in _co_leaders(r, s0, cs) + ([leader] if leader else []) + co_subjects(r, r.mention_at(cs), at):
             ev.lead(who)

@@ -14,7 +14,9 @@ __all__ = ["name_at", "plausible_name", "titles_before", "tokens", "known_word",
 # jieba tags that end a title on its left: a preposition, conjunction, adverb, particle, time
 # word or idiom (贯彻落实|市长, 要落实好|市委书记); verbs may be part of an organisation's
 # name (联合参谋部), except those in the title_breakers lexicon.
-_STOP_TAGS = {"p", "c", "d", "u", "uj", "ul", "uz", "ug", "ud", "uv", "t", "tg", "r", "i", "a", "ad", "y", "e", "o", "f"}
+# (pronouns, place words and adjectives of two characters stay: 健康教育中心主任,
+# 各界扶贫促进会会长, 香港中联办秘书长)
+_STOP_TAGS = {"p", "c", "d", "u", "uj", "ul", "uz", "ug", "ud", "uv", "t", "tg", "i", "ad", "y", "e", "o"}
 # a name ends where one of these words starts (胡友涛|主持, 刘丽|暗访, 王艳|传达)
 _FOLLOWER_LEXICONS = ("name_followers", "inspection_verbs", "attend_verbs", "directive_cues",
                       "speech_verbs", "site_verbs")
@@ -136,7 +138,8 @@ def _trim_left(part: str) -> str:
     toks = tokens(part)
     keep = 0
     for word, tag in reversed(toks):
-        if tag not in _STOP_TAGS and word not in lexicons.load("title_breakers") and not re.search(r"\d", word):
+        if (tag not in _STOP_TAGS and not (tag == "a" and len(word) == 1)  # 落实好|市委书记
+                and word not in lexicons.load("title_breakers") and not re.search(r"\d", word)):
             keep += len(word)
         else:
             break
@@ -157,12 +160,12 @@ def titles_before(text: str, end: int) -> list[str]:
         start -= 1
     parts = text[start:end].split("、")
     out: list[str] = []
-    for k, part in enumerate(reversed(parts)):
-        leftmost = k == len(parts) - 1
-        if leftmost:
-            part = _trim_left(part)
-        if not is_title(part) or part in lexicons.load("group_words"):
+    for part in reversed(parts):
+        # words before a title that are no part of it end the chain there (李克强在|自治区党委书记)
+        trimmed = _trim_left(part)
+        if not is_title(trimmed) or trimmed in lexicons.load("group_words"):
             break
-        # the last title before a name may carry words the jieba walk kept (区领导 is no title)
-        out.append(part)
+        out.append(trimmed)
+        if trimmed != part:
+            break
     return list(reversed(out))

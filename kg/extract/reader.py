@@ -14,7 +14,9 @@ __all__ = ["Reader", "CLAUSE", "NARRATIVE", "LEAD_IN", "lexicon_rx", "clause_sta
 CLAUSE = "，。；：！？\n"
 SUBJECT_SKIP = "”’」』）)】 \u3000"  # what may stand between a clause break and its subject
 _PRONOUN = re.compile("[他她]")
-NARRATIVE = re.compile(r"^(?:随后|会前|会后|此前|当天|同日|其间|期间|调研期间|督导期间|活动期间|最后|之后|此外|另外)")
+# a sentence that opens as the story's own (a time, a date), not as what someone said
+NARRATIVE = re.compile(r"^[”’\s]*(?:随后|会前|会后|此前|当天|同日|其间|期间|调研期间|督导期间|活动期间|最后|之后|此外|另外"
+                       r"|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号])")
 
 
 @lru_cache(maxsize=None)
