@@ -19,6 +19,7 @@ _STOP_TAGS = {"p", "c", "d", "u", "uj", "ul", "uz", "ug", "ud", "uv", "t", "tg",
 _FOLLOWER_LEXICONS = ("name_followers", "inspection_verbs", "attend_verbs", "directive_cues",
                       "speech_verbs", "site_verbs")
 _COMMON_FREQ = 30  # a dictionary word this frequent and not tagged as a name is no name
+_VERY_COMMON = 1000  # ... and a given name is no word this frequent
 _MIDDOT = "·•‧・"
 
 
@@ -66,11 +67,11 @@ def known_word(s: str) -> bool:
     return jieba.dt.FREQ.get(s, 0) > 0
 
 
-def _common_word(s: str) -> bool:
+def _common_word(s: str, at_least: int = _COMMON_FREQ) -> bool:
     jieba, pseg = _jieba()
     freq = jieba.dt.FREQ.get(s, 0)
     tag = pseg.dt.word_tag_tab.get(s, "")
-    return freq >= _COMMON_FREQ and not tag.startswith("nr")
+    return freq >= at_least and not tag.startswith("nr")
 
 
 def plausible_name(s: str) -> bool:
@@ -109,10 +110,12 @@ def tagged_name(s: str, titled: bool = False) -> bool:
     jieba, pseg = _jieba()
     if not titled and len(s) == 2 and jieba.dt.FREQ.get(s, 0) >= _COMMON_FREQ:
         return False  # 惠民, 高峰: two characters jieba knows well are read as a word in passing
+    if not titled and s[-1] in lexicons.load("place_suffixes"):
+        return False
     if pseg.dt.word_tag_tab.get(s, "").startswith("nr"):
         return True
-    if _common_word(s[:2]) or len(s) == 3 and _common_word(s[1:]):
-        return False
+    if _common_word(s[:2]) or not titled and len(s) == 3 and _common_word(s[1:], _VERY_COMMON):
+        return False  # 高兴|地, 张|图片 (a given name may be a rarer word: 永福, 建国)
     one, two = lexicons.load("surnames"), _surnames()[1]
     if s[:2] in two:
         han = len(s) <= 4
@@ -123,7 +126,7 @@ def tagged_name(s: str, titled: bool = False) -> bool:
     if jieba.dt.FREQ.get(s, 0) > 0:  # in running text a dictionary word (惠民) is read as one
         return False
     if han:
-        return s[-1] not in lexicons.load("place_suffixes")
+        return True
     sound = lexicons.load("transliteration_chars")
     return len(s) >= 3 and sum(c in sound for c in s) * 3 >= len(s) * 2
 

@@ -118,6 +118,20 @@ def _add_short_forms(text: str, out: dict[int, Mention]) -> None:
         out.setdefault(m.start(), Mention(forms[m.group()], m.start(), m.end()))
 
 
+def _list_agrees(text: str, a: int, b: int, tagged: dict[int, int]) -> bool:
+    """A name in a 、 list stands next to another name: in 为民、惠民、靠民 or 以周保月、以月保季
+    the items around it are no names, so neither is it."""
+    nxt = b + 1 if b < len(text) and text[b] == "、" else None
+    prev = a - 1 if a > 0 and text[a - 1] == "、" else None
+    if nxt is None and prev is None:
+        return True
+    if nxt is not None and (nxt in tagged or name_at(text, nxt)):
+        return True
+    if prev is not None and any(e == prev for e in tagged.values()):
+        return True
+    return False
+
+
 def find_mentions(text: str) -> list[Mention]:
     """All person mentions in a text, in order, each with the titles written before it.
 
@@ -162,7 +176,8 @@ def find_mentions(text: str) -> list[Mention]:
                 out.setdefault(p, Mention(item, p, p + len(item)))
     taken = [(m.left, m.end) for m in out.values()]
     for a, b in tagged.items():  # everyone else the tagger finds in running text
-        if a not in out and tagged_name(text[a:b]) and not any(s < b and a < e for s, e in taken):
+        if a not in out and tagged_name(text[a:b]) and not any(s < b and a < e for s, e in taken) \
+                and _list_agrees(text, a, b, tagged):
             out[a] = Mention(text[a:b], a, b)
     _add_short_forms(text, out)
     if out:  # later mentions of the names found
