@@ -118,6 +118,15 @@ def _add_short_forms(text: str, out: dict[int, Mention]) -> None:
         out.setdefault(m.start(), Mention(forms[m.group()], m.start(), m.end()))
 
 
+def _covered(n: int, spans) -> bytearray:
+    """A byte a character, 1 where one of the spans covers it (one lookup, not a scan of all
+    the mentions: an article may name hundreds of people)."""
+    out = bytearray(n + 1)
+    for s, e in spans:
+        out[s:e] = b"\x01" * (e - s)
+    return out
+
+
 def _list_agrees(text: str, a: int, b: int, tagged: dict[int, int]) -> bool:
     """A name in a 、 list stands next to another name: in 为民、惠民、靠民 or 以周保月、以月保季
     the items around it are no names, so neither is it."""
@@ -174,16 +183,16 @@ def find_mentions(text: str) -> list[Mention]:
         if all(plausible_name(item) for _, item in spans):
             for p, item in spans:
                 out.setdefault(p, Mention(item, p, p + len(item)))
-    taken = [(m.left, m.end) for m in out.values()]
+    taken = _covered(len(text), ((m.left, m.end) for m in out.values()))
     for a, b in tagged.items():  # everyone else the tagger finds in running text
-        if a not in out and tagged_name(text[a:b]) and not any(s < b and a < e for s, e in taken) \
+        if a not in out and not any(taken[a:b]) and tagged_name(text[a:b]) \
                 and _list_agrees(text, a, b, tagged):
             out[a] = Mention(text[a:b], a, b)
     _add_short_forms(text, out)
     if out:  # later mentions of the names found
         rx = re.compile("|".join(re.escape(n) for n in sorted({m.name for m in out.values()}, key=len, reverse=True)))
-        taken = [(m.start, m.end) for m in out.values()]
+        taken = _covered(len(text), ((m.start, m.end) for m in out.values()))
         for m in rx.finditer(text):
-            if not any(s <= m.start() < e for s, e in taken):
+            if not taken[m.start()]:
                 out.setdefault(m.start(), Mention(m.group(), m.start(), m.end()))
     return sorted(out.values(), key=lambda m: m.start)
