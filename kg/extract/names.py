@@ -20,6 +20,7 @@ _FOLLOWER_LEXICONS = ("name_followers", "inspection_verbs", "attend_verbs", "dir
                       "speech_verbs", "site_verbs")
 _COMMON_FREQ = 30  # a dictionary word this frequent and not tagged as a name is no name
 _VERY_COMMON = 1000  # ... and a given name is no word this frequent
+_OPENING_WORD = 3000  # ... and a name opens with no word this frequent (高兴地, 黄金周)
 _MIDDOT = "·•‧・"
 
 
@@ -108,14 +109,12 @@ def tagged_name(s: str, titled: bool = False) -> bool:
     if not re.fullmatch(f"[{CJK}]{{2,10}}", s) or s in _not_names() or _common_word(s):
         return False
     jieba, pseg = _jieba()
-    if not titled and len(s) == 2 and jieba.dt.FREQ.get(s, 0) >= _COMMON_FREQ:
-        return False  # 惠民, 高峰: two characters jieba knows well are read as a word in passing
     if not titled and s[-1] in lexicons.load("place_suffixes"):
         return False
     if pseg.dt.word_tag_tab.get(s, "").startswith("nr"):
         return True
-    if _common_word(s[:2]) or not titled and len(s) == 3 and _common_word(s[1:], _VERY_COMMON):
-        return False  # 高兴|地, 张|图片 (a given name may be a rarer word: 永福, 建国)
+    if _common_word(s[:2], _OPENING_WORD) or not titled and len(s) == 3 and _common_word(s[1:], _VERY_COMMON):
+        return False  # 高兴|地, 张|图片 (a name may open or end with a rarer word: 王国|华, 张|永福)
     one, two = lexicons.load("surnames"), _surnames()[1]
     if s[:2] in two:
         han = len(s) <= 4

@@ -127,18 +127,29 @@ def _covered(n: int, spans) -> bytearray:
     return out
 
 
+_ITEM_END = re.compile(r"[、，。；：！？\n]")
+
+
 def _list_agrees(text: str, a: int, b: int, tagged: dict[int, int]) -> bool:
-    """A name in a 、 list stands next to another name: in 为民、惠民、靠民 or 以周保月、以月保季
-    the items around it are no names, so neither is it."""
-    nxt = b + 1 if b < len(text) and text[b] == "、" else None
-    prev = a - 1 if a > 0 and text[a - 1] == "、" else None
-    if nxt is None and prev is None:
+    """A name in an item of a 、 list stands next to another item holding a name: in
+    为民、惠民、靠民 or 以周保月、以月保季 the items around it hold no names, so neither does it."""
+    lo = a
+    while lo > 0 and not _ITEM_END.match(text[lo - 1]) and a - lo < 20:
+        lo -= 1
+    m = _ITEM_END.search(text, b, b + 20)
+    hi = m.start() if m else -1
+    neighbours = []
+    if lo > 0 and text[lo - 1] == "、":
+        p = lo - 1
+        while p > 0 and not _ITEM_END.match(text[p - 1]) and lo - p < 20:
+            p -= 1
+        neighbours.append((p, lo - 1))
+    if hi >= 0 and text[hi] == "、":
+        m2 = _ITEM_END.search(text, hi + 1, hi + 21)
+        neighbours.append((hi + 1, m2.start() if m2 else hi + 21))
+    if not neighbours:
         return True
-    if nxt is not None and (nxt in tagged or name_at(text, nxt)):
-        return True
-    if prev is not None and any(e == prev for e in tagged.values()):
-        return True
-    return False
+    return any(x in tagged or name_at(text, x) for s_, e in neighbours for x in range(s_, e))
 
 
 def find_mentions(text: str) -> list[Mention]:
