@@ -85,7 +85,7 @@ def test_person_spans_is_fast_enough_to_stay_near_segmentation():
 @pytest.mark.skipif(not (NER_DATA / "peoples_daily_1998.test").exists(),
                     reason="the People's Daily 1998 NER splits are not at ../shared/data/ner")
 def test_shipped_model_is_the_one_the_training_script_makes(tmp_path):
-    """Retrains the model (about 15 s on one core) and compares it byte for byte."""
+    """Retrains the model (about 20 s on one core) and compares it byte for byte."""
     from kg.extract.train_names import main
 
     out = tmp_path / "names.crfsuite"
