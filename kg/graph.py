@@ -135,6 +135,7 @@ def add_facts(g: Graph, facts: Facts, ambiguous: frozenset[str] = frozenset()) -
     article_date = next((e.date for e in facts.events if e.date), None)
     for k, pr in enumerate(facts.persons, 1):
         p = person(pr.name)
+        g.add((art, KG.mentions, p))  # so a person named in passing still belongs to the article
         for j, title in enumerate(pr.titles, 1):
             pos = position_iri(title)
             g.add((pos, RDF.type, KG.Position))

@@ -46,6 +46,7 @@ class KG(DefinedNamespace):
     responsibleFor: URIRef
     reporter: URIRef
     correspondent: URIRef
+    mentions: URIRef
     reportedIn: URIRef
     # provenance and observations
     evidence: URIRef

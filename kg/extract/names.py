@@ -9,7 +9,7 @@ from .. import lexicons
 from ..normalize import CJK
 
 __all__ = ["name_at", "plausible_name", "titles_before", "tokens", "known_word", "is_title",
-           "title_head"]
+           "title_head", "tagged_name", "minority_name_at"]
 
 # jieba tags that end a title on its left: a preposition, conjunction, adverb, particle, time
 # word or idiom (贯彻落实|市长, 要落实好|市委书记); verbs may be part of an organisation's
@@ -21,6 +21,8 @@ _STOP_TAGS = {"p", "c", "d", "u", "uj", "ul", "uz", "ug", "ud", "uv", "t", "tg",
 _FOLLOWER_LEXICONS = ("name_followers", "inspection_verbs", "attend_verbs", "directive_cues",
                       "speech_verbs", "site_verbs")
 _COMMON_FREQ = 30  # a dictionary word this frequent and not tagged as a name is no name
+_VERY_COMMON = 1000  # ... and a given name is no word this frequent
+_OPENING_WORD = 3000  # ... and a name opens with no word this frequent (高兴地, 黄金周)
 _MIDDOT = "·•‧・"
 
 
@@ -44,8 +46,17 @@ def tokens(text: str) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """Single surnames a rule may read as opening a name (not the everyday words among them,
+    such as 和 or 国: those open a name only where the tagger says so), and compound ones."""
     s = lexicons.load("surnames")
-    return frozenset(x for x in s if len(x) == 1), frozenset(x for x in s if len(x) == 2)
+    weak = lexicons.load("word_surnames")
+    return frozenset(x for x in s if len(x) == 1 and x not in weak), frozenset(x for x in s if len(x) == 2)
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return (lexicons.load("group_words") | lexicons.load("role_words") | lexicons.load("person_nouns")
+            | lexicons.load("title_heads"))
 
 
 @lru_cache(maxsize=1)
@@ -59,11 +70,11 @@ def known_word(s: str) -> bool:
     return jieba.dt.FREQ.get(s, 0) > 0
 
 
-def _common_word(s: str) -> bool:
+def _common_word(s: str, at_least: int = _COMMON_FREQ) -> bool:
     jieba, pseg = _jieba()
     freq = jieba.dt.FREQ.get(s, 0)
     tag = pseg.dt.word_tag_tab.get(s, "")
-    return freq >= _COMMON_FREQ and not tag.startswith("nr")
+    return freq >= at_least and not tag.startswith("nr")
 
 
 def plausible_name(s: str) -> bool:
@@ -85,6 +96,71 @@ def plausible_name(s: str) -> bool:
     return ok and not _common_word(s) and s not in lexicons.load("group_words")
 
 
+def tagged_name(s: str, titled: bool = False) -> bool:
+    """Whether a span the name tagger found reads as a name: a Han name (a surname and one or
+    two characters, three after a compound surname), a name spelt by sound (mostly of the
+    characters in transliteration_chars) or one with a middle dot; not a common word (江山,
+    国家) or a word for a kind of person (记者, 村民), and not opening with a common word (高兴地)
+    or closing in a place's last character (杨家坪). After a title the surname is not needed.
+
+    >>> tagged_name("王小明"), tagged_name("国家"), tagged_name("王"), tagged_name("高兴地")
+    (True, False, False, False)
+    """
+    if any(c in s for c in _MIDDOT):
+        return plausible_name(s)
+    if not re.fullmatch(f"[{CJK}]{{2,10}}", s) or s in _not_names() or _common_word(s):
+        return False
+    jieba, pseg = _jieba()
+    if not titled and s[-1] in lexicons.load("place_suffixes"):
+        return False
+    if pseg.dt.word_tag_tab.get(s, "").startswith("nr"):
+        return True
+    if _common_word(s[:2], _OPENING_WORD) or not titled and len(s) == 3 and _common_word(s[1:], _VERY_COMMON):
+        return False  # 高兴|地, 张|图片 (a name may open or end with a rarer word: 王国|华, 张|永福)
+    one, two = lexicons.load("surnames"), _surnames()[1]
+    if s[:2] in two:
+        han = len(s) <= 4
+    else:
+        han = s[0] in one and len(s) <= 3
+    if titled:
+        return han or len(s) <= 6
+    if jieba.dt.FREQ.get(s, 0) > 0:  # in running text a dictionary word (惠民) is read as one
+        return False
+    if han:
+        return True
+    sound = lexicons.load("transliteration_chars")
+    return len(s) >= 3 and sum(c in sound for c in s) * 3 >= len(s) * 2
+
+
+def minority_name_at(text: str, i: int) -> str | None:
+    """A name after a title that opens with no Han surname (Tibetan, Mongolian, Uyghur, Yi …):
+    two to six characters, maybe with a middle dot, ending at punctuation or at a word that may
+    follow a name, and made of no common word (书记带领 is no name).
+
+    >>> minority_name_at("村党支部书记旦增介绍", 6)
+    '旦增'
+    """
+    one, two = _surnames()
+    if i >= len(text) or text[i] in one or text[i:i + 2] in two:
+        return None
+    m = re.match(f"[{CJK}]{{1,6}}(?:[{_MIDDOT}][{CJK}]{{1,6}})?", text[i:i + 13])
+    if not m:
+        return None
+    for n in range(2, len(m.group()) + 1):
+        cand = text[i:i + n]
+        if cand[-1] in _MIDDOT or not _ends_name(text, i + n):
+            continue
+        jieba, pseg = _jieba()
+        words = [w for w in re.split(f"[{_MIDDOT}]", cand)]
+        if any(_common_word(w) or any(len(x) > 1 and _common_word(x) for x in jieba.lcut(w, HMM=False))
+               for w in words):
+            return None
+        if cand in _not_names() or len(cand.replace("·", "")) > 6 and not any(c in cand for c in _MIDDOT):
+            return None
+        return cand
+    return None
+
+
 def _ends_name(text: str, end: int) -> bool:
     if end >= len(text):
         return True
@@ -94,15 +170,26 @@ def _ends_name(text: str, end: int) -> bool:
     return _follower_rx().match(text, end) is not None
 
 
-def name_at(text: str, i: int) -> str | None:
+def name_at(text: str, i: int, tagged: dict[int, int] | None = None) -> str | None:
     """The name that starts at text[i], or None.
 
-    The shortest plausible name that is followed by punctuation or by a word that may
-    follow a name (主持, 在, 指出, 一行 …) wins: 韩正在重庆 gives 韩正, 胡友涛主持 gives 胡友涛.
+    A name the tagger found there (`tagged` maps its starts to ends) wins when it reads as a
+    name. Else the shortest plausible name that is followed by punctuation or by a word that
+    may follow a name (主持, 在, 指出, 一行 …): 韩正在重庆 gives 韩正, 胡友涛主持 gives 胡友涛.
 
     >>> name_at("区长胡友涛主持召开", 2), name_at("副总理韩正在重庆调研", 3)
     ('胡友涛', '韩正')
     """
+    rule = _rule_name_at(text, i)
+    if tagged and i in tagged:
+        cand = text[i:tagged[i]]
+        if tagged_name(cand, titled=True):
+            # the tagger may stop a character short (姚志|胜指出): the rule's longer name wins
+            return rule if rule and len(rule) > len(cand) and rule.startswith(cand) else cand
+    return rule
+
+
+def _rule_name_at(text: str, i: int) -> str | None:
     m = re.match(f"[{CJK}]{{1,8}}[{_MIDDOT}]", text[i:])
     if m:  # 买买提·艾力: the part after the dot ends where a follower or punctuation starts
         for n in range(m.end() + 1, min(len(text) - i, m.end() + 8) + 1):

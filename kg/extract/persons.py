@@ -1,4 +1,5 @@
-"""Person mentions: titles before names, 、 lists, group words, and later mentions."""
+"""Person mentions: names the tagger finds, titles before names, 、 lists, group words, and
+later mentions."""
 from __future__ import annotations
 
 import re
@@ -7,7 +8,8 @@ from functools import lru_cache
 
 from .. import lexicons
 from ..normalize import CJK
-from .names import name_at, plausible_name, title_head, titles_before
+from .names import minority_name_at, name_at, plausible_name, tagged_name, title_head, titles_before
+from .ner import person_spans
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -44,38 +46,41 @@ def _bare_list_rx() -> re.Pattern:
     return re.compile(f"(?<![{CJK}])({item}(?:、{item})+)(?:等(?:同志|人)?)?(?:分别|一同|也|还)?(?:{verbs})")
 
 
-def _titled_at(text: str, i: int) -> Mention | None:
-    """A mention whose name starts at i, with the titles written before it."""
-    name = name_at(text, i)
+def _titled_at(text: str, i: int, tagged: dict[int, int]) -> Mention | None:
+    """A mention whose name starts at i, with the titles written before it: a Han name (the
+    tagger's or a surname and a follower), or after a title a name with no Han surname."""
+    name = name_at(text, i, tagged)
+    titles = titles_before(text, i) if name or i < len(text) else []
+    if not name and titles:
+        name = minority_name_at(text, i)
     if not name:
         return None
-    titles = titles_before(text, i)
     left = i - len("、".join(titles)) if titles else -1
     return Mention(name, i, i + len(name), tuple(titles), left)
 
 
-def _item_at(text: str, i: int) -> Mention | None:
+def _item_at(text: str, i: int, tagged: dict[int, int]) -> Mention | None:
     """One item of a 、 list: a titled name (、副区长王艳) or a bare name."""
     for j in range(i, min(len(text), i + 25)):
         if text[j] in "、，。；：！？\n":
             break
         h = _heads_rx().match(text, j)
-        if h and name_at(text, j + len(h.group(1))):
-            return _titled_at(text, j + len(h.group(1)))
-    name = name_at(text, i)
+        if h and name_at(text, j + len(h.group(1)), tagged):
+            return _titled_at(text, j + len(h.group(1)), tagged)
+    name = name_at(text, i, tagged)
     return Mention(name, i, i + len(name)) if name else None
 
 
-def _continue_list(text: str, first: Mention, out: dict[int, Mention]) -> None:
+def _continue_list(text: str, first: Mention, out: dict[int, Mention], tagged: dict[int, int]) -> None:
     """Follow a 、 (or final 和/及) list after a mention; a title before the first name
     belongs to the bare names after it (县委常委A、B、C)."""
     prev = first
     while prev.end < len(text):
         sep = text[prev.end]
         if sep == "、":
-            nxt = _item_at(text, prev.end + 1)
+            nxt = _item_at(text, prev.end + 1, tagged)
         elif sep in "和及" and prev.end + 1 < len(text):
-            nxt = name_at(text, prev.end + 1)
+            nxt = name_at(text, prev.end + 1, tagged)
             nxt = Mention(nxt, prev.end + 1, prev.end + 1 + len(nxt)) if nxt else None
         else:
             break
@@ -113,6 +118,40 @@ def _add_short_forms(text: str, out: dict[int, Mention]) -> None:
         out.setdefault(m.start(), Mention(forms[m.group()], m.start(), m.end()))
 
 
+def _covered(n: int, spans) -> bytearray:
+    """A byte a character, 1 where one of the spans covers it (one lookup, not a scan of all
+    the mentions: an article may name hundreds of people)."""
+    out = bytearray(n + 1)
+    for s, e in spans:
+        out[s:e] = b"\x01" * (e - s)
+    return out
+
+
+_ITEM_END = re.compile(r"[、，。；：！？\n]")
+
+
+def _list_agrees(text: str, a: int, b: int, tagged: dict[int, int]) -> bool:
+    """A name in an item of a 、 list stands next to another item holding a name: in
+    为民、惠民、靠民 or 以周保月、以月保季 the items around it hold no names, so neither does it."""
+    lo = a
+    while lo > 0 and not _ITEM_END.match(text[lo - 1]) and a - lo < 20:
+        lo -= 1
+    m = _ITEM_END.search(text, b, b + 20)
+    hi = m.start() if m else -1
+    neighbours = []
+    if lo > 0 and text[lo - 1] == "、":
+        p = lo - 1
+        while p > 0 and not _ITEM_END.match(text[p - 1]) and lo - p < 20:
+            p -= 1
+        neighbours.append((p, lo - 1))
+    if hi >= 0 and text[hi] == "、":
+        m2 = _ITEM_END.search(text, hi + 1, hi + 21)
+        neighbours.append((hi + 1, m2.start() if m2 else hi + 21))
+    if not neighbours:
+        return True
+    return any(x in tagged or name_at(text, x) for s_, e in neighbours for x in range(s_, e))
+
+
 def find_mentions(text: str) -> list[Mention]:
     """All person mentions in a text, in order, each with the titles written before it.
 
@@ -120,24 +159,25 @@ def find_mentions(text: str) -> list[Mention]:
     stands alone later (刘德君指出), and 王书记 stands for the 书记 named 王.
     """
     out: dict[int, Mention] = {}
+    tagged = dict(person_spans(text))
     for m in _heads_rx().finditer(text):
         i = m.start() + len(m.group(1))
         if i in out:
             continue
-        mention = _titled_at(text, i)
+        mention = _titled_at(text, i, tagged)
         if mention and mention.titles:
             out[i] = mention
-            _continue_list(text, mention, out)
+            _continue_list(text, mention, out, tagged)
     for g in _group_rx().finditer(text):
         i = g.end()
         if i in out or (i < len(text) and text[i] in "、，"):
             continue
-        name = name_at(text, i)
+        name = name_at(text, i, tagged)
         if name:
             # the span opens at the group word, so 村民王某说 reads 王某 as the clause's subject
             mention = Mention(name, i, i + len(name), (), g.start())
             out[i] = mention
-            _continue_list(text, mention, out)
+            _continue_list(text, mention, out, tagged)
     for b in _bare_list_rx().finditer(text):
         spans = []
         pos = b.start(1)
@@ -147,18 +187,23 @@ def find_mentions(text: str) -> list[Mention]:
         # the first item may carry a title or a group word before the name: keep its tail
         start, first = spans[0]
         k = 0 if plausible_name(first) else next(
-            (k for k in range(1, len(first) - 1) if name_at(text, start + k) == first[k:]), None)
+            (k for k in range(1, len(first) - 1) if name_at(text, start + k, tagged) == first[k:]), None)
         if k is None:
             continue
         spans[0] = (start + k, first[k:])
         if all(plausible_name(item) for _, item in spans):
             for p, item in spans:
                 out.setdefault(p, Mention(item, p, p + len(item)))
+    taken = _covered(len(text), ((m.left, m.end) for m in out.values()))
+    for a, b in tagged.items():  # everyone else the tagger finds in running text
+        if a not in out and not any(taken[a:b]) and tagged_name(text[a:b]) \
+                and _list_agrees(text, a, b, tagged):
+            out[a] = Mention(text[a:b], a, b)
     _add_short_forms(text, out)
     if out:  # later mentions of the names found
         rx = re.compile("|".join(re.escape(n) for n in sorted({m.name for m in out.values()}, key=len, reverse=True)))
-        taken = [(m.start, m.end) for m in out.values()]
+        taken = _covered(len(text), ((m.start, m.end) for m in out.values()))
         for m in rx.finditer(text):
-            if not any(s <= m.start() < e for s, e in taken):
+            if not taken[m.start()]:
                 out.setdefault(m.start(), Mention(m.group(), m.start(), m.end()))
     return sorted(out.values(), key=lambda m: m.start)
