@@ -184,8 +184,14 @@ def name_at(text: str, i: int, tagged: dict[int, int] | None = None) -> str | No
     if tagged and i in tagged:
         cand = text[i:tagged[i]]
         if tagged_name(cand, titled=True):
-            # the tagger may stop a character short (姚志|胜指出): the rule's longer name wins
-            return rule if rule and len(rule) > len(cand) and rule.startswith(cand) else cand
+            # the tagger may stop a character short (姚志|胜指出): the rule's longer name wins;
+            # or run on into a verb (赵明|赴): the rule's name that a follower ends wins, unless
+            # that follower is a one-character word that may also end a given name (王建|和)
+            if rule and len(rule) > len(cand) and rule.startswith(cand):
+                return rule
+            if rule and len(cand) > len(rule) and cand.startswith(rule) and text[i + len(rule)] not in "和在与及同等为":
+                return rule
+            return cand
     return rule
 
 
