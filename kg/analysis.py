@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from itertools import combinations
 
 import networkx as nx
@@ -9,7 +10,7 @@ from rdflib import Graph
 
 from .vocab import KG
 
-__all__ = ["co_attendance", "responsibility", "report_tables", "NETWORKS", "EXACT_BETWEENNESS_MAX", "SEED"]
+__all__ = ["ViewFilter", "ViewError", "DEFAULT_TOP", "select", "event_people", "co_attendance", "responsibility", "report_tables", "NETWORKS", "EXACT_BETWEENNESS_MAX", "SEED"]
 
 SEED = 42
 # Exact betweenness is O(n·m); above this many nodes it is estimated from a sample of
@@ -194,16 +195,20 @@ def responsibility(g) -> nx.Graph:
 NETWORKS = {"co-attendance": co_attendance, "responsibility": responsibility}
 
 
-def report_tables(g: Graph, co: nx.Graph, resp: nx.Graph) -> tuple[list[list], list[list], list[list]]:
+def report_tables(g, co: nx.Graph, resp: nx.Graph, date_from: str | None = None,
+                  date_to: str | None = None) -> tuple[list[list], list[list], list[list]]:
     """Rows for the report: people ranked (weighted degree, then protocol rank), events by
-    date with chair and attendees, projects with the persons responsible."""
+    date with chair and attendees (those in the date range with someone of `co` taking part),
+    projects with the persons responsible."""
     people = sorted(
         ([d["label"], d.get("titles", ""), d["chaired"], d["led"], d["attended"], d["directives"],
           d["weighted_degree"], d.get("protocol_rank", ""), d["community"]] for _, d in co.nodes(data=True)),
         key=lambda r: (-r[6], r[7] if r[7] != "" else 1e9, r[0]))
     events = []
     name = {n: d["label"] for n, d in co.nodes(data=True)}
-    for e, kind, label, date, members, _ in event_people(g):
+    for e, kind, label, date, members, _ in event_people(g, date_from, date_to):
+        if not any(p in name for p, _ in members):
+            continue
         chair = "、".join(name.get(p, p.rsplit("/", 1)[-1]) for p, role in members if role in ("chair", "leader"))
         att = "、".join(name.get(p, p.rsplit("/", 1)[-1]) for p, role in members if role == "attendee")
         events.append([date, kind, label, chair, att])
@@ -213,3 +218,73 @@ def report_tables(g: Graph, co: nx.Graph, resp: nx.Graph) -> tuple[list[list], l
          for _, d in resp.nodes(data=True) if d.get("kind") == "project"),
         key=lambda r: (-(r[2] + r[3]), r[0]))
     return people, events, projects
+
+
+# --- views that stay readable at corpus scale ---------------------------------------------
+DEFAULT_TOP = 300  # persons a browser lays out and draws in a few seconds
+
+
+class ViewError(ValueError):
+    """A filter that selects nothing it could: one line."""
+
+
+def _place_of(node: str) -> str:
+    from urllib.parse import unquote
+
+    tail = unquote(node.rsplit("/", 1)[-1])
+    return tail.split("@", 1)[1] if "@" in tail else ""
+
+
+@dataclass
+class ViewFilter:
+    """What a view shows: the `top` persons by degree centrality (then weighted degree,
+    eigenvector), the ego network of `person` within `hops`, events from `date_from` to
+    `date_to` (ISO dates), persons of `place` (their jurisdiction or a title naming it).
+    `top` None or 0 draws everything."""
+
+    top: int | None = DEFAULT_TOP
+    person: str | None = None
+    hops: int = 1
+    date_from: str | None = None
+    date_to: str | None = None
+    place: str | None = None
+
+    def apply(self, src, name: str) -> tuple[nx.Graph, str]:
+        """The network `name` of a graph or store, filtered; and a line saying how."""
+        net = (co_attendance(src, self.date_from, self.date_to) if name == "co-attendance"
+               else responsibility(src))
+        return self.filter(net, name, src)
+
+    def filter(self, net: nx.Graph, name: str, src=None) -> tuple[nx.Graph, str]:
+        what = "persons" if name == "co-attendance" else "persons and projects"
+        total = net.number_of_nodes()
+        notes = []
+        keep = set(net)
+        if self.date_from or self.date_to:
+            notes.append(f"events dated {self.date_from or '…'} to {self.date_to or '…'}"
+                         + ("" if name == "co-attendance" else " (dates apply to co-attendance only)"))
+        if self.place:
+            persons = {n for n, d in net.nodes(data=True) if d.get("kind") == "person"
+                       and (self.place in _place_of(n) or self.place in d.get("titles", ""))}
+            keep = persons | {m for n in persons for m in net[n] if net.nodes[m].get("kind") == "project"}
+            notes.append(f"place {self.place}")
+        if self.person:
+            seeds = [n for n in keep if net.nodes[n].get("label") == self.person]
+            if not seeds:
+                raise ViewError(f"--person {self.person}: no such person in the {name} network")
+            sub = net.subgraph(keep)
+            ego = set()
+            for s in seeds:
+                ego |= set(nx.single_source_shortest_path_length(sub, s, cutoff=self.hops))
+            keep = ego
+            notes.append(f"within {self.hops} hop{'s' if self.hops != 1 else ''} of {self.person}")
+        if self.top and len(keep) > self.top:
+            ranked = sorted(keep, key=lambda n: (-net.nodes[n].get("degree", 0),
+                                                 -net.nodes[n].get("weighted_degree", 0.0),
+                                                 -net.nodes[n].get("eigenvector", 0.0), n))
+            keep = set(ranked[: self.top])
+            notes.append(f"top {self.top} by degree centrality")
+        shown = net.subgraph(keep).copy() if len(keep) < total else net
+        note = (f"showing {shown.number_of_nodes():,} of {total:,} {what}"
+                + (": " + "; ".join(notes) if notes else ""))
+        return shown, note

@@ -13,7 +13,7 @@ from .vocab import ID, KG, PROV
 
 __all__ = ["FORMATS", "export", "by_article", "entity_network", "from_csv"]
 
-FORMATS = ("ttl", "nt", "jsonld", "trig", "graphml", "gexf", "csv")
+FORMATS = ("ttl", "nt", "nq", "jsonld", "trig", "graphml", "gexf", "csv")
 _NODE_CLASSES = {KG.Person: "person", KG.Meeting: "meeting", KG.Inspection: "inspection",
                  KG.Directive: "directive", KG.Project: "project", KG.Article: "article",
                  KG.Position: "position", KG.Organization: "organization"}
@@ -160,6 +160,8 @@ def export(g: Graph, fmt: str, network: nx.Graph | None = None) -> bytes:
                                          sort_keys=True).encode("utf-8")
     if fmt == "trig":
         return _trig(g)
+    if fmt == "nq":
+        return _nquads_of(g)
     if fmt in ("graphml", "gexf"):
         return _network_bytes(network if network is not None else entity_network(g), fmt)
     if fmt == "csv":

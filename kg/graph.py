@@ -133,8 +133,10 @@ def bind_prefixes(g: Graph) -> Graph:
 
 
 def prefixes() -> dict[str, str]:
-    """The same prefixes as a plain dict (for pyoxigraph serialisers)."""
-    out = {"kg": str(KG._NS), "id": str(ID), "prov": str(PROV), "rdf": str(RDF), "rdfs": str(RDFS),
+    """The same prefixes as a plain dict (for pyoxigraph serialisers). Not id: the names of
+    persons, projects and positions are percent-encoded, and Oxigraph would escape every %
+    of them in a prefixed name; they read better as full IRIs."""
+    out = {"kg": str(KG._NS), "prov": str(PROV), "rdf": str(RDF), "rdfs": str(RDFS),
            "xsd": str(XSD)}
     out.update({k: str(ID[f"{k}/"]) for k in _KINDS})
     return out
@@ -335,15 +337,18 @@ def _nt(o) -> str:
 
 
 def article_nquads(facts: Facts) -> str:
-    """The article's triples as N-Quads in its named graph (id:graph/<article>)."""
+    """The article's triples as N-Quads, twice: in its named graph (id:graph/<article>),
+    which says where each triple comes from and is what a rebuild replaces, and in the
+    default graph, the union of all articles as a set (what queries read)."""
     g = " " + _iri(str(graph_iri(facts.article.id))) + " .\n"
     seen = set()
     lines = []
     for s, p, o in article_triples(facts):
-        line = f"{_iri(s)} <{p}> {_nt(o)}{g}"
-        if line not in seen:
-            seen.add(line)
-            lines.append(line)
+        t = f"{_iri(s)} <{p}> {_nt(o)}"
+        if t not in seen:
+            seen.add(t)
+            lines.append(t + g)
+            lines.append(t + " .\n")
     return "".join(lines)
 
 

@@ -1,11 +1,13 @@
 """Where graphs live: the on-disk Oxigraph store of `kg build`, graph files, the ontology.
 
 The store (DIR/store/, pyoxigraph on RocksDB) holds one named graph per article
-(id:graph/<article>) and, in the graph id:build/inputs, a record per input file: its path,
-the content hash it was built from and the article graphs it gave. A file's graphs and its
-record are written in one transaction, so after a crash every recorded file is whole; graphs
-that no record claims (a transaction cut short while replacing a file) are dropped when the
-next build opens the store.
+(id:graph/<article>), the union of them all as a set in the default graph (what queries
+read: Oxigraph's union-of-named-graphs is a bag, so a person named in six articles would
+count six times), and, in the graph id:build/inputs, a record per input file: its path, the
+content hash it was built from and the article graphs it gave. A file's graphs and its record
+are added in one transaction, and removed in one (a SPARQL update, which also takes out of
+the default graph the triples no other article holds), so a build killed at any point leaves
+every recorded file whole and nothing else.
 """
 from __future__ import annotations
 
@@ -91,20 +93,19 @@ class KGStore:
         return {d["path"]: (d["hash"], sorted(d["graphs"])) for d in nodes.values() if d["path"] is not None}
 
     def drop_orphans(self) -> int:
-        """Drop article graphs that no input record claims (left by a build cut short)."""
+        """Drop article graphs that no input record claims (none should exist: a guard)."""
         claimed = {q.object.value for q in self.ox.quads_for_pattern(None, _GRAPH, None, INPUTS_GRAPH)}
         orphans = [g for g in self.ox.named_graphs() if g != INPUTS_GRAPH and g.value not in claimed]
-        for g in orphans:
-            self.ox.remove_graph(g)
+        if orphans:
+            self.ox.update(" ;\n".join(_drop(g.value) for g in orphans))
         return len(orphans)
 
     def forget(self, path: str) -> None:
-        """Remove an input: its record first (one transaction), then its graphs."""
+        """Remove an input, its record and its graphs, in one transaction."""
         node = ox.NamedNode(f"{ID}input/{hashlib.sha1(path.encode()).hexdigest()}")
-        graphs = [q.object for q in self.ox.quads_for_pattern(node, _GRAPH, None, INPUTS_GRAPH)]
-        self.ox.update(f"DELETE WHERE {{ GRAPH <{INPUTS_GRAPH.value}> {{ <{node.value}> ?p ?o }} }}")
-        for g in graphs:
-            self.ox.remove_graph(g)
+        graphs = [q.object.value for q in self.ox.quads_for_pattern(node, _GRAPH, None, INPUTS_GRAPH)]
+        ops = [f"DELETE WHERE {{ GRAPH <{INPUTS_GRAPH.value}> {{ <{node.value}> ?p ?o }} }}"]
+        self.ox.update(" ;\n".join(ops + [_drop(g) for g in graphs]))
 
     def add(self, nquads: str) -> None:
         """Load N-Quads (article graphs and their input records) in one transaction."""
@@ -116,10 +117,17 @@ class KGStore:
         return sorted((g for g in self.ox.named_graphs() if g != INPUTS_GRAPH), key=lambda g: g.value)
 
     def query(self, text: str, **kw):
-        return self.ox.query(text, use_default_graph_as_union=True, **kw)
+        return self.ox.query(text, **kw)
 
     def flush(self) -> None:
         self.ox.flush()
+
+
+def _drop(graph: str) -> str:
+    """SPARQL update: drop an article graph and the default-graph triples only it held."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != <{graph}>) }} }} ;\n"
+            f"DROP SILENT GRAPH <{graph}>")
 
 
 class FileSource:
@@ -136,9 +144,11 @@ class FileSource:
         except (SyntaxError, ValueError, OSError) as e:
             msg = " ".join(str(e).split())[:200]
             raise ReadError(f"{path}: cannot parse as {_FORMAT_NAMES.get(ext, 'turtle')}: {msg}") from None
+        if any(True for _ in self.ox.named_graphs()):  # TriG, N-Quads: the union, as a set
+            self.ox.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
     def query(self, text: str, **kw):
-        return self.ox.query(text, use_default_graph_as_union=True, **kw)
+        return self.ox.query(text, **kw)
 
     def article_graphs(self) -> list[ox.NamedNode]:
         return sorted(self.ox.named_graphs(), key=lambda g: g.value)
@@ -161,11 +171,9 @@ def open_source(path: str | Path) -> KGStore | FileSource:
     return FileSource(p)
 
 
-def source_triples(src: KGStore | FileSource) -> Iterator[ox.Triple]:
-    """Every triple of the graph once (the union of the article graphs, no build records)."""
-    q = (f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{INPUTS_GRAPH.value}>) }}"
-         if isinstance(src, KGStore) else "CONSTRUCT WHERE { ?s ?p ?o }")
-    return iter(src.query(q))
+def source_triples(src: KGStore | FileSource) -> Iterator[ox.Quad]:
+    """Every triple of the graph once: the default graph (the union of the articles)."""
+    return src.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())
 
 
 def load_graph(path: str | Path) -> Graph:
