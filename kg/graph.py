@@ -81,23 +81,56 @@ def _own_places(facts: Facts) -> dict[str, str]:
     return out
 
 
+# a place that acts in a headline or lead: 川汇区召开…, 项城市委…, 周口市各单位…
+_LEAD_PLACE = re.compile(r"(?:^|(?<=[\s，。、：:“（(日]))(?![全我本该])([\u4e00-\u9fff]{2,4}?(?:自治州|自治县|省|市|县|区|旗))"
+                         r"(?=召开|举行|举办|委|政府|人大|政协|各|组织|开展|启动|印发|出台|党|领导|干部)")
+
+
+def lead_place(text: str) -> str | None:
+    """The first place that acts in a headline or lead.
+
+    >>> lead_place("川汇区召开创建全国文明城市工作推进会"), lead_place("全市召开会议"), lead_place("针对市委要求")
+    ('川汇区', None, None)
+    """
+    m = _LEAD_PLACE.search(text)
+    return m.group(1) if m else None
+
+
 def jurisdiction(facts: Facts) -> str | None:
     """The jurisdiction the article speaks of, read from the article alone: the place its
     titles name most often (川汇区委书记 -> 川汇区; a tie goes to the first named), else the
-    place of its dateline (新华社北京2月19日电 -> 北京), else None."""
+    first place that acts in its headline (川汇区召开… -> 川汇区), else the place of
+    its dateline (新华社北京2月19日电 -> 北京), else None."""
     places = [title_place(t) for p in facts.persons for t in p.titles]
     counts = Counter(x for x in places if x)
     if counts:
         top = max(counts.values())
         return next(x for x in places if x and counts[x] == top)
-    return dateline_place(facts.article.dateline or "")
+    a = facts.article
+    return lead_place(f"{a.kicker} {a.headline} {a.subtitle}") or dateline_place(a.dateline or "")
 
 
-def person_key(facts: Facts) -> dict[str, str | None]:
+def page_jurisdictions(all_facts: Iterable[Facts]) -> dict[str, str | None]:
+    """source file -> the jurisdiction of the page: the one its articles name most (a tie
+    goes to the first), for the articles that name none themselves."""
+    by_source: dict[str, list[str]] = {}
+    for f in all_facts:
+        by_source.setdefault(f.article.source, [])
+        j = jurisdiction(f)
+        if j:
+            by_source[f.article.source].append(j)
+    out = {}
+    for src, places in by_source.items():
+        counts = Counter(places)
+        out[src] = next((x for x in places if counts[x] == max(counts.values())), None)
+    return out
+
+
+def person_key(facts: Facts, page_place: str | None = None) -> dict[str, str | None]:
     """name -> place for every person the article names: the place of the person's own
-    title, else the article's jurisdiction (see `jurisdiction`)."""
+    title, else the article's jurisdiction (see `jurisdiction`), else the page's."""
     own = _own_places(facts)
-    default = jurisdiction(facts)
+    default = jurisdiction(facts) or page_place
     names = {p.name for p in facts.persons} | set(facts.article.reporters) | set(facts.article.correspondents)
     names |= {n for e in facts.events for n in (*e.leaders, *e.attendees)}
     names |= {d.speaker for d in facts.directives if d.speaker} | {r.person for r in facts.responsibilities}
@@ -169,13 +202,13 @@ def _int(n: int) -> Lit:
     return Lit(str(n), datatype=_INT)
 
 
-def article_triples(facts: Facts) -> Iterator[tuple[str, str, str | Lit]]:
+def article_triples(facts: Facts, page_place: str | None = None) -> Iterator[tuple[str, str, str | Lit]]:
     """The triples of one article: IRIs as str, literals as Lit. Everything an article's
     nodes use (names and types of persons, projects, positions) is repeated here, so each
     article's graph stands alone and replacing it leaves the others whole."""
     K = _K
     a = facts.article
-    places = person_key(facts)
+    places = person_key(facts, page_place)
     art = f"{ID}article/{a.id}"
     yield art, _TYPE, K["Article"]
     yield art, _TYPE, _P["Entity"]
@@ -336,14 +369,14 @@ def _nt(o) -> str:
     return _iri(o)
 
 
-def article_nquads(facts: Facts) -> str:
+def article_nquads(facts: Facts, page_place: str | None = None) -> str:
     """The article's triples as N-Quads, twice: in its named graph (id:graph/<article>),
     which says where each triple comes from and is what a rebuild replaces, and in the
     default graph, the union of all articles as a set (what queries read)."""
     g = " " + _iri(str(graph_iri(facts.article.id))) + " .\n"
     seen = set()
     lines = []
-    for s, p, o in article_triples(facts):
+    for s, p, o in article_triples(facts, page_place):
         t = f"{_iri(s)} <{p}> {_nt(o)}"
         if t not in seen:
             seen.add(t)
@@ -358,14 +391,16 @@ def _term(o):
     return URIRef(o)
 
 
-def add_facts(g: Graph, facts: Facts) -> None:
+def add_facts(g: Graph, facts: Facts, page_place: str | None = None) -> None:
     """Add the triples of one article's facts to an rdflib graph."""
-    for s, p, o in article_triples(facts):
+    for s, p, o in article_triples(facts, page_place):
         g.add((URIRef(s), URIRef(p), _term(o)))
 
 
 def to_graph(all_facts: Iterable[Facts]) -> Graph:
+    all_facts = list(all_facts)
+    pages = page_jurisdictions(all_facts)
     g = new_graph()
     for f in all_facts:
-        add_facts(g, f)
+        add_facts(g, f, pages.get(f.article.source))
     return g

@@ -17,7 +17,7 @@ from .analysis import NETWORKS, report_tables
 from .export import export
 from .extract.article import extract
 from .extract.dates import page_date
-from .graph import article_nquads, graph_iri, to_graph
+from .graph import article_nquads, graph_iri, page_jurisdictions, to_graph
 from .models import Facts
 from .read import ReadError, find_inputs, read_source
 from .render import network_html, report_html
@@ -129,7 +129,8 @@ def process_file(path: str, digest: str, year: int | None) -> FileOutcome:
     warnings = tuple(w for f in facts for w in f.warnings)
     if not facts:
         warnings += (f"{src.path}: no article text found",)
-    return FileOutcome(path, digest, "".join(article_nquads(f) for f in facts),
+    page = page_jurisdictions(facts).get(src.path)
+    return FileOutcome(path, digest, "".join(article_nquads(f, page) for f in facts),
                        tuple(str(graph_iri(f.article.id)) for f in facts), len(facts), len(src.text), warnings)
 
 
