@@ -142,7 +142,7 @@ def co_attendance(g, date_from: str | None = None, date_to: str | None = None) -
 RESPONSIBILITY_ROWS = """SELECT ?r ?person ?project ?isdir ?sentence ?chair WHERE {
   ?r a kg:Responsibility ; kg:person ?person ; kg:project ?project ; kg:basis ?b .
   OPTIONAL { ?r kg:evidence/kg:sentenceText ?sentence }
-  BIND(EXISTS { ?b a kg:Directive } AS ?isdir)
+  OPTIONAL { ?b a kg:Directive . BIND("true" AS ?isdir) }
   OPTIONAL { ?b kg:issuedAt/kg:chairedBy ?chair }
 }"""
 PROJECT_ROWS = """SELECT ?q ?label ?visits ?named WHERE {
