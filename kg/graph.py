@@ -89,8 +89,8 @@ _LEAD_PLACE = re.compile(r"(?:^|(?<=[\s，。、：:“（(日]))(?![全我本�
 def lead_place(text: str) -> str | None:
     """The first place that acts in a headline or lead.
 
-    >>> lead_place("川汇区召开创建全国文明城市工作推进会"), lead_place("全市召开会议"), lead_place("针对市委要求")
-    ('川汇区', None, None)
+    >>> lead_place("川汇区召开创建全国文明城市工作推进会"), lead_place("全市召开会议")
+    ('川汇区', None)
     """
     m = _LEAD_PLACE.search(text)
     return m.group(1) if m else None
