@@ -16,10 +16,10 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/kg build tests/data/chuanhui-2022-07.txt --year 2022 -o outputs
-	$(BIN)/kg report outputs/graph.ttl -o outputs/report.html
+	$(BIN)/kg report outputs -o outputs/report.html
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) outputs/*.ttl outputs/*.graphml outputs/*.html
+	rm -rf $(VENV) outputs/store outputs/*.ttl outputs/*.graphml outputs/*.html

@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from itertools import combinations
 
 import networkx as nx
-from rdflib import RDF, RDFS, Graph
+from rdflib import Graph
 
-from .graph import label_of
 from .vocab import KG
 
-__all__ = ["co_attendance", "responsibility", "report_tables", "NETWORKS", "EXACT_BETWEENNESS_MAX", "SEED"]
+__all__ = ["ViewFilter", "ViewError", "DEFAULT_TOP", "select", "event_people", "co_attendance", "responsibility", "report_tables", "NETWORKS", "EXACT_BETWEENNESS_MAX", "SEED"]
 
 SEED = 42
 # Exact betweenness is O(n·m); above this many nodes it is estimated from a sample of
@@ -20,19 +20,59 @@ BETWEENNESS_SAMPLE = 300
 SEP = " | "  # GraphML holds scalars only: lists are joined with this
 
 
-def _event_people(g: Graph):
-    """(event, label, date, [(person, role)], {attendee: place in the list}) for each event,
-    people in list order."""
-    for e in sorted(set(g.subjects(RDF.type, KG.Meeting)) | set(g.subjects(RDF.type, KG.Inspection))):
-        people = [(p, "chair") for p in g.objects(e, KG.chairedBy)] + [(p, "leader") for p in g.objects(e, KG.ledBy)]
-        order = {}
-        for part in g.subjects(KG.event, e):
-            o = g.value(part, KG.listOrder)
-            if o is not None:
-                order[g.value(part, KG.person)] = int(o)
-        attendees = sorted(g.objects(e, KG.attendee), key=lambda p: (order.get(p, 10**6), str(p)))
+PREFIX_TEXT = ("PREFIX kg: <https://w3id.org/govnews-kg/ontology#>\n"
+               "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+               "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n")
+
+
+def select(src, query: str) -> list[tuple]:
+    """Rows of a SELECT on an rdflib graph, the build store or a graph file, as tuples of
+    str (IRIs and lexical forms) or None."""
+    text = PREFIX_TEXT + query
+    if isinstance(src, Graph):
+        return [tuple(None if v is None else str(v) for v in row) for row in src.query(text)]
+    res = src.query(text)
+    n = len(res.variables)
+    return [tuple(None if row[i] is None else row[i].value for i in range(n)) for row in res]
+
+
+# (event, person) rows: networks are counted from these in Python, never by a pairwise join
+EVENT_ROWS = """SELECT ?e ?kind ?label ?date ?p ?role ?order WHERE {
+  ?part kg:event ?e ; kg:person ?p ; kg:role ?role .
+  OPTIONAL { ?part kg:listOrder ?order }
+  ?e a ?cls . VALUES (?cls ?kind) { (kg:Meeting "meeting") (kg:Inspection "inspection") }
+  OPTIONAL { ?e rdfs:label ?label }
+  OPTIONAL { ?e kg:date ?date }
+}"""
+PERSON_ROWS = """SELECT ?p ?label WHERE { ?p a kg:Person . OPTIONAL { ?p rdfs:label ?label } }"""
+TITLE_ROWS = """SELECT DISTINCT ?p ?t WHERE { ?p a kg:Person ; kg:holds/rdfs:label ?t }"""
+DIRECTIVE_ROWS = """SELECT ?p (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d kg:speaker ?p } GROUP BY ?p"""
+
+
+def event_people(src, date_from: str | None = None, date_to: str | None = None):
+    """(event, kind, label, date, [(person, role)], {attendee: place in the list}) for each
+    event (in IRI order), people in list order; `date_from`/`date_to` keep the events dated
+    in that range (ISO dates, inclusive)."""
+    events: dict = {}
+    for e, kind, label, date, p, role, order in select(src, EVENT_ROWS):
+        x = events.setdefault(e, [kind, label or e.rsplit("/", 1)[-1], date or "", {}, {}])
+        x[3].setdefault(p, set()).add(role)
+        if order is not None:
+            x[4][p] = int(order)
+    for e in sorted(events):
+        kind, label, date, roles, order = events[e]
+        if (date_from or date_to) and (len(date) != 10 or (date_from and date < date_from)
+                                       or (date_to and date > date_to)):
+            continue
+        people = [(p, r) for p in sorted(roles) for r in ("chair", "leader") if r in roles[p]]
+        attendees = sorted((p for p in roles if "attendee" in roles[p]), key=lambda p: (order.get(p, 10**6), p))
         people += [(p, "attendee") for p in attendees if p not in {x for x, _ in people}]
-        yield e, label_of(g, e), str(g.value(e, KG.date) or ""), people, order
+        yield e, kind, label, date, people, order
+
+
+def _event_people(g):
+    for e, _kind, label, date, people, order in event_people(g):
+        yield e, label, date, people, order
 
 
 def _centralities(net: nx.Graph) -> None:
@@ -57,80 +97,96 @@ def _centralities(net: nx.Graph) -> None:
         d["community"] = comm[n]
 
 
-def co_attendance(g: Graph) -> nx.Graph:
+def co_attendance(g, date_from: str | None = None, date_to: str | None = None) -> nx.Graph:
     """Persons as nodes; an edge when two took part (chair, leader or attendee) in the same
     event, `weight` the number of such events, `events` their labels. Node metrics: events
     chaired / led / attended, directives issued, centralities, community and protocol rank
-    (mean place in attendee lists; official news lists people by rank)."""
+    (mean place in attendee lists; official news lists people by rank). `g` is an rdflib
+    graph, the build store or a graph file; `date_from`/`date_to` keep events in that range."""
     net = nx.Graph()
     counts: dict = defaultdict(lambda: defaultdict(int))
     places: dict = defaultdict(list)
-    for e, label, date, people, order in _event_people(g):
+    edges: dict = {}
+    for e, _kind, label, date, people, order in event_people(g, date_from, date_to):
         for p, role in people:
             counts[p][role] += 1
             if p in order:
                 places[p].append(order[p])
-        for u, v in combinations(sorted({str(p) for p, _ in people}), 2):
-            if net.has_edge(u, v):
-                net[u][v]["weight"] += 1
-                net[u][v]["events"] += SEP + label
-                net[u][v]["dates"] += SEP + date
+        for u, v in combinations(sorted({p for p, _ in people}), 2):
+            x = edges.get((u, v))
+            if x is None:
+                edges[(u, v)] = [1, [label], [date]]
             else:
-                net.add_edge(u, v, weight=1, events=label, dates=date)
-    for p in sorted(set(g.subjects(RDF.type, KG.Person))):
-        if p not in counts:
-            continue
-        titles = sorted({str(t) for t in g.objects(p, KG.holds / RDFS.label)})
+                x[0] += 1
+                x[1].append(label)
+                x[2].append(date)
+    labels = dict(select(g, PERSON_ROWS))
+    titles: dict = defaultdict(set)
+    for p, t in select(g, TITLE_ROWS):
+        titles[p].add(t)
+    directives = {p: int(n) for p, n in select(g, DIRECTIVE_ROWS)}
+    for p in sorted(counts):
         net.add_node(
-            str(p), label=label_of(g, p), kind="person", titles="、".join(titles),
+            p, label=labels.get(p) or p.rsplit("/", 1)[-1], kind="person", titles="、".join(sorted(titles[p])),
             chaired=counts[p]["chair"], led=counts[p]["leader"], attended=counts[p]["attendee"],
-            directives=len(set(g.subjects(KG.speaker, p))),
+            directives=directives.get(p, 0),
         )
         if places[p]:
-            net.nodes[str(p)]["protocol_rank"] = round(sum(places[p]) / len(places[p]), 3)
+            net.nodes[p]["protocol_rank"] = round(sum(places[p]) / len(places[p]), 3)
+    for (u, v), (w, evs, dates) in sorted(edges.items()):
+        net.add_edge(u, v, weight=w, events=SEP.join(evs), dates=SEP.join(dates))
     _centralities(net)
     return net
 
 
-def responsibility(g: Graph) -> nx.Graph:
+RESPONSIBILITY_ROWS = """SELECT ?r ?person ?project ?isdir ?sentence ?chair WHERE {
+  ?r a kg:Responsibility ; kg:person ?person ; kg:project ?project ; kg:basis ?b .
+  OPTIONAL { ?r kg:evidence/kg:sentenceText ?sentence }
+  OPTIONAL { ?b a kg:Directive . BIND("true" AS ?isdir) }
+  OPTIONAL { ?b kg:issuedAt/kg:chairedBy ?chair }
+}"""
+PROJECT_ROWS = """SELECT ?q ?label ?visits ?named WHERE {
+  ?q a kg:Project . OPTIONAL { ?q rdfs:label ?label }
+  { SELECT ?q (COUNT(DISTINCT ?e) AS ?visits) WHERE { ?q a kg:Project . OPTIONAL { ?e kg:site ?q } } GROUP BY ?q }
+  { SELECT ?q (COUNT(DISTINCT ?d) AS ?named) WHERE { ?q a kg:Project . OPTIONAL { ?d kg:concerns ?q } } GROUP BY ?q }
+}"""
+
+
+def responsibility(g) -> nx.Graph:
     """Persons and projects as nodes; an edge for each way a person is tied to a project
     (led-an-inspection-of, issued-a-directive-on, chaired-a-meeting-that-decided), with the
     sentences that name the project. Projects carry how often they were visited and named."""
     net = nx.Graph()
-    links: dict = defaultdict(lambda: {"relations": set(), "evidence": set(), "count": 0})
+    links: dict = defaultdict(lambda: {"relations": set(), "evidence": set(), "records": set()})
 
-    def link(person, project, relation: str, ev) -> None:
+    def link(person, project, relation: str, r: str, text) -> None:
         x = links[(person, project)]
         x["relations"].add(relation)
-        x["count"] += 1
-        text = g.value(ev, KG.sentenceText) if ev is not None else None
+        x["records"].add((r, relation))
         if text:
-            x["evidence"].add(str(text))
+            x["evidence"].add(text)
 
-    for r in g.subjects(RDF.type, KG.Responsibility):
-        person, project, basis, ev = (g.value(r, KG.person), g.value(r, KG.project),
-                                      g.value(r, KG.basis), g.value(r, KG.evidence))
-        if (basis, RDF.type, KG.Directive) in g:
-            link(person, project, "issued-a-directive-on", ev)
-            event = g.value(basis, KG.issuedAt)
-            chair = g.value(event, KG.chairedBy) if event is not None else None
+    for r, person, project, isdir, text, chair in select(g, RESPONSIBILITY_ROWS):
+        if isdir in ("true", "1"):
+            link(person, project, "issued-a-directive-on", r, text)
             if chair is not None and chair != person:
-                link(chair, project, "chaired-a-meeting-that-decided", ev)
+                link(chair, project, "chaired-a-meeting-that-decided", r, text)
         else:
-            link(person, project, "led-an-inspection-of", ev)
-    visits = {p: len(set(g.subjects(KG.site, p))) for p in g.subjects(RDF.type, KG.Project)}
-    named = {p: len(set(g.subjects(KG.concerns, p))) for p in g.subjects(RDF.type, KG.Project)}
-    for (p, q), x in sorted(links.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
+            link(person, project, "led-an-inspection-of", r, text)
+    if not links:
+        return net
+    labels = dict(select(g, PERSON_ROWS))
+    projects = {q: (label, int(v), int(n)) for q, label, v, n in select(g, PROJECT_ROWS)}
+    for (p, q), x in sorted(links.items()):
         for n, kind in ((p, "person"), (q, "project")):
-            if str(n) not in net:
-                net.add_node(str(n), label=label_of(g, n), kind=kind)
-        net.add_edge(str(p), str(q), weight=x["count"], relations=SEP.join(sorted(x["relations"])),
+            if n not in net:
+                label = labels.get(n) if kind == "person" else projects.get(n, (None,))[0]
+                net.add_node(n, label=label or n.rsplit("/", 1)[-1], kind=kind)
+        net.add_edge(p, q, weight=len(x["records"]), relations=SEP.join(sorted(x["relations"])),
                      evidence=SEP.join(sorted(x["evidence"])))
     for n, d in net.nodes(data=True):
         if d["kind"] == "project":
-            node = next(q for (_, q) in links if str(q) == n)
-            d["visits"] = visits.get(node, 0)
-            d["named"] = named.get(node, 0)
+            _, d["visits"], d["named"] = projects.get(n, (None, 0, 0))
             d["responsible"] = "、".join(sorted(net.nodes[m]["label"] for m in net[n]))
     _centralities(net)
     return net
@@ -139,18 +195,22 @@ def responsibility(g: Graph) -> nx.Graph:
 NETWORKS = {"co-attendance": co_attendance, "responsibility": responsibility}
 
 
-def report_tables(g: Graph, co: nx.Graph, resp: nx.Graph) -> tuple[list[list], list[list], list[list]]:
+def report_tables(g, co: nx.Graph, resp: nx.Graph, date_from: str | None = None,
+                  date_to: str | None = None) -> tuple[list[list], list[list], list[list]]:
     """Rows for the report: people ranked (weighted degree, then protocol rank), events by
-    date with chair and attendees, projects with the persons responsible."""
+    date with chair and attendees (those in the date range with someone of `co` taking part),
+    projects with the persons responsible."""
     people = sorted(
         ([d["label"], d.get("titles", ""), d["chaired"], d["led"], d["attended"], d["directives"],
           d["weighted_degree"], d.get("protocol_rank", ""), d["community"]] for _, d in co.nodes(data=True)),
         key=lambda r: (-r[6], r[7] if r[7] != "" else 1e9, r[0]))
     events = []
-    for e, label, date, members, _ in _event_people(g):
-        kind = "meeting" if (e, RDF.type, KG.Meeting) in g else "inspection"
-        chair = "、".join(label_of(g, p) for p, role in members if role in ("chair", "leader"))
-        att = "、".join(label_of(g, p) for p, role in members if role == "attendee")
+    name = {n: d["label"] for n, d in co.nodes(data=True)}
+    for e, kind, label, date, members, _ in event_people(g, date_from, date_to):
+        if not any(p in name for p, _ in members):
+            continue
+        chair = "、".join(name.get(p, p.rsplit("/", 1)[-1]) for p, role in members if role in ("chair", "leader"))
+        att = "、".join(name.get(p, p.rsplit("/", 1)[-1]) for p, role in members if role == "attendee")
         events.append([date, kind, label, chair, att])
     events.sort(key=lambda r: (r[0] or "9999", r[2]))
     projects = sorted(
@@ -158,3 +218,73 @@ def report_tables(g: Graph, co: nx.Graph, resp: nx.Graph) -> tuple[list[list], l
          for _, d in resp.nodes(data=True) if d.get("kind") == "project"),
         key=lambda r: (-(r[2] + r[3]), r[0]))
     return people, events, projects
+
+
+# --- views that stay readable at corpus scale ---------------------------------------------
+DEFAULT_TOP = 300  # persons a browser lays out and draws in a few seconds
+
+
+class ViewError(ValueError):
+    """A filter that selects nothing it could: one line."""
+
+
+def _place_of(node: str) -> str:
+    from urllib.parse import unquote
+
+    tail = unquote(node.rsplit("/", 1)[-1])
+    return tail.split("@", 1)[1] if "@" in tail else ""
+
+
+@dataclass
+class ViewFilter:
+    """What a view shows: the `top` persons by degree centrality (then weighted degree,
+    eigenvector), the ego network of `person` within `hops`, events from `date_from` to
+    `date_to` (ISO dates), persons of `place` (their jurisdiction or a title naming it).
+    `top` None or 0 draws everything."""
+
+    top: int | None = DEFAULT_TOP
+    person: str | None = None
+    hops: int = 1
+    date_from: str | None = None
+    date_to: str | None = None
+    place: str | None = None
+
+    def apply(self, src, name: str) -> tuple[nx.Graph, str]:
+        """The network `name` of a graph or store, filtered; and a line saying how."""
+        net = (co_attendance(src, self.date_from, self.date_to) if name == "co-attendance"
+               else responsibility(src))
+        return self.filter(net, name, src)
+
+    def filter(self, net: nx.Graph, name: str, src=None) -> tuple[nx.Graph, str]:
+        what = "persons" if name == "co-attendance" else "persons and projects"
+        total = net.number_of_nodes()
+        notes = []
+        keep = set(net)
+        if self.date_from or self.date_to:
+            notes.append(f"events dated {self.date_from or '…'} to {self.date_to or '…'}"
+                         + ("" if name == "co-attendance" else " (dates apply to co-attendance only)"))
+        if self.place:
+            persons = {n for n, d in net.nodes(data=True) if d.get("kind") == "person"
+                       and (self.place in _place_of(n) or self.place in d.get("titles", ""))}
+            keep = persons | {m for n in persons for m in net[n] if net.nodes[m].get("kind") == "project"}
+            notes.append(f"place {self.place}")
+        if self.person:
+            seeds = [n for n in keep if net.nodes[n].get("label") == self.person]
+            if not seeds:
+                raise ViewError(f"--person {self.person}: no such person in the {name} network")
+            sub = net.subgraph(keep)
+            ego = set()
+            for s in seeds:
+                ego |= set(nx.single_source_shortest_path_length(sub, s, cutoff=self.hops))
+            keep = ego
+            notes.append(f"within {self.hops} hop{'s' if self.hops != 1 else ''} of {self.person}")
+        if self.top and len(keep) > self.top:
+            ranked = sorted(keep, key=lambda n: (-net.nodes[n].get("degree", 0),
+                                                 -net.nodes[n].get("weighted_degree", 0.0),
+                                                 -net.nodes[n].get("eigenvector", 0.0), n))
+            keep = set(ranked[: self.top])
+            notes.append(f"top {self.top} by degree centrality")
+        shown = net.subgraph(keep).copy() if len(keep) < total else net
+        note = (f"showing {shown.number_of_nodes():,} of {total:,} {what}"
+                + (": " + "; ".join(notes) if notes else ""))
+        return shown, note

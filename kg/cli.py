@@ -7,13 +7,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from .analysis import NETWORKS
-from .export import FORMATS, export
-from .pipeline import build, report_page, write_atomic, write_outputs
-from .query import QueryError, format_result, named_queries, run
-from .render import network_html
+from .analysis import DEFAULT_TOP, NETWORKS, ViewError, ViewFilter
+from .export import FORMATS, STREAM_FORMATS, export, export_stream
+from .messages import Progress, grouped_warnings
+from .pipeline import atomic_stream, build_store, report_page, store_counts, write_atomic, write_store_outputs
+from .query import QueryError, format_ox_result, named_queries, prepare, run_on
 from .read import ReadError
-from .store import load_graph
+from .render import network_html
+from .store import KGStore, load_graph, open_source
 
 app = typer.Typer(
     help="govnews-kg: Chinese local-government news -> knowledge graph.",
@@ -39,52 +40,65 @@ def _main() -> None:
     """govnews-kg: Chinese local-government news -> knowledge graph."""
 
 
+_SOURCE_HELP = "A folder written by kg build (its store/), a store folder, or a graph file (ttl, nt, trig, nq)."
+
+
 @app.command("build")
 def build_cli(
     paths: Annotated[list[Path], typer.Argument(help="Text files, or folders searched for *.txt.")],
     year: Annotated[Optional[int], typer.Option(help="Year of dates that do not state one.")] = None,
-    out: Annotated[Path, typer.Option("-o", "--out", help="Folder to write into.")] = Path("outputs"),
+    out: Annotated[Path, typer.Option("-o", "--out", help="Folder to write into (the store is OUT/store/).")] = Path("outputs"),
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes reading files at once.")] = 1,
+    prune: Annotated[bool, typer.Option("--prune", help="Remove from the store the files no longer among the inputs.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Every warning, not a count per kind and file.")] = False,
+    top: Annotated[int, typer.Option("--top", min=0, help="Persons drawn in the HTML views (0: all).")] = DEFAULT_TOP,
 ) -> None:
-    """Extract a knowledge graph from news pages into OUT.
+    """Extract a knowledge graph from news pages into the store OUT/store/.
 
-    Writes graph.ttl, the co-attendance and responsibility networks (GraphML) and their
-    interactive views (HTML).
+    Each article goes into its own named graph as soon as it is read. A re-run skips the
+    files that did not change, replaces the graphs of those that did, and with --prune
+    removes those no longer given. Then writes graph.ttl, the co-attendance and
+    responsibility networks (GraphML) and their interactive views (HTML).
 
     Example: kg build tests/data/chuanhui-2022-07.txt --year 2022 -o outputs
     """
     if year is not None and not 1949 <= year <= 2100:
         _err(f"--year {year}: not a plausible year")
         raise typer.Exit(2)
-
-    def progress(done: int, total: int, path: str) -> None:
-        if total > 1 and sys.stderr.isatty():
-            sys.stderr.write(f"\r[{done + 1}/{total}] {path[-60:]:<60}")
-            if done + 1 == total:
-                sys.stderr.write("\n")
-            sys.stderr.flush()
-
-    result = build(paths, year, progress=progress, jobs=jobs)
+    store_dir = out / "store"
+    progress = Progress()
+    try:
+        result = build_store(paths, store_dir, year, jobs=jobs, prune=prune, progress=progress.update)
+    except ReadError as e:
+        progress.close()
+        _err(str(e))
+        raise typer.Exit(1) from None
+    progress.close()
     for e in result.errors:
         _err(e)
-    for w in sorted(set(result.warnings)):
-        typer.echo(f"warning: {w}", err=True)
-    if not result.facts:
+    for line in grouped_warnings(result.warnings, verbose):
+        typer.echo(f"warning: {line}", err=True)
+    if not store_dir.exists():
         _err("no input could be read; nothing written")
         raise typer.Exit(1)
-    g = result.graph()
-    written = write_outputs(g, out)
-    facts = result.facts
-    persons = {p.name for f in facts for p in f.persons}
-    n_events = sum(len(f.events) for f in facts)
-    n_dirs = sum(len(f.directives) for f in facts)
-    projects = {p for f in facts for p in f.projects}
-    typer.echo(f"{result.files} file(s), {len(facts)} articles, {len(persons)} persons, "
-               f"{n_events} events, {n_dirs} directives, {len(projects)} projects")
+    store = KGStore(store_dir)
+    counts = store_counts(store)
+    typer.echo(f"{result.files} file(s): {result.built} built, {result.skipped} unchanged, {result.removed} removed; "
+               f"{counts['articles']} articles, {counts['persons']} persons, {counts['events']} events, "
+               f"{counts['directives']} directives, {counts['projects']} projects in {store_dir}")
+    written = write_store_outputs(store, out, ViewFilter(top=top or None))
     for path in written:
         typer.echo(f"wrote {path}")
     if result.errors:
         raise typer.Exit(1)
+
+
+def _open(path: Path):
+    try:
+        return open_source(path)
+    except ReadError as e:
+        _err(str(e))
+        raise typer.Exit(1) from None
 
 
 def _load(path: Path):
@@ -97,20 +111,31 @@ def _load(path: Path):
 
 @app.command("export")
 def export_cli(
-    graph: Annotated[Path, typer.Argument(help="A graph written by kg build (graph.ttl).")],
+    graph: Annotated[Path, typer.Argument(help=_SOURCE_HELP)],
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")] = "ttl",
     out: Annotated[Optional[Path], typer.Option("-o", "--out", help="File to write; standard output if left out.")] = None,
     network: Annotated[str, typer.Option(help="For graphml/gexf: entities, co-attendance or responsibility.")] = "entities",
 ) -> None:
-    """Convert a graph to another format. TriG keeps one named graph per article.
+    """Convert a store or graph to another format. TriG and N-Quads keep one named graph per
+    article; ttl, nt, trig and nq stream from the store, whatever its size.
 
-    Example: kg export outputs/graph.ttl --format trig -o outputs/graph.trig
+    Example: kg export outputs --format trig -o outputs/graph.trig
     """
     _choose("--format", fmt, FORMATS)
     _choose("--network", network, ["entities", *NETWORKS])
-    g = _load(graph)
-    net = NETWORKS[network](g) if fmt in ("graphml", "gexf") and network != "entities" else None
-    data = export(g, fmt, net)
+    if fmt in STREAM_FORMATS:
+        src = _open(graph)
+        if out is None:
+            export_stream(src, fmt, sys.stdout.buffer)
+            return
+        with atomic_stream(out) as f:
+            export_stream(src, fmt, f)
+        typer.echo(f"wrote {out}", err=True)
+        return
+    if fmt in ("graphml", "gexf") and network != "entities":
+        data = export(None, fmt, NETWORKS[network](_open(graph)))
+    else:
+        data = export(_load(graph), fmt)
     if out is None:
         sys.stdout.buffer.write(data)
         return
@@ -120,18 +145,20 @@ def export_cli(
 
 @app.command("query")
 def query_cli(
-    graph: Annotated[Optional[Path], typer.Argument(help="A graph file (ttl, nt, trig, jsonld).")] = None,
+    graph: Annotated[Optional[Path], typer.Argument(help=_SOURCE_HELP)] = None,
     query: Annotated[Optional[str], typer.Argument(help="SPARQL text, or the name of a shipped query.")] = None,
     file: Annotated[Optional[Path], typer.Option("-f", "--file", help="Read the query from a .rq file.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE for a named query.")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the shipped queries and their parameters.")] = False,
 ) -> None:
-    """Run SPARQL on a graph: text, a .rq file, or a shipped query by name.
+    """Run SPARQL on a store or graph: text, a .rq file, or a shipped query by name.
 
-    Prefixes kg, id, rdfs, rdf, xsd, owl, prov, schema, foaf and dcterms are declared.
+    The query is checked before any data is read, so a mistake is reported at once. On a
+    store the default graph is the union of the article graphs. Prefixes kg, id, rdfs, rdf,
+    xsd, owl, prov, schema, foaf and dcterms are declared.
 
-    Example: kg query outputs/graph.ttl meetings-in-range --param start=2022-07-20
+    Example: kg query outputs meetings-in-range --param start=2022-07-20
     """
     shipped = named_queries()
     if list_:
@@ -163,10 +190,14 @@ def query_cli(
         text, label, declared = shipped[query].text, query, shipped[query].params
     else:
         text, label = query, "query"
-    g = _load(graph)
     try:
-        result = run(g, text, label, params, declared)
-        typer.echo(format_result(result, fmt))
+        bound = prepare(text, label, params, declared)  # before any data is read
+    except QueryError as e:
+        _err(str(e))
+        raise typer.Exit(1) from None
+    src = _open(graph)
+    try:
+        typer.echo(format_ox_result(run_on(src, bound), fmt))
     except QueryError as e:
         _err(str(e))
         raise typer.Exit(1) from None
@@ -174,18 +205,24 @@ def query_cli(
 
 @app.command("validate")
 def validate_cli(
-    graph: Annotated[Path, typer.Argument(help="A graph file to check against ontology/shapes.ttl.")],
+    graph: Annotated[Path, typer.Argument(help=_SOURCE_HELP + " Checked against ontology/shapes.ttl.")],
 ) -> None:
-    """Check a graph against the ontology's SHACL shapes; list each violation.
+    """Check a store or graph against the ontology's SHACL shapes; list each violation.
 
-    Example: kg validate outputs/graph.ttl
+    A store is checked a batch of article graphs at a time (each stands alone), so memory
+    stays bounded.
+
+    Example: kg validate outputs
     """
-    from .validate import validate
+    from .validate import validate, validate_source
 
-    g = _load(graph)
-    problems = validate(g)
+    if graph.is_dir():
+        problems, n = validate_source(_open(graph))
+    else:
+        g = _load(graph)
+        problems, n = validate(g), len(g)
     if not problems:
-        typer.echo(f"{graph}: conforms ({len(g)} triples)")
+        typer.echo(f"{graph}: conforms ({n} triples)")
         return
     for p in problems:
         typer.echo(p)
@@ -193,34 +230,79 @@ def validate_cli(
     raise typer.Exit(1)
 
 
+def _date_option(flag: str, value: Optional[str]) -> Optional[str]:
+    import datetime
+
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        _err(f"{flag} {value}: write a date as YYYY-MM-DD")
+        raise typer.Exit(2) from None
+
+
+def _view_filter(top, person, hops, date_from, date_to, place) -> ViewFilter:
+    return ViewFilter(top=top or None, person=person, hops=hops, date_from=_date_option("--from", date_from),
+                      date_to=_date_option("--to", date_to), place=place)
+
+
+TopOpt = Annotated[int, typer.Option("--top", min=0, help="Draw the N most central persons (0: all).")]
+PersonOpt = Annotated[Optional[str], typer.Option("--person", help="Only the ego network of this person.")]
+HopsOpt = Annotated[int, typer.Option("--hops", min=1, help="With --person: how many steps out.")]
+FromOpt = Annotated[Optional[str], typer.Option("--from", help="Only events on or after this date (YYYY-MM-DD).")]
+ToOpt = Annotated[Optional[str], typer.Option("--to", help="Only events on or before this date (YYYY-MM-DD).")]
+PlaceOpt = Annotated[Optional[str], typer.Option("--place", help="Only persons of this place (e.g. 川汇区).")]
+
+
 @app.command("view")
 def view_cli(
-    graph: Annotated[Path, typer.Argument(help="A graph written by kg build.")],
+    graph: Annotated[Path, typer.Argument(help=_SOURCE_HELP)],
     network: Annotated[str, typer.Option(help="co-attendance or responsibility.")] = "co-attendance",
     out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")] = Path("network.html"),
+    top: TopOpt = DEFAULT_TOP, person: PersonOpt = None, hops: HopsOpt = 1,
+    date_from: FromOpt = None, date_to: ToOpt = None, place: PlaceOpt = None,
 ) -> None:
     """Write an interactive view of a network: one HTML file that works offline.
 
-    Example: kg view outputs/graph.ttl --network responsibility -o outputs/responsibility.html
+    A corpus holds too many persons to draw whole: the view keeps the --top most central
+    (by degree), or an ego network (--person, --hops), events in a date range (--from, --to)
+    or the persons of a place (--place); the page says what was left out.
+
+    Example: kg view outputs --person 刘德君 --hops 2 -o outputs/liu.html
     """
     _choose("--network", network, NETWORKS)
-    g = _load(graph)
-    write_atomic(out, network_html(NETWORKS[network](g), network).encode("utf-8"))
-    typer.echo(f"wrote {out}")
+    view = _view_filter(top, person, hops, date_from, date_to, place)
+    src = _open(graph)
+    try:
+        net, note = view.apply(src, network)
+    except ViewError as e:
+        _err(str(e))
+        raise typer.Exit(1) from None
+    write_atomic(out, network_html(net, network, note).encode("utf-8"))
+    typer.echo(f"{note}\nwrote {out}")
 
 
 @app.command("report")
 def report_cli(
-    graph: Annotated[Path, typer.Argument(help="A graph written by kg build.")],
+    graph: Annotated[Path, typer.Argument(help=_SOURCE_HELP)],
     out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")] = Path("report.html"),
+    top: TopOpt = DEFAULT_TOP, person: PersonOpt = None, hops: HopsOpt = 1,
+    date_from: FromOpt = None, date_to: ToOpt = None, place: PlaceOpt = None,
 ) -> None:
     """Write a one-page HTML report that opens without a server.
 
-    People ranked, meetings by date, projects and who is responsible, both networks embedded.
+    People ranked, meetings by date, projects and who is responsible, both networks embedded
+    (filtered as for kg view).
 
-    Example: kg report outputs/graph.ttl -o outputs/report.html
+    Example: kg report outputs -o outputs/report.html
     """
-    g = _load(graph)
-    write_atomic(out, report_page(g, str(graph)).encode("utf-8"))
+    view = _view_filter(top, person, hops, date_from, date_to, place)
+    src = _open(graph)
+    try:
+        page = report_page(src, str(graph), view)
+    except ViewError as e:
+        _err(str(e))
+        raise typer.Exit(1) from None
+    write_atomic(out, page.encode("utf-8"))
     typer.echo(f"wrote {out}")
-

@@ -13,7 +13,7 @@ from .vocab import ID, KG, PROV
 
 __all__ = ["FORMATS", "export", "by_article", "entity_network", "from_csv"]
 
-FORMATS = ("ttl", "nt", "jsonld", "trig", "graphml", "gexf", "csv")
+FORMATS = ("ttl", "nt", "nq", "jsonld", "trig", "graphml", "gexf", "csv")
 _NODE_CLASSES = {KG.Person: "person", KG.Meeting: "meeting", KG.Inspection: "inspection",
                  KG.Directive: "directive", KG.Project: "project", KG.Article: "article",
                  KG.Position: "position", KG.Organization: "organization"}
@@ -160,8 +160,71 @@ def export(g: Graph, fmt: str, network: nx.Graph | None = None) -> bytes:
                                          sort_keys=True).encode("utf-8")
     if fmt == "trig":
         return _trig(g)
+    if fmt == "nq":
+        return _nquads_of(g)
     if fmt in ("graphml", "gexf"):
         return _network_bytes(network if network is not None else entity_network(g), fmt)
     if fmt == "csv":
         return _csv(g)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+# --- streaming exports of a store or graph file (pyoxigraph serialisers) -------------------
+STREAM_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "trig": "TRIG", "nq": "N_QUADS"}
+
+
+def _ox_term(t):
+    import pyoxigraph as ox
+
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if t.language:
+        return Literal(t.value, lang=t.language)
+    dt = t.datatype.value
+    return Literal(t.value, datatype=None if dt == "http://www.w3.org/2001/XMLSchema#string" else URIRef(dt))
+
+
+def to_rdflib(triples, g: Graph) -> Graph:
+    """Copy pyoxigraph triples (or quads, graph dropped) into an rdflib graph."""
+    for t in triples:
+        g.add((_ox_term(t.subject), _ox_term(t.predicate), _ox_term(t.object)))
+    return g
+
+
+def export_stream(src, fmt: str, out) -> None:
+    """Write a store or graph file as `fmt` (ttl, nt, trig, nq) to the binary stream `out`,
+    streaming with pyoxigraph's serialisers: no whole graph in memory. Turtle and N-Triples
+    hold the union of the article graphs; TriG and N-Quads keep one named graph per article."""
+    import pyoxigraph as ox
+
+    from .graph import prefixes
+    from .store import INPUTS_GRAPH, KGStore, source_triples
+
+    rdf_format = getattr(ox.RdfFormat, STREAM_FORMATS[fmt])
+    if fmt in ("ttl", "nt"):
+        data = source_triples(src)
+    else:
+        graphs = src.article_graphs()
+        if isinstance(src, KGStore) or graphs:
+            data = (q for g in graphs if g != INPUTS_GRAPH for q in src.ox.quads_for_pattern(None, None, None, g))
+        else:  # a graph file of one graph: split it by article as the rdflib export does
+            from .store import source_triples as st
+
+            g = to_rdflib(st(src), Graph())
+            out.write(_trig(g) if fmt == "trig" else _nquads_of(g))
+            return
+    ox.serialize(data, out, rdf_format, prefixes=prefixes() if fmt in ("ttl", "trig") else None)
+
+
+def _nquads_of(g: Graph) -> bytes:
+    ds = Dataset()
+    parts, rest = by_article(g)
+    for a in sorted(parts):
+        ng = ds.graph(URIRef(str(a).replace(str(ID) + "article/", str(ID) + "graph/")))
+        for t in sorted(parts[a]):
+            ng.add(t)
+    for t in sorted(rest):
+        ds.add(t)
+    return ds.serialize(format="nquads").encode("utf-8")

@@ -1,9 +1,17 @@
-"""Facts -> an rdflib graph in the govnews-kg vocabulary, with stable IRIs and provenance."""
+"""Facts -> triples in the govnews-kg vocabulary, with stable IRIs and provenance.
+
+One emitter (`article_triples`) writes the triples of one article; two sinks take them:
+`to_graph` (an rdflib graph, for small graphs, SHACL and the tests) and `article_nquads`
+(N-Quads text in the article's named graph, which the store loads in batches without any
+Python object per triple).
+"""
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 from urllib.parse import quote
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -11,7 +19,16 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from .models import Evidence, Facts
 from .vocab import ID, KG, PROV
 
-__all__ = ["to_graph", "new_graph", "bind_prefixes", "label_of", "person_iri", "project_iri"]
+__all__ = ["to_graph", "new_graph", "bind_prefixes", "label_of", "person_iri", "project_iri",
+           "article_triples", "article_nquads", "graph_iri", "jurisdiction", "person_key", "Lit"]
+
+
+class Lit(NamedTuple):
+    """A literal as the emitter writes it: lexical form, language tag or datatype IRI."""
+
+    value: str
+    lang: str | None = None
+    datatype: str | None = None
 
 
 def _slug(s: str) -> str:
@@ -19,13 +36,17 @@ def _slug(s: str) -> str:
 
 
 def person_iri(name: str, place: str | None = None) -> URIRef:
-    """One node per name within a build; per name and place where the build holds the same
-    name in different places (see README: identity of persons)."""
+    """A person is keyed by name and the jurisdiction the article speaks of (see README:
+    identity of persons): id:person/<name>@<place>, or id:person/<name> when the article
+    names no place."""
     return ID[f"person/{_slug(name)}" + (f"@{_slug(place)}" if place else "")]
 
 
 _PLACE = re.compile(r"^(?!全国|中共|中央|国务院)([\u4e00-\u9fff]{2,8}?(?:自治区|自治州|自治县|省|市|州|盟|县|旗|区|镇|乡|街道))"
                     r"(?=委|人大|政协|政府|纪委|监委|党|长|副|常委|人民|公安|法院|检察院|[\u4e00-\u9fff]{0,6}(?:局|办|部|厅))")
+# a dateline: 新华社北京2月19日电, 本报周口7月3日讯, 本报讯（记者 …）川汇区… is not one
+_DATELINE = re.compile(r"^(?:新华社|中新社|中新网|本报|人民网|央视网|新华网)?(?:记者)?([\u4e00-\u9fff]{2,6}?)\s*(?:\d{1,2}月)?\d{1,2}日(?:电|讯)")
+_AGENCY_ONLY = {"新华社", "本报", "中新社", "人民网"}
 
 
 def title_place(title: str) -> str | None:
@@ -38,15 +59,82 @@ def title_place(title: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _places(facts: Facts) -> dict[str, str]:
-    """name -> the place the article's titles give the person (the first one)."""
+def dateline_place(dateline: str) -> str | None:
+    """The place of a dateline: 新华社北京2月19日电 -> 北京.
+
+    >>> dateline_place("新华社北京2月19日电"), dateline_place("本报讯")
+    ('北京', None)
+    """
+    m = _DATELINE.match(dateline.strip())
+    return m.group(1) if m and m.group(1) not in _AGENCY_ONLY else None
+
+
+def _own_places(facts: Facts) -> dict[str, str]:
+    """name -> the place the person's own titles in this article give (the first one)."""
     out: dict[str, str] = {}
     for p in facts.persons:
         for t in p.titles:
             place = title_place(t)
             if place:
                 out.setdefault(p.name, place)
+                break
     return out
+
+
+# a place that acts in a headline or lead: 川汇区召开…, 项城市委…, 周口市各单位…
+_LEAD_PLACE = re.compile(r"(?:^|(?<=[\s，。、：:“（(日]))(?![全我本该])([\u4e00-\u9fff]{2,4}?(?:自治州|自治县|省|市|县|区|旗))"
+                         r"(?=召开|举行|举办|委|政府|人大|政协|各|组织|开展|启动|印发|出台|党|领导|干部)")
+
+
+def lead_place(text: str) -> str | None:
+    """The first place that acts in a headline or lead.
+
+    >>> lead_place("川汇区召开创建全国文明城市工作推进会"), lead_place("全市召开会议")
+    ('川汇区', None)
+    """
+    m = _LEAD_PLACE.search(text)
+    return m.group(1) if m else None
+
+
+def jurisdiction(facts: Facts) -> str | None:
+    """The jurisdiction the article speaks of, read from the article alone: the place its
+    titles name most often (川汇区委书记 -> 川汇区; a tie goes to the first named), else the
+    first place that acts in its headline (川汇区召开… -> 川汇区), else the place of
+    its dateline (新华社北京2月19日电 -> 北京), else None."""
+    places = [title_place(t) for p in facts.persons for t in p.titles]
+    counts = Counter(x for x in places if x)
+    if counts:
+        top = max(counts.values())
+        return next(x for x in places if x and counts[x] == top)
+    a = facts.article
+    return lead_place(f"{a.kicker} {a.headline} {a.subtitle}") or dateline_place(a.dateline or "")
+
+
+def page_jurisdictions(all_facts: Iterable[Facts]) -> dict[str, str | None]:
+    """source file -> the jurisdiction of the page: the one its articles name most (a tie
+    goes to the first), for the articles that name none themselves."""
+    by_source: dict[str, list[str]] = {}
+    for f in all_facts:
+        by_source.setdefault(f.article.source, [])
+        j = jurisdiction(f)
+        if j:
+            by_source[f.article.source].append(j)
+    out = {}
+    for src, places in by_source.items():
+        counts = Counter(places)
+        out[src] = next((x for x in places if counts[x] == max(counts.values())), None)
+    return out
+
+
+def person_key(facts: Facts, page_place: str | None = None) -> dict[str, str | None]:
+    """name -> place for every person the article names: the place of the person's own
+    title, else the article's jurisdiction (see `jurisdiction`), else the page's."""
+    own = _own_places(facts)
+    default = jurisdiction(facts) or page_place
+    names = {p.name for p in facts.persons} | set(facts.article.reporters) | set(facts.article.correspondents)
+    names |= {n for e in facts.events for n in (*e.leaders, *e.attendees)}
+    names |= {d.speaker for d in facts.directives if d.speaker} | {r.person for r in facts.responsibilities}
+    return {n: own.get(n, default) for n in names}
 
 
 def project_iri(name: str) -> URIRef:
@@ -55,6 +143,11 @@ def project_iri(name: str) -> URIRef:
 
 def position_iri(title: str) -> URIRef:
     return ID[f"position/{_slug(title)}"]
+
+
+def graph_iri(article_id: str) -> URIRef:
+    """The named graph that holds one article's triples in the store and in TriG."""
+    return ID[f"graph/{article_id}"]
 
 
 # a prefix for each kind of node keeps the Turtle short (event:chuanhui-2022-07-01-e1)
@@ -72,6 +165,16 @@ def bind_prefixes(g: Graph) -> Graph:
     return g
 
 
+def prefixes() -> dict[str, str]:
+    """The same prefixes as a plain dict (for pyoxigraph serialisers). Not id: the names of
+    persons, projects and positions are percent-encoded, and Oxigraph would escape every %
+    of them in a prefixed name; they read better as full IRIs."""
+    out = {"kg": str(KG._NS), "prov": str(PROV), "rdf": str(RDF), "rdfs": str(RDFS),
+           "xsd": str(XSD)}
+    out.update({k: str(ID[f"{k}/"]) for k in _KINDS})
+    return out
+
+
 def new_graph() -> Graph:
     return bind_prefixes(Graph())
 
@@ -81,161 +184,224 @@ def label_of(g: Graph, node) -> str:
     return str(g.value(node, RDFS.label) or str(node).rsplit("/", 1)[-1])
 
 
-def _date(value: str) -> Literal:
-    if value.startswith("--"):
-        return Literal(value, datatype=XSD.gMonthDay)
-    return Literal(value, datatype=XSD.date)
+_TYPE, _LABEL = str(RDF.type), str(RDFS.label)
+_DATE, _MONTHDAY, _INT = str(XSD.date), str(XSD.gMonthDay), str(XSD.integer)
+_K = {name: str(KG[name]) for name in KG.__annotations__}
+_P = {name: str(PROV[name]) for name in ("Entity", "wasDerivedFrom")}
 
 
-def _evidence(g: Graph, ev: Evidence, source: str, article: URIRef) -> URIRef:
-    key = hashlib.sha1(f"{ev.article_id}|{ev.start}|{ev.end}".encode()).hexdigest()[:16]
-    node = ID[f"evidence/{key}"]
-    g.add((node, RDF.type, KG.Evidence))
-    g.add((node, RDF.type, PROV.Entity))
-    g.add((node, KG.sentenceText, Literal(ev.sentence, lang="zh")))
-    g.add((node, KG.sourceFile, Literal(source)))
-    g.add((node, KG.startOffset, Literal(ev.start)))
-    g.add((node, KG.endOffset, Literal(ev.end)))
-    g.add((node, PROV.wasDerivedFrom, article))
-    return node
+def _date(value: str) -> Lit:
+    return Lit(value, datatype=_MONTHDAY if value.startswith("--") else _DATE)
 
 
-def add_facts(g: Graph, facts: Facts, ambiguous: frozenset[str] = frozenset()) -> None:
-    """Add the triples of one article's facts to g. Names in `ambiguous` are held by
-    persons of different places in the build: they get a node per place."""
+def _zh(s: str) -> Lit:
+    return Lit(s, "zh")
+
+
+def _int(n: int) -> Lit:
+    return Lit(str(n), datatype=_INT)
+
+
+def article_triples(facts: Facts, page_place: str | None = None) -> Iterator[tuple[str, str, str | Lit]]:
+    """The triples of one article: IRIs as str, literals as Lit. Everything an article's
+    nodes use (names and types of persons, projects, positions) is repeated here, so each
+    article's graph stands alone and replacing it leaves the others whole."""
+    K = _K
     a = facts.article
-    places = _places(facts)
-    art = ID[f"article/{a.id}"]
-    g.add((art, RDF.type, KG.Article))
-    g.add((art, RDF.type, PROV.Entity))
+    places = person_key(facts, page_place)
+    art = f"{ID}article/{a.id}"
+    yield art, _TYPE, K["Article"]
+    yield art, _TYPE, _P["Entity"]
     if a.headline:
-        g.add((art, RDFS.label, Literal(a.headline, lang="zh")))
-        g.add((art, KG.headline, Literal(a.headline, lang="zh")))
+        yield art, _LABEL, _zh(a.headline)
+        yield art, K["headline"], _zh(a.headline)
     if a.kicker:
-        g.add((art, KG.kicker, Literal(a.kicker, lang="zh")))
+        yield art, K["kicker"], _zh(a.kicker)
     if a.subtitle:
-        g.add((art, KG.subtitle, Literal(a.subtitle, lang="zh")))
-    g.add((art, KG.sourceFile, Literal(a.source)))
-    g.add((art, KG.articleIndex, Literal(a.index)))
-    g.add((art, KG.startOffset, Literal(a.start)))
-    g.add((art, KG.endOffset, Literal(a.end)))
+        yield art, K["subtitle"], _zh(a.subtitle)
+    source = Lit(a.source)
+    yield art, K["sourceFile"], source
+    yield art, K["articleIndex"], _int(a.index)
+    yield art, K["startOffset"], _int(a.start)
+    yield art, K["endOffset"], _int(a.end)
+    named: set[str] = set()
+    out: list = []
+    add = out.append
 
-    def person(name: str) -> URIRef:
-        p = person_iri(name, places.get(name) if name in ambiguous else None)
-        g.add((p, RDF.type, KG.Person))
-        g.add((p, RDFS.label, Literal(name, lang="zh")))
+    def person(name: str) -> str:
+        p = str(person_iri(name, places.get(name)))
+        if p not in named:
+            named.add(p)
+            add((p, _TYPE, K["Person"]))
+            add((p, _LABEL, _zh(name)))
         return p
 
-    def project(name: str) -> URIRef:
-        p = project_iri(name)
-        g.add((p, RDF.type, KG.Project))
-        g.add((p, RDFS.label, Literal(name, lang="zh")))
+    def project(name: str) -> str:
+        p = str(project_iri(name))
+        if p not in named:
+            named.add(p)
+            add((p, _TYPE, K["Project"]))
+            add((p, _LABEL, _zh(name)))
         return p
+
+    def evidence(ev: Evidence) -> str:
+        key = hashlib.sha1(f"{ev.article_id}|{ev.start}|{ev.end}".encode()).hexdigest()[:16]
+        node = f"{ID}evidence/{key}"
+        if node not in named:
+            named.add(node)
+            add((node, _TYPE, K["Evidence"]))
+            add((node, _TYPE, _P["Entity"]))
+            add((node, K["sentenceText"], _zh(ev.sentence)))
+            add((node, K["sourceFile"], source))
+            add((node, K["startOffset"], _int(ev.start)))
+            add((node, K["endOffset"], _int(ev.end)))
+            add((node, _P["wasDerivedFrom"], art))
+        return node
 
     article_date = next((e.date for e in facts.events if e.date), None)
     for k, pr in enumerate(facts.persons, 1):
         p = person(pr.name)
-        g.add((art, KG.mentions, p))  # so a person named in passing still belongs to the article
+        add((art, K["mentions"], p))  # so a person named in passing still belongs to the article
         for j, title in enumerate(pr.titles, 1):
-            pos = position_iri(title)
-            g.add((pos, RDF.type, KG.Position))
-            g.add((pos, RDFS.label, Literal(title, lang="zh")))
-            g.add((p, KG.holds, pos))
-            obs = ID[f"observation/{a.id}-p{k}-t{j}"]
-            g.add((obs, RDF.type, KG.TitleObservation))
-            g.add((obs, KG.person, p))
-            g.add((obs, KG.position, pos))
-            g.add((obs, KG.observedIn, art))
+            pos = str(position_iri(title))
+            if pos not in named:
+                named.add(pos)
+                add((pos, _TYPE, K["Position"]))
+                add((pos, _LABEL, _zh(title)))
+            add((p, K["holds"], pos))
+            obs = f"{ID}observation/{a.id}-p{k}-t{j}"
+            add((obs, _TYPE, K["TitleObservation"]))
+            add((obs, K["person"], p))
+            add((obs, K["position"], pos))
+            add((obs, K["observedIn"], art))
             if article_date:
-                g.add((obs, KG.date, _date(article_date)))
+                add((obs, K["date"], _date(article_date)))
             if pr.evidence:
-                g.add((obs, KG.evidence, _evidence(g, pr.evidence, a.source, art)))
+                add((obs, K["evidence"], evidence(pr.evidence)))
     for name in a.reporters:
-        g.add((art, KG.reporter, person(name)))
+        add((art, K["reporter"], person(name)))
     for name in a.correspondents:
-        g.add((art, KG.correspondent, person(name)))
+        add((art, K["correspondent"], person(name)))
     for e in facts.events:
-        node = ID[f"event/{e.id}"]
-        g.add((node, RDF.type, KG.Event))
-        g.add((node, RDF.type, KG.Meeting if e.kind == "meeting" else KG.Inspection))
-        g.add((node, RDFS.label, Literal(e.name, lang="zh")))
+        node = f"{ID}event/{e.id}"
+        meeting = e.kind == "meeting"
+        add((node, _TYPE, K["Event"]))
+        add((node, _TYPE, K["Meeting"] if meeting else K["Inspection"]))
+        add((node, _LABEL, _zh(e.name)))
         if e.date:
-            g.add((node, KG.date, _date(e.date)))
-        ev_node = _evidence(g, e.evidence, a.source, art)
+            add((node, K["date"], _date(e.date)))
+        ev_node = evidence(e.evidence)
 
-        def participation(k: int, name: str, role: str, evn: URIRef, order: int | None = None) -> None:
-            part = ID[f"participation/{e.id}-{k}"]
-            g.add((part, RDF.type, KG.Participation))
-            g.add((part, KG.person, person(name)))
-            g.add((part, KG.event, node))
-            g.add((part, KG.role, Literal(role)))
+        def participation(k: int, name: str, role: str, evn: str, order: int | None = None) -> None:
+            part = f"{ID}participation/{e.id}-{k}"
+            add((part, _TYPE, K["Participation"]))
+            add((part, K["person"], person(name)))
+            add((part, K["event"], node))
+            add((part, K["role"], Lit(role)))
             if order is not None:  # the place in the attendee list: official news lists by rank
-                g.add((part, KG.listOrder, Literal(order)))
-            g.add((part, KG.reportedIn, art))
-            g.add((part, KG.evidence, evn))
+                add((part, K["listOrder"], _int(order)))
+            add((part, K["reportedIn"], art))
+            add((part, K["evidence"], evn))
 
         first = 1
         for name in e.leaders:
-            g.add((node, KG.chairedBy if e.kind == "meeting" else KG.ledBy, person(name)))
-            participation(first, name, "chair" if e.kind == "meeting" else "leader", ev_node)
+            add((node, K["chairedBy"] if meeting else K["ledBy"], person(name)))
+            participation(first, name, "chair" if meeting else "leader", ev_node)
             first += 1
         for order, (name, ev) in enumerate(zip(e.attendees, e.attendee_evidence), 1):
-            g.add((node, KG.attendee, person(name)))
-            participation(first + order - 1, name, "attendee", _evidence(g, ev, a.source, art), order)
+            add((node, K["attendee"], person(name)))
+            participation(first + order - 1, name, "attendee", evidence(ev), order)
         for order, site in enumerate(e.sites, 1):
             s = project(site)
-            g.add((node, KG.site, s))
-            visit = ID[f"visit/{e.id}-{order}"]
-            g.add((visit, RDF.type, KG.SiteVisit))
-            g.add((visit, KG.event, node))
-            g.add((visit, KG.siteOrder, Literal(order)))
-            g.add((visit, KG.project, s))
-            g.add((visit, KG.reportedIn, art))
+            add((node, K["site"], s))
+            visit = f"{ID}visit/{e.id}-{order}"
+            add((visit, _TYPE, K["SiteVisit"]))
+            add((visit, K["event"], node))
+            add((visit, K["siteOrder"], _int(order)))
+            add((visit, K["project"], s))
+            add((visit, K["reportedIn"], art))
         if e.trigger:
-            g.add((node, KG.trigger, Literal(e.trigger, lang="zh")))
-        g.add((node, KG.reportedIn, art))
-        g.add((node, KG.evidence, ev_node))
+            add((node, K["trigger"], _zh(e.trigger)))
+        add((node, K["reportedIn"], art))
+        add((node, K["evidence"], ev_node))
     for d in facts.directives:
-        node = ID[f"directive/{d.id}"]
-        g.add((node, RDF.type, KG.Directive))
-        g.add((node, KG.cue, Literal(d.cue, lang="zh")))
-        g.add((node, KG.text, Literal(d.text, lang="zh")))
+        node = f"{ID}directive/{d.id}"
+        add((node, _TYPE, K["Directive"]))
+        add((node, K["cue"], _zh(d.cue)))
+        add((node, K["text"], _zh(d.text)))
         if d.speaker:
-            g.add((node, KG.speaker, person(d.speaker)))
+            add((node, K["speaker"], person(d.speaker)))
         if d.event_id:
-            g.add((node, KG.issuedAt, ID[f"event/{d.event_id}"]))
+            add((node, K["issuedAt"], f"{ID}event/{d.event_id}"))
         for p in d.projects:
-            g.add((node, KG.concerns, project(p)))
-        g.add((node, KG.reportedIn, art))
-        g.add((node, KG.evidence, _evidence(g, d.evidence, a.source, art)))
+            add((node, K["concerns"], project(p)))
+        add((node, K["reportedIn"], art))
+        add((node, K["evidence"], evidence(d.evidence)))
     for name in facts.projects:
         project(name)
     kind_of = {e.id: "event" for e in facts.events} | {d.id: "directive" for d in facts.directives}
     for k, rs in enumerate(facts.responsibilities, 1):
         p, pr = person(rs.person), project(rs.project)
-        g.add((p, KG.responsibleFor, pr))
-        r = ID[f"responsibility/{a.id}-r{k}"]
-        g.add((r, RDF.type, KG.Responsibility))
-        g.add((r, KG.person, p))
-        g.add((r, KG.project, pr))
-        g.add((r, KG.basis, ID[f"{kind_of[rs.basis]}/{rs.basis}"]))
-        g.add((r, KG.reportedIn, art))
-        g.add((r, KG.evidence, _evidence(g, rs.evidence, a.source, art)))
+        add((p, K["responsibleFor"], pr))
+        r = f"{ID}responsibility/{a.id}-r{k}"
+        add((r, _TYPE, K["Responsibility"]))
+        add((r, K["person"], p))
+        add((r, K["project"], pr))
+        add((r, K["basis"], f"{ID}{kind_of[rs.basis]}/{rs.basis}"))
+        add((r, K["reportedIn"], art))
+        add((r, K["evidence"], evidence(rs.evidence)))
+    yield from out
 
 
-def ambiguous_names(all_facts: Iterable[Facts]) -> frozenset[str]:
-    """Names that titles place in two or more different places within the build."""
-    seen: dict[str, set[str]] = {}
-    for f in all_facts:
-        for name, place in _places(f).items():
-            seen.setdefault(name, set()).add(place)
-    return frozenset(n for n, ps in seen.items() if len(ps) > 1)
+_ESC = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _iri(s: str) -> str:
+    return f"<{_BAD_IRI.sub(lambda m: quote(m.group()), s)}>"
+
+
+def _nt(o) -> str:
+    if isinstance(o, Lit):
+        text = '"' + o.value.translate(_ESC) + '"'
+        if o.lang:
+            return f"{text}@{o.lang}"
+        return f"{text}^^<{o.datatype}>" if o.datatype else text
+    return _iri(o)
+
+
+def article_nquads(facts: Facts, page_place: str | None = None) -> str:
+    """The article's triples as N-Quads, twice: in its named graph (id:graph/<article>),
+    which says where each triple comes from and is what a rebuild replaces, and in the
+    default graph, the union of all articles as a set (what queries read)."""
+    g = " " + _iri(str(graph_iri(facts.article.id))) + " .\n"
+    seen = set()
+    lines = []
+    for s, p, o in article_triples(facts, page_place):
+        t = f"{_iri(s)} <{p}> {_nt(o)}"
+        if t not in seen:
+            seen.add(t)
+            lines.append(t + g)
+            lines.append(t + " .\n")
+    return "".join(lines)
+
+
+def _term(o):
+    if isinstance(o, Lit):
+        return Literal(o.value, lang=o.lang, datatype=URIRef(o.datatype) if o.datatype else None)
+    return URIRef(o)
+
+
+def add_facts(g: Graph, facts: Facts, page_place: str | None = None) -> None:
+    """Add the triples of one article's facts to an rdflib graph."""
+    for s, p, o in article_triples(facts, page_place):
+        g.add((URIRef(s), URIRef(p), _term(o)))
 
 
 def to_graph(all_facts: Iterable[Facts]) -> Graph:
     all_facts = list(all_facts)
-    ambiguous = ambiguous_names(all_facts)
+    pages = page_jurisdictions(all_facts)
     g = new_graph()
     for f in all_facts:
-        add_facts(g, f, ambiguous)
+        add_facts(g, f, pages.get(f.article.source))
     return g

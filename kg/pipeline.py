@@ -1,10 +1,13 @@
 """read -> normalize -> segment -> extract -> graph, with errors collected per input."""
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,13 +17,16 @@ from .analysis import NETWORKS, report_tables
 from .export import export
 from .extract.article import extract
 from .extract.dates import page_date
-from .graph import to_graph
+from .graph import article_nquads, graph_iri, page_jurisdictions, to_graph
 from .models import Facts
 from .read import ReadError, find_inputs, read_source
 from .render import network_html, report_html
+from .store import input_record
+from .analysis import ViewFilter
 from .segment import split_articles
 
-__all__ = ["BuildResult", "extract_file_text", "build", "write_outputs", "report_page", "write_atomic"]
+__all__ = ["BuildResult", "extract_file_text", "build", "build_store", "write_outputs", "write_store_outputs",
+           "report_page", "write_atomic", "content_hash"]
 
 
 @dataclass
@@ -93,12 +99,187 @@ def build(paths: Iterable[str | Path], year: int | None = None,
     return result
 
 
-def report_page(g: Graph, source: str) -> str:
-    """The one-page report of a graph: tables and both network views."""
-    nets = {name: build_net(g) for name, build_net in NETWORKS.items()}
-    people, events, projects = report_tables(g, nets["co-attendance"], nets["responsibility"])
+# --- the streaming, incremental build into the store ---------------------------------------
+def content_hash(data: bytes, year: int | None) -> str:
+    """What a file's graphs were built from: its bytes and the --year that dates them."""
+    h = hashlib.sha256(f"kg-build year={year}\n".encode())
+    h.update(data)
+    return h.hexdigest()
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    digest: str
+    nquads: str = ""
+    graphs: tuple[str, ...] = ()
+    articles: int = 0
+    chars: int = 0
+    warnings: tuple[str, ...] = ()
+    error: str | None = None  # unreadable: not recorded, tried again next time
+
+
+def process_file(path: str, digest: str, year: int | None) -> FileOutcome:
+    """Read, extract and serialise one file (runs in a worker process)."""
+    try:
+        src = read_source(Path(path))
+    except ReadError as e:
+        return FileOutcome(path, digest, error=str(e))
+    facts = extract_file_text(src.text, src.path, year)
+    warnings = tuple(w for f in facts for w in f.warnings)
+    if not facts:
+        warnings += (f"{src.path}: no article text found",)
+    page = page_jurisdictions(facts).get(src.path)
+    return FileOutcome(path, digest, "".join(article_nquads(f, page) for f in facts),
+                       tuple(str(graph_iri(f.article.id)) for f in facts), len(facts), len(src.text), warnings)
+
+
+@dataclass
+class StoreBuild:
+    """What a build did: files built, skipped as unchanged, removed (--prune), and the
+    errors and warnings met (warnings as written by extraction: "FILE: message")."""
+
+    files: int = 0
+    built: int = 0
+    skipped: int = 0
+    removed: int = 0
+    articles: int = 0
+    chars: int = 0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+BATCH_CHARS = 4_000_000  # N-Quads text per store transaction (about 20,000 triples)
+BATCH_FILES = 500
+
+
+def build_store(paths: Iterable[str | Path], store_dir: Path, year: int | None = None, jobs: int = 1,
+                prune: bool = False, progress: Callable[[StoreBuild, int], None] | None = None) -> StoreBuild:
+    """Build the inputs into the store at `store_dir`, file by file: unchanged files (same
+    content hash and --year) are skipped, changed ones have their article graphs replaced,
+    recorded files no longer among the inputs are removed only with `prune`. Each batch of
+    files goes in one transaction with the records of those files, so a build killed at any
+    point and run again gives the same store. `progress(state, total)` is called as files
+    are done."""
+    from .store import KGStore
+
+    res = StoreBuild()
+    items = list(find_inputs(paths))
+    files = [str(x) for x in items if not isinstance(x, ReadError)]
+    res.errors += [str(x) for x in items if isinstance(x, ReadError)]
+    files = list(dict.fromkeys(files))
+    res.files = len(files)
+    store_dir = Path(store_dir)
+    store = None  # created only when there is something to write: a failed build leaves no trace
+    known: dict = {}
+    if store_dir.exists():
+        store = KGStore(store_dir)
+        store.drop_orphans()
+        known = store.inputs()
+    owner = {g: p for p, (_, gs) in known.items() for g in gs}
+    todo: list[tuple[str, str]] = []
+    for path in files:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as e:
+            res.errors.append(f"{path}: {e.strerror or e}")
+            continue
+        digest = content_hash(data, year)
+        if path in known and known[path][0] == digest:
+            res.skipped += 1
+        else:
+            todo.append((path, digest))
+    if prune and store is not None:
+        current = set(files)
+        for path in sorted(set(known) - current):
+            store.forget(path)
+            for g in known[path][1]:
+                owner.pop(g, None)
+            res.removed += 1
+    total = len(todo)
+    pending: list[FileOutcome] = []
+    size = 0
+
+    def flush() -> None:
+        nonlocal size, store
+        if not pending:
+            return
+        if store is None:
+            store = KGStore(store_dir)
+        for o in pending:
+            if o.path in known:
+                store.forget(o.path)
+        text = "".join(o.nquads + input_record(o.path, o.digest, o.graphs) for o in pending)
+        store.add(text)
+        pending.clear()
+        size = 0
+
+    def take(o: FileOutcome) -> None:
+        nonlocal size
+        res.warnings.extend(o.warnings)
+        if o.error:
+            res.errors.append(o.error)
+        else:
+            clash = next((owner[g] for g in o.graphs if owner.get(g, o.path) != o.path), None)
+            if clash:
+                res.errors.append(f"{o.path}: its article ids are those of {clash} (the same file name); "
+                                  "rename one of them")
+            else:
+                for g in o.graphs:
+                    owner[g] = o.path
+                res.built += 1
+                res.articles += o.articles
+                res.chars += o.chars
+                pending.append(o)
+                size += len(o.nquads)
+                if size >= BATCH_CHARS or len(pending) >= BATCH_FILES:
+                    flush()
+        if progress:
+            progress(res, total)
+
+    if jobs > 1 and total > 1:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["kg.pipeline"])
+        window = jobs * 8  # results held at once: memory stays bounded however many files
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            futures: deque = deque()
+            for path, digest in todo:
+                futures.append(pool.submit(process_file, path, digest, year))
+                if len(futures) >= window:
+                    take(futures.popleft().result())
+            while futures:
+                take(futures.popleft().result())
+    else:
+        for path, digest in todo:
+            take(process_file(path, digest, year))
+    flush()
+    if store is not None:
+        store.flush()
+    return res
+
+
+def store_counts(store) -> dict[str, int]:
+    """Articles, persons, events, directives and projects in a store."""
+    from .analysis import select
+
+    q = """SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a kg:%s }"""
+    return {name: int(select(store, q % cls)[0][0]) for name, cls in
+            (("articles", "Article"), ("persons", "Person"), ("events", "Event"),
+             ("directives", "Directive"), ("projects", "Project"))}
+
+
+def report_page(g, source: str, view: "ViewFilter | None" = None) -> str:
+    """The one-page report of a graph, store or graph file: tables and both network views
+    (filtered as `view` says; the default keeps the views to a size a browser draws)."""
+    view = view or ViewFilter()
+    nets = {name: view.apply(g, name) for name in NETWORKS}
+    people, events, projects = report_tables(g, nets["co-attendance"][0], nets["responsibility"][0],
+                                             view.date_from, view.date_to)
     return report_html(people, events, projects,
-                       {name: network_html(net, name) for name, net in nets.items()}, source)
+                       {name: network_html(net, name, note) for name, (net, note) in nets.items()}, source)
 
 
 def write_outputs(g: Graph, out: Path) -> list[Path]:
@@ -114,6 +295,41 @@ def write_outputs(g: Graph, out: Path) -> list[Path]:
         write_atomic(out / name, data)
         paths.append(out / name)
     return paths
+
+
+def write_store_outputs(store, out: Path, view: "ViewFilter | None" = None) -> list[Path]:
+    """graph.ttl (streamed from the store), the networks as GraphML (whole) and their views
+    (as `view` filters them). Each file is written whole or not at all."""
+    from .export import export_stream
+
+    view = view or ViewFilter()
+    paths = [out / "graph.ttl"]
+    with atomic_stream(out / "graph.ttl") as f:
+        export_stream(store, "ttl", f)
+    for name, build_net in NETWORKS.items():
+        net = build_net(store)
+        write_atomic(out / f"{name}.graphml", export(Graph(), "graphml", net))
+        shown, note = view.filter(net, name, store)
+        write_atomic(out / f"{name}.html", network_html(shown, name, note).encode("utf-8"))
+        paths += [out / f"{name}.graphml", out / f"{name}.html"]
+    return paths
+
+
+@contextmanager
+def atomic_stream(path: Path):
+    """A binary file to write into that appears at `path` whole, or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            yield f
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -156,3 +156,110 @@ def format_result(result, fmt: str = "table", max_width: int = 60) -> str:
         return buf.getvalue().rstrip("\n")
     clipped = [[c if _width(c) <= max_width else c[: max_width // 2 - 1] + "…" for c in r] for r in rows]
     return _table(header, clipped)
+
+
+# --- queries on the build store or a graph file (Oxigraph) ----------------------------------
+def _ox_prefixes() -> dict[str, str]:
+    return {k: str(v) for k, v in PREFIXES.items()}
+
+
+def _ox_literal(lit: Literal):
+    import pyoxigraph as ox
+
+    if lit.language:
+        return ox.Literal(str(lit), language=lit.language)
+    if lit.datatype is not None:
+        return ox.Literal(str(lit), datatype=ox.NamedNode(str(lit.datatype)))
+    return ox.Literal(str(lit))
+
+
+def _with_values(text: str, bindings: dict) -> str:
+    """The query with its parameters bound by a VALUES block opening the outer WHERE group
+    (Oxigraph substitutes only projected variables; FILTERs need the others too)."""
+    if not bindings:
+        return text
+    m = re.search(r"\bWHERE\s*\{", text, re.I) or re.search(r"\{", text)
+    if m is None:
+        return text
+    names = sorted(bindings)
+    row = " ".join(bindings[k].n3() for k in names)
+    values = f" VALUES ({' '.join('?' + k for k in names)}) {{ ({row}) }} "
+    return text[:m.end()] + values + text[m.end():]
+
+
+def prepare(text: str, label: str = "query", params: dict[str, str] | None = None,
+            declared: tuple[Param, ...] = ()) -> str:
+    """Check a query before any data is loaded: its syntax and prefixes (on an empty store,
+    so a mistake is reported at once) and its parameters. Returns the query text to run,
+    parameters bound; raises QueryError with a one-line message."""
+    import pyoxigraph as ox
+
+    bindings: dict[str, Literal] = {}
+    known = {p.name: p for p in declared}
+    for p in declared:
+        if p.default is not None and p.name not in (params or {}):
+            bindings[p.name] = _literal(p, p.default, label)
+    for k, v in (params or {}).items():
+        if declared and k not in known:
+            raise QueryError(f"{label}: no parameter {k!r} (it takes: {', '.join(known) or 'none'})")
+        bindings[k] = _literal(known[k], v, label) if k in known else Literal(v)
+    bound = _with_values(text, bindings)
+    try:
+        ox.Store().query(bound, prefixes=_ox_prefixes())
+    except SyntaxError as e:
+        try:  # rdflib's parser names line, column and unknown prefixes more plainly
+            run(Graph(), text, label)
+        except QueryError as better:
+            raise better from None
+        msg = " ".join(str(e).split())
+        raise QueryError(f"{label}: syntax {msg[:200]}") from None
+    return bound
+
+
+def run_on(src, text: str):
+    """Run a prepared query on the build store or a graph file (union of its graphs)."""
+    try:
+        return src.query(text, prefixes=_ox_prefixes())
+    except (OSError, ValueError, RuntimeError) as e:
+        raise QueryError(f"query: {' '.join(str(e).split())[:200]}") from None
+
+
+def _ox_cell(v) -> str:
+    import pyoxigraph as ox
+
+    if v is None:
+        return ""
+    if isinstance(v, ox.NamedNode):
+        for prefix, ns in PREFIXES.items():
+            if v.value.startswith(str(ns)):
+                return f"{prefix}:{v.value[len(str(ns)):]}"
+        return v.value
+    if isinstance(v, ox.BlankNode):
+        return f"_:{v.value}"
+    return v.value
+
+
+def format_ox_result(result, fmt: str = "table", max_width: int = 60) -> str:
+    """format_result for Oxigraph results: SELECT rows, ASK, CONSTRUCT/DESCRIBE as Turtle."""
+    import pyoxigraph as ox
+
+    if isinstance(result, ox.QueryBoolean):
+        return json.dumps({"boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower()
+    if isinstance(result, ox.QueryTriples):
+        return ox.serialize(list(result), format=ox.RdfFormat.TURTLE, prefixes=_ox_prefixes()).decode("utf-8")
+    header = [v.value for v in result.variables]
+    rows = [[_ox_cell(row[i]) for i in range(len(header))] for row in result]
+    return _format_rows(header, rows, fmt, max_width)
+
+
+def _format_rows(header: list[str], rows: list[list[str]], fmt: str, max_width: int) -> str:
+    if fmt == "json":
+        return json.dumps([dict(zip(header, r)) for r in rows], ensure_ascii=False, indent=1)
+    if fmt in ("csv", "tsv"):
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
+        return buf.getvalue().rstrip("\n")
+    clipped = [[c if _width(c) <= max_width else c[: max_width // 2 - 1] + "…" for c in r] for r in rows]
+    return _table(header, clipped)

@@ -37,6 +37,7 @@ _EXTRA_CSS = """
   body { font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif; margin: 0; }
   #select-menu, .card-header { padding: 6px 10px; }
   h1.kg-title { font-size: 20px; margin: 10px 12px 0; text-align: left; }
+  p.kg-filter { font-size: 13px; color: #a33; margin: 2px 12px 6px; text-align: left; }
   p.kg-legend { font-size: 13px; color: #555; margin: 2px 12px 6px; text-align: left; }
 </style>
 <script>
@@ -77,10 +78,11 @@ def _escape_script_data(page: str) -> str:
     return "".join(out)
 
 
-def network_html(net: nx.Graph, title: str) -> str:
+def network_html(net: nx.Graph, title: str, note: str = "") -> str:
     """A self-contained HTML page drawing `net` (vis-network inlined, no CDN): node size by
     eigenvector centrality, colour by community (co-attendance) or kind (responsibility),
-    edge width by weight, hover text with titles, counts and evidence, and a search box."""
+    edge width by weight, hover text with titles, counts and evidence, and a search box.
+    `note` says what was filtered (shown under the title)."""
     vis = Network(height="760px", width="100%", heading="", cdn_resources="in_line",
                   select_menu=True, bgcolor="#ffffff", font_color="#222222")
     by_kind = any(d.get("kind") == "project" for _, d in net.nodes(data=True))
@@ -111,7 +113,8 @@ def network_html(net: nx.Graph, title: str) -> str:
     legend = ("colour: 人物 person (circle) / 项目 project (square); size: degree" if by_kind
               else "colour: community (Louvain); size: eigenvector centrality") + "; edge width: weight; hover for details"
     page = page.replace("<h1></h1>", "", 1)
-    page = page.replace("<h1></h1>", f'<h1 class="kg-title">{html.escape(title)}</h1><p class="kg-legend">{html.escape(legend)}</p>', 1)
+    page = page.replace("<h1></h1>", f'<h1 class="kg-title">{html.escape(title)}</h1><p class="kg-legend">{html.escape(legend)}</p>'
+                        + (f'<p class="kg-filter" id="kg-filter">{html.escape(note)}</p>' if note else ""), 1)
     page = page.replace("</head>", _EXTRA_CSS + "</head>", 1)
     page = page.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
     # pyvis writes the ids into the search box's <option>s unescaped

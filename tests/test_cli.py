@@ -23,9 +23,10 @@ def test_cli_build_writes_graph_and_summary(tmp_path):
 def test_cli_build_is_deterministic(tmp_path):
     for d in ("a", "b"):
         assert runner.invoke(app, ["build", str(SAMPLE), "-o", str(tmp_path / d)]).exit_code == 0
-    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    names = sorted(p.name for p in (tmp_path / "a").iterdir() if p.is_file())
     assert names == ["co-attendance.graphml", "co-attendance.html", "graph.ttl",
                      "responsibility.graphml", "responsibility.html"]
+    assert (tmp_path / "a" / "store").is_dir()
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 

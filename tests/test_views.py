@@ -31,7 +31,7 @@ def browser():
 def pages(tmp_path_factory):
     out = tmp_path_factory.mktemp("views")
     assert runner.invoke(app, ["build", str(SAMPLE), "--year", "2022", "-o", str(out)]).exit_code == 0
-    assert runner.invoke(app, ["report", str(out / "graph.ttl"), "-o", str(out / "report.html")]).exit_code == 0
+    assert runner.invoke(app, ["report", str(out), "-o", str(out / "report.html")]).exit_code == 0
     return out
 
 
@@ -115,4 +115,55 @@ def test_views_names_and_sentences_are_shown_as_text(browser, tmp_path):
     assert "<script>" in tip.inner_text() and "<b>县长</b>" in tip.inner_text()
     assert tip.locator("script, b, img").count() == 0
     assert page.evaluate("window.__pwned") is None
+    page.close()
+
+
+def test_views_filtered_view_says_what_was_left_out(browser, tmp_path):
+    out = tmp_path / "b"
+    assert runner.invoke(app, ["build", str(SAMPLE), "--year", "2022", "-o", str(out)]).exit_code == 0
+    ego = tmp_path / "ego.html"
+    r = runner.invoke(app, ["view", str(out), "--person", "杨凤臣", "--hops", "1", "--from", "2022-07-01",
+                            "--to", "2022-07-31", "-o", str(ego)])
+    assert r.exit_code == 0, r.output
+    page, outside, failed, errors = open_offline(browser, ego)
+    page.wait_for_function(SETTLED, timeout=30000)
+    assert outside == [] and errors == []
+    note = page.locator("#kg-filter").inner_text()
+    assert "within 1 hop of 杨凤臣" in note and "2022-07-01 to 2022-07-31" in note and "showing" in note
+    n = page.evaluate("network.body.data.nodes.length")
+    assert 1 < n < 18 and page.evaluate(DRAWN) > 200
+    page.close()
+    r = runner.invoke(app, ["view", str(out), "--person", "无此人", "-o", str(tmp_path / "x.html")])
+    assert r.exit_code == 1 and "no such person" in r.output and not (tmp_path / "x.html").exists()
+    r = runner.invoke(app, ["view", str(out), "--from", "July", "-o", str(tmp_path / "x.html")])
+    assert r.exit_code == 2 and "YYYY-MM-DD" in r.output
+
+
+def test_views_ten_thousand_persons_draw_in_seconds(browser, tmp_path):
+    """At corpus scale the view keeps the --top most central persons and says so."""
+    import random
+    import time
+
+    from kg.analysis import ViewFilter
+
+    rnd = random.Random(7)
+    net = nx.Graph()
+    for i in range(10_000):
+        net.add_node(f"p{i}", label=f"人{i}", kind="person", community=i % 10, eigenvector=0.0)
+    for i in range(1, 10_000):
+        for j in rnd.sample(range(i), min(i, 2)):
+            net.add_edge(f"p{i}", f"p{j}", weight=1, events="会议")
+    for n in net:
+        net.nodes[n]["degree"] = net.degree(n)
+        net.nodes[n]["weighted_degree"] = float(net.degree(n))
+    shown, note = ViewFilter().filter(net, "co-attendance")
+    assert shown.number_of_nodes() == 300 and "showing 300 of 10,000 persons" in note
+    path = tmp_path / "big.html"
+    path.write_text(network_html(shown, "co-attendance", note), encoding="utf-8")
+    t0 = time.monotonic()
+    page, outside, failed, errors = open_offline(browser, path)
+    page.wait_for_function(SETTLED, timeout=10000)
+    assert time.monotonic() - t0 < 10
+    assert errors == [] and page.evaluate(DRAWN) > 500
+    assert "top 300 by degree centrality" in page.locator("#kg-filter").inner_text()
     page.close()
