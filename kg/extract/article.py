@@ -12,18 +12,23 @@ from .directives import FoundDirective, find_directives
 from .events import FoundEvent, current_event, find_events
 from .persons import Mention
 from .projects import projects_in, site_name
-from .reader import Reader, sentence_start
+from .reader import Reader, lexicon_rx, sentence_start
 
 __all__ = ["extract"]
 
 
-def _said_at(ev: FoundEvent, d: FoundDirective, officials: set[str]) -> bool:
+def _said_at(ev: FoundEvent, d: FoundDirective, officials: set[str], lead_end: int) -> bool:
     """Whether a directive was made at the event in hand: the meeting itself (会议强调), one
-    of its people, or an official giving instructions (指出, 强调, 要求); a remark (说, 表示,
-    认为) by someone the event does not name was made elsewhere (a feature's interview)."""
+    of its people, an official giving instructions (指出, 强调, 要求), or an official's remark
+    at the meeting the article opens with when it is one where many speak (a press conference,
+    a forum); a remark (说, 表示,
+    认为) by someone the event does not name is otherwise made elsewhere (a feature's interview)."""
     if d.speaker is None or d.speaker == ev.chair or d.speaker in ev.co_chairs or d.speaker in ev.attendees:
         return True
-    return d.cue not in ("说", "表示", "认为") and d.speaker in officials
+    if d.speaker not in officials:
+        return False
+    return d.cue not in ("说", "表示", "认为") or (
+        ev.kind == "meeting" and ev.start < lead_end and lexicon_rx("forum_meetings").search(ev.name) is not None)
 
 
 def extract(article: Article, year: int | None = None,
@@ -55,9 +60,10 @@ def extract(article: Article, year: int | None = None,
     dir_records: list[Directive] = []
     dir_resp: list[Responsibility] = []
     officials = {m.name for m in r.mentions if m.titles}
+    lead_end = text.find("\n") if "\n" in text else len(text)  # the first paragraph
     for d in directives:
         ev = current_event(events, d.start)
-        if ev and not _said_at(ev, d, officials):
+        if ev and not _said_at(ev, d, officials, lead_end):
             ev = None
         said = text[d.text_start:d.text_end].strip()
         projects = tuple(projects_in(said))

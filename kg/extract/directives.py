@@ -87,6 +87,7 @@ def find_directives(r: Reader) -> list[FoundDirective]:
     found: list[FoundDirective] = []
     quoted: dict[int, int] = {}  # directives whose text is the quotation before the cue
     ends = {m.end for m in r.mentions}
+    titled = {m.left for m in r.mentions if m.titles}
     for m in cues.finditer(text):
         cue, s, e = m.group(), m.start(), m.end()
         nxt = text[e:e + 1]
@@ -131,7 +132,7 @@ def find_directives(r: Reader) -> list[FoundDirective]:
             end = clause_start(text, nxt)
             sent = sentence_start(text, nxt)
             para_end = sent if sent > d.text_start else end
-        d.text_end = _narration_start(text, d.text_start, para_end)
+        d.text_end = _narration_start(text, d.text_start, para_end, titled)
     return found
 
 
@@ -140,12 +141,13 @@ _NARRATION = re.compile(
     r"|(?:会议|会上|会前|会后|随后|当天|此前|期间)(?:还|并|同时|听取|审议|传达|通报|观看|学习|研究|部署)")
 
 
-def _narration_start(text: str, start: int, end: int) -> int:
+def _narration_start(text: str, start: int, end: int, titled: set[int]) -> int:
     """Where narration resumes inside [start, end): a sentence that tells who attended or
-    chaired (…出席会议。) or opens as the meeting's own story (会议还…, 随后…)."""
+    chaired (…出席会议。), opens as the meeting's own story (会议还…, 随后…) or with a titled
+    person (县长某某来到…), a new actor."""
     i = text.find("。", start, end)
     while 0 <= i < end - 1:
-        if _NARRATION.match(text, i + 1):
+        if _NARRATION.match(text, i + 1) or i + 1 in titled:
             return i + 1
         i = text.find("。", i + 1, end)
     return end

@@ -226,12 +226,22 @@ def is_title(s: str) -> bool:
     return bool(s) and len(s) <= 30 and title_head(s) is not None
 
 
-def _trim_left(part: str) -> str:
+# inside a chain of titles (A、B、C) only words of a sentence end a title: a preposition, a
+# conjunction, a particle, an adverb (国务院总理李克强在|自治区党委书记); an idiom may be
+# part of one there (国务院扶贫开发领导小组组长)
+_CHAIN_STOP_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "d"}
+
+
+def _trim_left(part: str, chained: bool = False) -> str:
     """Drop words before a title that are not part of it: 贯彻落实|市长, 要落实好|市委书记."""
     toks = tokens(part)
+    stops = _CHAIN_STOP_TAGS if chained else _STOP_TAGS
     keep = 0
-    for word, tag in reversed(toks):
-        if (tag not in _STOP_TAGS and not (tag == "a" and len(word) == 1)  # 落实好|市委书记
+    for k in range(len(toks) - 1, -1, -1):
+        word, tag = toks[k]
+        # a one-character adjective after a verb is its complement (落实好|市委书记), not 老军营
+        complement = tag == "a" and len(word) == 1 and k > 0 and toks[k - 1][1].startswith("v")
+        if (tag not in stops and not complement
                 and word not in lexicons.load("title_breakers") and not re.search(r"\d", word)):
             keep += len(word)
         else:
@@ -253,9 +263,9 @@ def titles_before(text: str, end: int) -> list[str]:
         start -= 1
     parts = text[start:end].split("、")
     out: list[str] = []
-    for part in reversed(parts):
+    for k, part in enumerate(reversed(parts)):
         # words before a title that are no part of it end the chain there (李克强在|自治区党委书记)
-        trimmed = _trim_left(part)
+        trimmed = _trim_left(part, chained=k < len(parts) - 1)
         if not is_title(trimmed) or trimmed in lexicons.load("group_words"):
             break
         out.append(trimmed)
