@@ -110,7 +110,7 @@ def find_directives(r: Reader) -> list[FoundDirective]:
         if not ok:
             continue
         ts = e
-        while ts < len(text) and text[ts] in "，：,: ":
+        while ts < len(text) and text[ts] in "，：,: “":
             ts += 1
         if before:
             ts = before[0]

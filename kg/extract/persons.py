@@ -193,7 +193,9 @@ def find_mentions(text: str) -> list[Mention]:
         spans[0] = (start + k, first[k:])
         if all(plausible_name(item) for _, item in spans):
             for p, item in spans:
-                out.setdefault(p, Mention(item, p, p + len(item)))
+                # a titled name already read there wins (副县长孙丽、周强: not 长孙丽)
+                if not any(m.left <= p < m.end or p <= m.start < p + len(item) for m in out.values()):
+                    out.setdefault(p, Mention(item, p, p + len(item)))
     taken = _covered(len(text), ((m.left, m.end) for m in out.values()))
     for a, b in tagged.items():  # everyone else the tagger finds in running text
         if a not in out and not any(taken[a:b]) and tagged_name(text[a:b]) \
