@@ -115,7 +115,8 @@ def read_html(data: bytes) -> HtmlText:
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                       include_tables=False, include_images=False, deduplicate=False)
     body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not body or not re.search(r"[\u3400-\u9fff]{8,}", body):
+    # an article has sentences: navigation, footers and lists of links have none
+    if not any(len(re.findall(r"[\u3400-\u9fff]", x)) >= 10 and re.search(r"[。！？]", x) for x in body.splitlines()):
         raise HtmlError("no article text in the HTML page")
     title = next((metas[k] for k in _META_TITLE if metas.get(k)), "") or (getattr(doc, "title", "") or "")
     title = re.sub(r"\s+", " ", title).strip()

@@ -91,7 +91,7 @@ def _glyphs(page, pdfium_c) -> list[_Glyph]:
         raw = tp.raw
         n = pdfium_c.FPDFText_CountChars(raw)
         height = page.get_height()
-        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        left, right, bottom, top, ox, oy = (ctypes.c_double() for _ in range(6))
         out: list[_Glyph] = []
         for i in range(n):
             code = pdfium_c.FPDFText_GetUnicode(raw, i)
@@ -104,7 +104,9 @@ def _glyphs(page, pdfium_c) -> list[_Glyph]:
                 continue
             size = pdfium_c.FPDFText_GetFontSize(raw, i) or (top.value - bottom.value)
             weight = pdfium_c.FPDFText_GetFontWeight(raw, i)
-            out.append(_Glyph(ch, left.value, right.value, height - top.value, height - bottom.value,
+            # the box of a line's glyphs from its baseline: a full stop's ink sits low, its line does not
+            base = height - (oy.value if pdfium_c.FPDFText_GetCharOrigin(raw, i, ox, oy) else bottom.value)
+            out.append(_Glyph(ch, left.value, right.value, base - 0.86 * size, base + 0.14 * size,
                               round(size, 1), weight >= 600))
         return out
     finally:
@@ -228,6 +230,18 @@ def _page_text(glyphs: list[_Glyph], page_no: int, base: int) -> tuple[str, list
     for region in _xy_cut(frags, body, _line_gap([f for f in frags if f.size == body])):
         lines = _lines(region)
         left = min(f.x0 for f in lines)
+        right = max(f.x1 for f in lines)
+        # a headline set on two lines is one headline: join a title line that fills the width
+        # with the title line after it in the same size
+        joined: list[_Frag] = []
+        for ln in lines:
+            p = joined[-1] if joined else None
+            if (p is not None and ln.size >= HEADLINE_RATIO * body and abs(p.size - ln.size) < 0.5
+                    and p.x1 >= right - 1.5 * p.size and 0 <= ln.top - p.bottom < p.size):
+                joined[-1] = _Frag(p.glyphs + ln.glyphs).close()
+            else:
+                joined.append(ln)
+        lines = joined
         if parts:
             parts.append("\n")
             pos += 1
