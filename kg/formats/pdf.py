@@ -324,7 +324,8 @@ def read_pdf(data: bytes, ocr: bool = False) -> PdfText:
         msg = str(e)
         if "password" in msg.lower():
             raise PdfError("encrypted PDF (needs a password)") from None
-        raise PdfError(f"cannot read PDF: {msg.split(': ', 1)[-1]}") from None
+        why = msg.rsplit("(", 1)[-1].strip(" .)") if "(" in msg else msg
+        raise PdfError(f"cannot read PDF, damaged or truncated? ({why})") from None
     warnings: list[str] = []
     if b"%%EOF" not in data[-2048:]:
         warnings.append("truncated PDF (no %%EOF at the end): read what could be read")
