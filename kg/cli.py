@@ -45,13 +45,14 @@ _SOURCE_HELP = "A folder written by kg build (its store/), a store folder, or a 
 
 @app.command("build")
 def build_cli(
-    paths: Annotated[list[Path], typer.Argument(help="Text files, or folders searched for *.txt.")],
+    paths: Annotated[list[Path], typer.Argument(help="Text, PDF or HTML files, or folders searched for *.txt, *.pdf, *.html, *.htm.")],
     year: Annotated[Optional[int], typer.Option(help="Year of dates that do not state one.")] = None,
     out: Annotated[Path, typer.Option("-o", "--out", help="Folder to write into (the store is OUT/store/).")] = Path("outputs"),
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes reading files at once.")] = 1,
     prune: Annotated[bool, typer.Option("--prune", help="Remove from the store the files no longer among the inputs.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Every warning, not a count per kind and file.")] = False,
     top: Annotated[int, typer.Option("--top", min=0, help="Persons drawn in the HTML views (0: all).")] = DEFAULT_TOP,
+    ocr: Annotated[bool, typer.Option("--ocr", help="Read PDF pages with no text layer (scans) with tesseract.")] = False,
 ) -> None:
     """Extract a knowledge graph from news pages into the store OUT/store/.
 
@@ -68,7 +69,7 @@ def build_cli(
     store_dir = out / "store"
     progress = Progress()
     try:
-        result = build_store(paths, store_dir, year, jobs=jobs, prune=prune, progress=progress.update)
+        result = build_store(paths, store_dir, year, jobs=jobs, prune=prune, progress=progress.update, ocr=ocr)
     except ReadError as e:
         progress.close()
         _err(str(e))

@@ -224,6 +224,15 @@ def article_triples(facts: Facts, page_place: str | None = None) -> Iterator[tup
     yield art, K["articleIndex"], _int(a.index)
     yield art, K["startOffset"], _int(a.start)
     yield art, K["endOffset"], _int(a.end)
+    if a.page is not None:  # read from a PDF: its page, its rank there, the size of its headline
+        yield art, K["page"], _int(a.page)
+        yield art, K["sourcePage"], Lit(f"{a.source}#page={a.page}", datatype=str(XSD.anyURI))
+        if a.prominence is not None:
+            yield art, K["prominence"], _int(a.prominence)
+        if a.headline_size:
+            yield art, K["headlineSize"], Lit(f"{a.headline_size:g}", datatype=str(XSD.decimal))
+    if a.url:
+        yield art, K["sourceURL"], a.url
     named: set[str] = set()
     out: list = []
     add = out.append

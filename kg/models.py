@@ -40,6 +40,10 @@ class Article:
     subtitle: str = ""
     start: int = 0
     end: int = 0
+    page: int | None = None  # the PDF page it stands on (1-based)
+    prominence: int | None = None  # its rank on that page: 1 = the largest headline, highest
+    headline_size: float | None = None  # points, as the PDF sets the headline
+    url: str = ""  # the address of the web page it was read from
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the body back to offsets in the source file."""

@@ -19,7 +19,8 @@ from .extract.article import extract
 from .extract.dates import page_date
 from .graph import article_nquads, graph_iri, page_jurisdictions, to_graph
 from .models import Facts
-from .read import ReadError, find_inputs, read_source
+from .formats import split_source
+from .read import ReadError, Source, find_inputs, read_source
 from .render import network_html, report_html
 from .store import input_record
 from .analysis import ViewFilter
@@ -47,22 +48,23 @@ def _year_from_name(path: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def extract_file_text(text: str, source: str, year: int | None = None) -> list[Facts]:
+def extract_file_text(text: str, source: str, year: int | None = None, src: Source | None = None) -> list[Facts]:
     """All facts of one page of text. The year of dates that leave it out: the page's own
     date (a header such as 2023年6月14日 星期三, or 2023-06-14 on a web page), else `year`,
-    else a year in the file's name."""
+    else a year in the file's name. `src`, the input as read, splits a PDF by its layout."""
     printed = page_date(text[:1500])
     page_year = (printed[0] if printed else None) or year or _year_from_name(source)
-    return [extract(a, page_year, printed) for a in split_articles(text, source)]
+    articles = split_source(src) if src is not None else split_articles(text, source)
+    return [extract(a, page_year, printed) for a in articles]
 
 
-def _read_and_extract(item: Path, year: int | None) -> tuple[list[Facts] | None, str | None]:
+def _read_and_extract(item: Path, year: int | None, ocr: bool = False) -> tuple[list[Facts] | None, str | None]:
     """(facts, error): facts is None when the file could not be read at all."""
     try:
-        src = read_source(item)
+        src = read_source(item, ocr)
     except ReadError as e:
         return None, str(e)
-    facts = extract_file_text(src.text, src.path, year)
+    facts = extract_file_text(src.text, src.path, year, src)
     return facts, None if facts else f"{src.path}: no article text found"
 
 
@@ -119,14 +121,14 @@ class FileOutcome:
     error: str | None = None  # unreadable: not recorded, tried again next time
 
 
-def process_file(path: str, digest: str, year: int | None) -> FileOutcome:
+def process_file(path: str, digest: str, year: int | None, ocr: bool = False) -> FileOutcome:
     """Read, extract and serialise one file (runs in a worker process)."""
     try:
-        src = read_source(Path(path))
+        src = read_source(Path(path), ocr)
     except ReadError as e:
         return FileOutcome(path, digest, error=str(e))
-    facts = extract_file_text(src.text, src.path, year)
-    warnings = tuple(w for f in facts for w in f.warnings)
+    facts = extract_file_text(src.text, src.path, year, src)
+    warnings = src.warnings + tuple(w for f in facts for w in f.warnings)
     if not facts:
         warnings += (f"{src.path}: no article text found",)
     page = page_jurisdictions(facts).get(src.path)
@@ -154,13 +156,14 @@ BATCH_FILES = 500
 
 
 def build_store(paths: Iterable[str | Path], store_dir: Path, year: int | None = None, jobs: int = 1,
-                prune: bool = False, progress: Callable[[StoreBuild, int], None] | None = None) -> StoreBuild:
+                prune: bool = False, progress: Callable[[StoreBuild, int], None] | None = None,
+                ocr: bool = False) -> StoreBuild:
     """Build the inputs into the store at `store_dir`, file by file: unchanged files (same
     content hash and --year) are skipped, changed ones have their article graphs replaced,
     recorded files no longer among the inputs are removed only with `prune`. Each batch of
     files goes in one transaction with the records of those files, so a build killed at any
     point and run again gives the same store. `progress(state, total)` is called as files
-    are done."""
+    are done. `ocr` reads PDF pages with no text layer by tesseract."""
     from .store import KGStore
 
     res = StoreBuild()
@@ -247,14 +250,14 @@ def build_store(paths: Iterable[str | Path], store_dir: Path, year: int | None =
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
             futures: deque = deque()
             for path, digest in todo:
-                futures.append(pool.submit(process_file, path, digest, year))
+                futures.append(pool.submit(process_file, path, digest, year, ocr))
                 if len(futures) >= window:
                     take(futures.popleft().result())
             while futures:
                 take(futures.popleft().result())
     else:
         for path, digest in todo:
-            take(process_file(path, digest, year))
+            take(process_file(path, digest, year, ocr))
     flush()
     if store is not None:
         store.flush()

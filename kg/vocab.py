@@ -58,6 +58,11 @@ class KG(DefinedNamespace):
     kicker: URIRef
     subtitle: URIRef
     articleIndex: URIRef
+    page: URIRef
+    prominence: URIRef
+    headlineSize: URIRef
+    sourcePage: URIRef
+    sourceURL: URIRef
     siteOrder: URIRef
     person: URIRef
     position: URIRef

@@ -28,8 +28,9 @@ def test_read_folders_recursively_and_missing_paths(tmp_path):
     (tmp_path / "a" / "x.txt").write_text("甲", encoding="utf-8")
     (tmp_path / "b.txt").write_text("乙", encoding="utf-8")
     (tmp_path / "c.pdf").write_bytes(b"%PDF")
+    (tmp_path / "d.doc").write_bytes(b"x")
     found = list(find_inputs([tmp_path, tmp_path / "missing.txt"]))
-    assert [p.name for p in found if not isinstance(p, ReadError)] == ["x.txt", "b.txt"]
+    assert [p.name for p in found if not isinstance(p, ReadError)] == ["x.txt", "b.txt", "c.pdf"]
     [err] = [p for p in found if isinstance(p, ReadError)]
     assert "missing.txt" in str(err)
     assert read_source(tmp_path / "b.txt").text == "乙"
