@@ -1,6 +1,7 @@
 """Person names on the MSRA NER test split: the tagger alone, through find_mentions, and speed.
 
     python benchmarks/bench_names.py [../shared/data/ner/msra_test_bio.txt]
+    python benchmarks/bench_names.py --pages [N]   # whole extraction against jieba.lcut only
 
 Names are counted as /work/shared/tools/ner_names.py counts them: distinct gold PER strings
 against distinct names found, all sentences read as one text (a line each). The speed is that of
@@ -68,7 +69,47 @@ def best_of(n: int, fn) -> float:
     return best
 
 
+def _pages(n: int) -> list[Path]:
+    """The dev pages and every k-th page of the People's Daily sample (n pages in all)."""
+    shared = ROOT.parent / "shared" / "data"
+    dev = sorted((shared / "dev").glob("*.txt"))
+    pd = sorted((shared / "corpus" / "peoples-daily").rglob("*.txt"))
+    step = max(1, len(pd) // max(1, n - len(dev)))
+    return dev, pd[::step][:max(0, n - len(dev))]
+
+
+def pages_ratio(n: int = 240, reps: int = 3) -> None:
+    """Whole extraction (read, normalise, segment, extract; no graph) of real pages against bare
+    jieba.lcut over the same texts, in the same run, best of `reps` repetitions."""
+    import jieba
+
+    for label, files in zip(("dev pages", "People's Daily sample"), _pages(n)):
+        srcs = [read_source(f) for f in files]
+        texts = [s.text for s in srcs]
+
+        def extract() -> None:
+            for f in files:
+                src = read_source(f)
+                extract_file_text(src.text, src.path, None)
+
+        def seg() -> None:
+            for t in texts:
+                jieba.lcut(t)
+
+        extract()
+        seg()
+        t_ext = best_of(reps, extract)
+        t_jb = best_of(reps, seg)
+        chars = sum(map(len, texts))
+        print(f"{label}: {len(files)} pages, {chars:,} chars: extraction {chars / t_ext:,.0f} chars/s, "
+              f"jieba.lcut {chars / t_jb:,.0f} chars/s; extraction/jieba = {t_jb / t_ext:.2f}")
+
+
 def main() -> None:
+    if "--pages" in sys.argv:
+        rest = sys.argv[sys.argv.index("--pages") + 1:]
+        pages_ratio(int(rest[0]) if rest else 240)
+        return
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data" / "ner" / "msra_test_bio.txt"
     sents, gold = read_bio(path)
     text = "\n".join(sents)

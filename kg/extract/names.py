@@ -24,6 +24,10 @@ _COMMON_FREQ = 30  # a dictionary word this frequent and not tagged as a name is
 _VERY_COMMON = 1000  # ... and a given name is no word this frequent
 _OPENING_WORD = 3000  # ... and a name opens with no word this frequent (高兴地, 黄金周)
 _MIDDOT = "·•‧・"
+# characters that end a clause or tie words together and are no part of a name: a span holding
+# one has run on past the name (展示了, 谢谢啦, 的某某, 贺信并); 地 only ends no Han name of three
+# characters (高兴地; the sound-spelt 甘地 stays)
+_NOT_IN_NAME = set("了的啦吗呢吧这并着")
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +112,8 @@ def tagged_name(s: str, titled: bool = False) -> bool:
     """
     if any(c in s for c in _MIDDOT):
         return plausible_name(s)
+    if _NOT_IN_NAME.intersection(s) or len(s) == 3 and s[-1] == "地":
+        return False
     if not re.fullmatch(f"[{CJK}]{{2,10}}", s) or s in _not_names() or _common_word(s):
         return False
     jieba, pseg = _jieba()

@@ -221,8 +221,11 @@ def person_spans(text: str) -> list[tuple[int, int]]:
         if enabled:
             gc.enable()
     for lo, _, feats in stretches:
+        tags = tagger.tag(feats)
+        if "B-PER" not in tags:  # most stretches hold no name
+            continue
         start = -1
-        for j, tag in enumerate(tagger.tag(feats) + ["O"]):
+        for j, tag in enumerate(tags + ["O"]):
             if tag == "I-PER" and start >= 0:
                 continue
             if start >= 0:
