@@ -245,8 +245,8 @@ def _trim_left(part: str, chained: bool = False) -> str:
     keep = 0
     for k in range(len(toks) - 1, -1, -1):
         word, tag = toks[k]
-        # a one-character adjective after a verb is its complement (落实好|市委书记), not 老军营
-        complement = tag == "a" and len(word) == 1 and k > 0 and toks[k - 1][1].startswith("v")
+        # a one-character adjective after a verb is its complement (落实好|市委书记), not 迎泽区老军营
+        complement = tag == "a" and len(word) == 1 and k > 0 and toks[k - 1][1][:1] in ("v", "a", "i", "d")
         if (tag not in stops and not complement
                 and word not in lexicons.load("title_breakers") and not re.search(r"\d", word)):
             keep += len(word)
