@@ -17,6 +17,8 @@ SEED = 42
 # BETWEENNESS_SAMPLE source nodes (seeded, so the output stays the same for the same input).
 EXACT_BETWEENNESS_MAX = 1000
 BETWEENNESS_SAMPLE = 300
+BETWEENNESS_SAMPLE_LARGE = 100  # above LARGE nodes: each sampled BFS costs O(m) in Python
+LARGE = 10_000
 SEP = " | "  # GraphML holds scalars only: lists are joined with this
 
 
@@ -112,7 +114,8 @@ def _centralities(net: nx.Graph) -> None:
     """degree, weighted degree, betweenness, eigenvector centrality and community (Louvain)."""
     if net.number_of_nodes() == 0:
         return
-    k = None if net.number_of_nodes() <= EXACT_BETWEENNESS_MAX else BETWEENNESS_SAMPLE
+    n = net.number_of_nodes()
+    k = None if n <= EXACT_BETWEENNESS_MAX else BETWEENNESS_SAMPLE if n <= LARGE else BETWEENNESS_SAMPLE_LARGE
     btw = nx.betweenness_centrality(net, k=k, seed=SEED, weight=None)
     try:
         eig = _eigenvector(net)
