@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.graph import article_nquads, page_jurisdictions  # noqa: E402
-from kg.pipeline import extract_file_text  # noqa: E402
+from kg.pipeline import BATCH_CHARS, extract_file_text  # noqa: E402
 from kg.query import named_queries, prepare, run_on  # noqa: E402
 from kg.read import read_source  # noqa: E402
 from kg.store import KGStore, open_source  # noqa: E402
@@ -113,22 +113,31 @@ def extraction(docs, year) -> tuple[float, int, list[str]]:
 
 
 def store_load(facts_by_doc) -> tuple[float, int]:
-    """Serialise and load every article into a fresh store, in the build's batches."""
+    """Serialise and load every article into a fresh store as the build does: article graphs
+    by the bulk loader, shared triples (once each) in a transaction, in the build's batches."""
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         s = KGStore(Path(tmp) / "s")
         t0 = time.perf_counter()
-        batch = []
+        own, shared = [], []
         size = 0
+
+        def flush():
+            s.bulk_add("".join(own))
+            s.add("".join(dict.fromkeys(x for b in shared for x in b.splitlines(keepends=True))))
+            own.clear()
+            shared.clear()
+
         for facts in facts_by_doc:
             page = page_jurisdictions(facts)
             for f in facts:
-                q = article_nquads(f, page.get(f.article.source))
-                batch.append(q)
-                size += len(q)
-            if size > 4_000_000:
-                s.add("".join(batch))
-                batch, size = [], 0
-        s.add("".join(batch))
+                a, b = article_nquads(f, page.get(f.article.source))
+                own.append(a)
+                shared.append(b)
+                size += len(a) + len(b)
+            if size > BATCH_CHARS:
+                flush()
+                size = 0
+        flush()
         dt = time.perf_counter() - t0
         n = sum(1 for _ in s.ox.quads_for_pattern(None, None, None, None))
         del s

@@ -10,7 +10,8 @@ import typer
 from .analysis import DEFAULT_TOP, NETWORKS, ViewError, ViewFilter
 from .export import FORMATS, STREAM_FORMATS, export, export_stream
 from .messages import Progress, grouped_warnings
-from .pipeline import atomic_stream, build_store, report_page, store_counts, write_atomic, write_store_outputs
+from .pipeline import (atomic_stream, build_store, outputs_current, outputs_stamp, report_page, store_counts,
+                       write_atomic, write_store_outputs)
 from .query import QueryError, format_ox_result, named_queries, prepare, run_on
 from .read import ReadError
 from .render import network_html
@@ -87,7 +88,13 @@ def build_cli(
     typer.echo(f"{result.files} file(s): {result.built} built, {result.skipped} unchanged, {result.removed} removed; "
                f"{counts['articles']} articles, {counts['persons']} persons, {counts['events']} events, "
                f"{counts['directives']} directives, {counts['projects']} projects in {store_dir}")
-    written = write_store_outputs(store, out, ViewFilter(top=top or None))
+    view = ViewFilter(top=top or None)
+    if outputs_current(out, outputs_stamp(store, view)):
+        typer.echo(f"outputs in {out} are up to date")
+        if result.errors:
+            raise typer.Exit(1)
+        return
+    written = write_store_outputs(store, out, view)
     for path in written:
         typer.echo(f"wrote {path}")
     if result.errors:

@@ -196,19 +196,24 @@ def to_rdflib(triples, g: Graph) -> Graph:
 def export_stream(src, fmt: str, out) -> None:
     """Write a store or graph file as `fmt` (ttl, nt, trig, nq) to the binary stream `out`,
     streaming with pyoxigraph's serialisers: no whole graph in memory. Turtle and N-Triples
-    hold the union of the article graphs; TriG and N-Quads keep one named graph per article."""
+    hold every triple once (by Oxigraph's own serialiser, graph by graph); TriG and N-Quads
+    keep one named graph per article, and the build store's shared triples (persons,
+    projects, positions) in the default graph."""
     import pyoxigraph as ox
 
     from .graph import prefixes
-    from .store import INPUTS_GRAPH, KGStore, source_triples
+    from .store import INPUTS_GRAPH, KGStore, dump_triples
 
     rdf_format = getattr(ox.RdfFormat, STREAM_FORMATS[fmt])
     if fmt in ("ttl", "nt"):
-        data = source_triples(src)
+        dump_triples(src, out, rdf_format, prefixes() if fmt == "ttl" else None)
+        return
     else:
         graphs = src.article_graphs()
         if isinstance(src, KGStore) or graphs:
-            data = (q for g in graphs if g != INPUTS_GRAPH for q in src.ox.quads_for_pattern(None, None, None, g))
+            first = [ox.DefaultGraph()] if isinstance(src, KGStore) else []
+            data = (q for g in first + graphs if g != INPUTS_GRAPH
+                    for q in src.ox.quads_for_pattern(None, None, None, g))
         else:  # a graph file of one graph: split it by article as the rdflib export does
             from .store import source_triples as st
 

@@ -20,7 +20,7 @@ from .models import Evidence, Facts
 from .vocab import ID, KG, PROV
 
 __all__ = ["to_graph", "new_graph", "bind_prefixes", "label_of", "person_iri", "project_iri",
-           "article_triples", "article_nquads", "graph_iri", "jurisdiction", "person_key", "Lit"]
+           "article_triples", "article_nquads", "is_entity", "graph_iri", "jurisdiction", "person_key", "Lit"]
 
 
 class Lit(NamedTuple):
@@ -379,20 +379,50 @@ def _nt(o) -> str:
     return _iri(o)
 
 
-def article_nquads(facts: Facts, page_place: str | None = None) -> str:
-    """The article's triples as N-Quads, twice: in its named graph (id:graph/<article>),
-    which says where each triple comes from and is what a rebuild replaces, and in the
-    default graph, the union of all articles as a set (what queries read)."""
+_ENTITY_PREFIXES = tuple(f"{ID}{k}/" for k in ("person", "project", "position"))
+
+
+def is_entity(iri: str) -> bool:
+    """A node that many articles share (a person, project or position)."""
+    return iri.startswith(_ENTITY_PREFIXES)
+
+
+def article_nquads(facts: Facts, page_place: str | None = None) -> tuple[str, str]:
+    """The article's triples as N-Quads, split in two:
+
+    - its own records (articles, events, observations, evidence...) in its named graph
+      (id:graph/<article>), which is what a rebuild replaces;
+    - the triples about shared nodes (a person's type, name, positions held and projects
+      they answer for; a project's or position's type and name) in the default graph,
+      where each is stored once however many articles repeat it. A shared node that no
+      record of the article points to (a project only named) keeps them in the article's
+      graph instead, so that every default-graph triple is backed by a record (see
+      store.py: garbage collection of shared nodes).
+
+    The store's queries read the union of all graphs, which thus holds every triple once."""
     g = " " + _iri(str(graph_iri(facts.article.id))) + " .\n"
     seen = set()
-    lines = []
+    own: list[str] = []
+    shared: list[tuple[str, str]] = []
+    pointed: set[str] = set()
     for s, p, o in article_triples(facts, page_place):
         t = f"{_iri(s)} <{p}> {_nt(o)}"
-        if t not in seen:
-            seen.add(t)
-            lines.append(t + g)
-            lines.append(t + " .\n")
-    return "".join(lines)
+        if t in seen:
+            continue
+        seen.add(t)
+        if is_entity(s):
+            shared.append((s, t))
+        else:
+            own.append(t + g)
+            if not isinstance(o, Lit) and is_entity(o):
+                pointed.add(o)
+    default: list[str] = []
+    for s, t in shared:
+        if s in pointed:
+            default.append(t + " .\n")
+        else:
+            own.append(t + g)
+    return "".join(own), "".join(default)
 
 
 def _term(o):

@@ -27,7 +27,7 @@ from .analysis import ViewFilter
 from .segment import split_articles
 
 __all__ = ["BuildResult", "extract_file_text", "build", "build_store", "write_outputs", "write_store_outputs",
-           "report_page", "write_atomic", "content_hash"]
+           "report_page", "write_atomic", "content_hash", "outputs_stamp", "outputs_current"]
 
 
 @dataclass
@@ -113,7 +113,8 @@ def content_hash(data: bytes, year: int | None) -> str:
 class FileOutcome:
     path: str
     digest: str
-    nquads: str = ""
+    nquads: str = ""  # the article graphs
+    shared: str = ""  # triples about persons, projects, positions (the default graph)
     graphs: tuple[str, ...] = ()
     articles: int = 0
     chars: int = 0
@@ -132,7 +133,12 @@ def process_file(path: str, digest: str, year: int | None, ocr: bool = False) ->
     if not facts:
         warnings += (f"{src.path}: no article text found",)
     page = page_jurisdictions(facts).get(src.path)
-    return FileOutcome(path, digest, "".join(article_nquads(f, page) for f in facts),
+    own, shared = [], []
+    for f in facts:
+        a, b = article_nquads(f, page)
+        own.append(a)
+        shared.append(b)
+    return FileOutcome(path, digest, "".join(own), "".join(shared),
                        tuple(str(graph_iri(f.article.id)) for f in facts), len(facts), len(src.text), warnings)
 
 
@@ -151,7 +157,7 @@ class StoreBuild:
     warnings: list[str] = field(default_factory=list)
 
 
-BATCH_CHARS = 4_000_000  # N-Quads text per store transaction (about 20,000 triples)
+BATCH_CHARS = 8_000_000  # N-Quads text per bulk load (about 40,000 triples)
 BATCH_FILES = 500
 
 
@@ -209,11 +215,15 @@ def build_store(paths: Iterable[str | Path], store_dir: Path, year: int | None =
             return
         if store is None:
             store = KGStore(store_dir)
-        for o in pending:
+        for o in pending:  # a changed file: its old graphs go before the new ones come
             if o.path in known:
                 store.forget(o.path)
-        text = "".join(o.nquads + input_record(o.path, o.digest, o.graphs) for o in pending)
-        store.add(text)
+        # the article graphs by the bulk loader (not atomic: unclaimed graphs of a killed
+        # build are dropped by the next), then the shared triples (each once) and the
+        # records of the files in one transaction: a file is recorded only when whole
+        store.bulk_add("".join(o.nquads for o in pending))
+        shared = dict.fromkeys(line for o in pending for line in o.shared.splitlines(keepends=True))
+        store.add("".join(shared) + "".join(input_record(o.path, o.digest, o.graphs) for o in pending))
         pending.clear()
         size = 0
 
@@ -234,7 +244,7 @@ def build_store(paths: Iterable[str | Path], store_dir: Path, year: int | None =
                 res.articles += o.articles
                 res.chars += o.chars
                 pending.append(o)
-                size += len(o.nquads)
+                size += len(o.nquads) + len(o.shared)
                 if size >= BATCH_CHARS or len(pending) >= BATCH_FILES:
                     flush()
         if progress:
@@ -315,7 +325,31 @@ def write_store_outputs(store, out: Path, view: "ViewFilter | None" = None) -> l
         shown, note = view.filter(net, name, store)
         write_atomic(out / f"{name}.html", network_html(shown, name, note).encode("utf-8"))
         paths += [out / f"{name}.graphml", out / f"{name}.html"]
+    write_atomic(out / STAMP, (outputs_stamp(store, view) + "\n").encode())
     return paths
+
+
+OUTPUT_NAMES = ("graph.ttl", *(f"{n}.{x}" for n in NETWORKS for x in ("graphml", "html")))
+STAMP = ".kg-outputs"  # what the output files were written from
+
+
+def outputs_stamp(store, view: "ViewFilter | None" = None) -> str:
+    """The inputs (path and content hash of each recorded file) and the view options the
+    outputs are written from: the same stamp, the same files."""
+    view = view or ViewFilter()
+    h = hashlib.sha256(repr(view).encode())
+    for path, (digest, graphs) in sorted(store.inputs().items()):
+        h.update(f"{path}\t{digest}\t{len(graphs)}\n".encode())
+    return h.hexdigest()
+
+
+def outputs_current(out: Path, stamp: str) -> bool:
+    """Whether the output files in `out` exist and were written from `stamp`."""
+    try:
+        return ((out / STAMP).read_text(encoding="utf-8").strip() == stamp
+                and all((out / n).is_file() for n in OUTPUT_NAMES))
+    except OSError:
+        return False
 
 
 @contextmanager

@@ -1,18 +1,28 @@
 """Where graphs live: the on-disk Oxigraph store of `kg build`, graph files, the ontology.
 
 The store (DIR/store/, pyoxigraph on RocksDB) holds one named graph per article
-(id:graph/<article>), the union of them all as a set in the default graph (what queries
-read: Oxigraph's union-of-named-graphs is a bag, so a person named in six articles would
-count six times), and, in the graph id:build/inputs, a record per input file: its path, the
-content hash it was built from and the article graphs it gave. A file's graphs and its record
-are added in one transaction, and removed in one (a SPARQL update, which also takes out of
-the default graph the triples no other article holds), so a build killed at any point leaves
-every recorded file whole and nothing else.
+(id:graph/<article>) with the article's own records; the default graph holds, once each,
+the triples about nodes that many articles share (persons, projects, positions: their
+type, name, positions held, projects answered for); and the graph id:build/inputs holds a
+record per input file: its path, the content hash it was built from and the article graphs
+it gave. Queries read the union of all graphs, where every triple is thus found once (a
+union of article graphs that each repeated a person's name would count it once per
+article).
+
+A batch of files is written in two steps: the article graphs by Oxigraph's bulk loader
+(several times faster than a transaction, but not atomic), then in one transaction the
+shared triples and the files' records. A build killed in the first step leaves article
+graphs that no record claims: the next build drops them before anything else. A file is
+removed in one transaction (a SPARQL update): its record, its graphs, and the shared
+triples that no other article backs any more (garbage collection: a shared node no article
+graph points to, a position held or a project answered for that no remaining record
+states). So a build killed at any point leaves every recorded file whole and nothing else.
 """
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from importlib import resources
 from pathlib import Path
 
@@ -20,12 +30,12 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rdflib.util import guess_format
 
-from .graph import bind_prefixes
+from .graph import bind_prefixes, is_entity
 from .read import ReadError
-from .vocab import ID
+from .vocab import ID, KG
 
 __all__ = ["load_graph", "ontology_path", "ontology_text", "KGStore", "open_source", "is_store",
-           "INPUTS_GRAPH", "RDF_FORMATS"]
+           "INPUTS_GRAPH", "RDF_FORMATS", "source_triples", "dump_triples"]
 
 BUILD = "https://w3id.org/govnews-kg/build#"
 INPUTS_GRAPH = ox.NamedNode(f"{ID}build/inputs")
@@ -93,41 +103,65 @@ class KGStore:
         return {d["path"]: (d["hash"], sorted(d["graphs"])) for d in nodes.values() if d["path"] is not None}
 
     def drop_orphans(self) -> int:
-        """Drop article graphs that no input record claims (none should exist: a guard)."""
+        """Drop article graphs that no input record claims: what a build killed while bulk
+        loading leaves (their shared triples were never written: they go in with the records)."""
         claimed = {q.object.value for q in self.ox.quads_for_pattern(None, _GRAPH, None, INPUTS_GRAPH)}
         orphans = [g for g in self.ox.named_graphs() if g != INPUTS_GRAPH and g.value not in claimed]
         if orphans:
-            self.ox.update(" ;\n".join(_drop(g.value) for g in orphans))
+            self.ox.update(" ;\n".join(f"DROP SILENT GRAPH <{g.value}>" for g in orphans))
         return len(orphans)
 
     def forget(self, path: str) -> None:
-        """Remove an input, its record and its graphs, in one transaction."""
+        """Remove an input, its record, its graphs and the shared triples no other article
+        backs any more, in one transaction."""
         node = ox.NamedNode(f"{ID}input/{hashlib.sha1(path.encode()).hexdigest()}")
         graphs = [q.object.value for q in self.ox.quads_for_pattern(node, _GRAPH, None, INPUTS_GRAPH)]
+        shared = set()
+        for g in graphs:
+            for q in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(g)):
+                if isinstance(q.object, ox.NamedNode) and is_entity(q.object.value):
+                    shared.add(q.object.value)
         ops = [f"DELETE WHERE {{ GRAPH <{INPUTS_GRAPH.value}> {{ <{node.value}> ?p ?o }} }}"]
-        self.ox.update(" ;\n".join(ops + [_drop(g) for g in graphs]))
+        ops += [f"DROP SILENT GRAPH <{g}>" for g in graphs]
+        self.ox.update(" ;\n".join(ops + _collect(sorted(shared))))
 
     def add(self, nquads: str) -> None:
-        """Load N-Quads (article graphs and their input records) in one transaction."""
+        """Load N-Quads (shared triples and input records) in one transaction."""
         if nquads:
-            self.ox.load(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
+            self.ox.load(nquads, format=ox.RdfFormat.N_QUADS, lenient=True)
+
+    def bulk_add(self, nquads: str) -> None:
+        """Load article graphs with the bulk loader: fast, not atomic (see the module doc)."""
+        if nquads:
+            self.ox.bulk_load(nquads, format=ox.RdfFormat.N_QUADS, lenient=True)
 
     # --- reading ------------------------------------------------------------------------
     def article_graphs(self) -> list[ox.NamedNode]:
         return sorted((g for g in self.ox.named_graphs() if g != INPUTS_GRAPH), key=lambda g: g.value)
 
     def query(self, text: str, **kw):
-        return self.ox.query(text, **kw)
+        """SPARQL on the union of all graphs (article graphs and the shared triples)."""
+        return self.ox.query(text, use_default_graph_as_union=True, **kw)
 
     def flush(self) -> None:
         self.ox.flush()
 
 
-def _drop(graph: str) -> str:
-    """SPARQL update: drop an article graph and the default-graph triples only it held."""
-    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != <{graph}>) }} }} ;\n"
-            f"DROP SILENT GRAPH <{graph}>")
+def _collect(shared: list[str]) -> list[str]:
+    """SPARQL update operations: of the shared nodes `shared`, delete from the default graph
+    those no article graph points to, and the positions held and projects answered for that
+    no record in an article graph states any more."""
+    if not shared:
+        return []
+    values = "VALUES ?e { " + " ".join(f"<{x}>" for x in shared) + " }"
+    k = str(KG._NS)
+    return [
+        f"DELETE {{ ?e ?p ?o }} WHERE {{ {values} ?e ?p ?o . FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?y ?e }} }} }}",
+        f"DELETE {{ ?e <{k}holds> ?t }} WHERE {{ {values} ?e <{k}holds> ?t . "
+        f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?o <{k}person> ?e ; <{k}position> ?t }} }} }}",
+        f"DELETE {{ ?e <{k}responsibleFor> ?q }} WHERE {{ {values} ?e <{k}responsibleFor> ?q . "
+        f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?r a <{k}Responsibility> ; <{k}person> ?e ; <{k}project> ?q }} }} }}",
+    ]
 
 
 class FileSource:
@@ -172,8 +206,30 @@ def open_source(path: str | Path) -> KGStore | FileSource:
 
 
 def source_triples(src: KGStore | FileSource) -> Iterator[ox.Quad]:
-    """Every triple of the graph once: the default graph (the union of the articles)."""
+    """Every triple of the graph once: for the build store, the shared triples then each
+    article graph in IRI order; for a graph file, its default graph (the union)."""
+    if isinstance(src, KGStore):
+        return chain(src.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()),
+                     *(src.ox.quads_for_pattern(None, None, None, g) for g in src.article_graphs()))
     return src.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())
+
+
+def dump_triples(src: KGStore | FileSource, out, fmt: ox.RdfFormat, prefixes: dict | None = None) -> None:
+    """Write every triple once as Turtle or N-Triples to the binary stream `out`, by
+    Oxigraph's own serialiser (no Python object per triple): for the build store the shared
+    triples, then each article graph in IRI order, one prefix block at the top."""
+    if not isinstance(src, KGStore):
+        src.ox.dump(out, fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+        return
+    head = b""
+    if prefixes:  # the prefix block Oxigraph opens every dump with
+        one = ox.Triple(ox.NamedNode(f"{ID}x"), ox.NamedNode(f"{ID}x"), ox.NamedNode(f"{ID}x"))
+        text = ox.serialize([one], format=fmt, prefixes=prefixes)
+        head = b"".join(x for x in text.splitlines(keepends=True) if x.startswith(b"@prefix"))
+    out.write(head)
+    for g in chain([ox.DefaultGraph()], src.article_graphs()):
+        data = src.ox.dump(format=fmt, from_graph=g, prefixes=prefixes)
+        out.write(data[len(head):] if head and data.startswith(head) else data)
 
 
 def load_graph(path: str | Path) -> Graph:

@@ -38,11 +38,15 @@ BATCH_ARTICLES = 200  # article graphs checked together: memory stays bounded on
 
 
 def validate_source(src) -> tuple[list[str], int]:
-    """Validate a store (or graph file) a batch of article graphs at a time: each article's
-    graph stands alone, so the shapes hold on the store when they hold on every batch.
+    """Validate a store (or graph file) a batch of article graphs at a time, each with the
+    shared triples (persons, projects, positions) of the nodes it points to: the shapes hold
+    on the store when they hold on every batch.
     Returns (violations, triples checked)."""
     from .export import to_rdflib
     from .graph import new_graph
+    import pyoxigraph as ox
+
+    from .graph import is_entity
     from .store import INPUTS_GRAPH, source_triples
 
     graphs = [g for g in src.article_graphs() if g != INPUTS_GRAPH]
@@ -53,8 +57,13 @@ def validate_source(src) -> tuple[list[str], int]:
     n = 0
     for i in range(0, len(graphs), BATCH_ARTICLES):
         g = new_graph()
+        shared = set()
         for name in graphs[i:i + BATCH_ARTICLES]:
-            to_rdflib(src.ox.quads_for_pattern(None, None, None, name), g)
+            quads = list(src.ox.quads_for_pattern(None, None, None, name))
+            to_rdflib(quads, g)
+            shared.update(q.object for q in quads if isinstance(q.object, ox.NamedNode) and is_entity(q.object.value))
+        for node in sorted(shared, key=lambda x: x.value):
+            to_rdflib(src.ox.quads_for_pattern(node, None, None, ox.DefaultGraph()), g)
         n += len(g)
         problems.update(validate(g))
     return sorted(problems), n

@@ -23,12 +23,25 @@ def test_cli_build_writes_graph_and_summary(tmp_path):
 def test_cli_build_is_deterministic(tmp_path):
     for d in ("a", "b"):
         assert runner.invoke(app, ["build", str(SAMPLE), "-o", str(tmp_path / d)]).exit_code == 0
-    names = sorted(p.name for p in (tmp_path / "a").iterdir() if p.is_file())
+    names = sorted(p.name for p in (tmp_path / "a").iterdir() if p.is_file() and not p.name.startswith("."))
     assert names == ["co-attendance.graphml", "co-attendance.html", "graph.ttl",
                      "responsibility.graphml", "responsibility.html"]
     assert (tmp_path / "a" / "store").is_dir()
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_cli_build_skips_outputs_when_nothing_changed(tmp_path):
+    assert runner.invoke(app, ["build", str(SAMPLE), "--year", "2022", "-o", str(tmp_path)]).exit_code == 0
+    before = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir() if p.is_file()}
+    r = runner.invoke(app, ["build", str(SAMPLE), "--year", "2022", "-o", str(tmp_path)])
+    assert r.exit_code == 0 and "up to date" in r.output and "wrote" not in r.output
+    assert {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir() if p.is_file()} == before
+    r = runner.invoke(app, ["build", str(SAMPLE), "--year", "2022", "--top", "5", "-o", str(tmp_path)])
+    assert "wrote" in r.output  # other view options: other views
+    (tmp_path / "graph.ttl").unlink()
+    r = runner.invoke(app, ["build", str(SAMPLE), "--year", "2022", "--top", "5", "-o", str(tmp_path)])
+    assert "wrote" in r.output and (tmp_path / "graph.ttl").is_file()
 
 
 def test_cli_build_in_parallel_gives_the_same_files(tmp_path):
