@@ -168,6 +168,20 @@ def test_formats_scanned_page_with_ocr_says_how_to_install_tesseract(tmp_path, m
     assert "\n" not in msg
 
 
+def test_formats_scanned_page_is_read_by_tesseract_with_ocr(tmp_path):
+    from kg.formats import pdf
+
+    if not pdf.tesseract_ready():
+        pytest.skip("tesseract with chi_sim not installed (.ci/run installs tesseract-ocr-chi-sim)")
+    lines = ["测试标题", "本报讯 7月23日上午，区委书记刘德君主持召开会议。", "区长胡友涛出席会议。"]
+    fx.scanned_text_pdf(tmp_path / "scan.pdf", lines)
+    with pytest.raises(ReadError):  # without --ocr the page is named, not guessed at
+        read_source(tmp_path / "scan.pdf")
+    src = read_source(tmp_path / "scan.pdf", ocr=True)
+    text = "".join(src.text.split())
+    assert "刘德君主持召开会议" in text and "胡友涛" in text
+
+
 def test_formats_utf16_text_with_a_bom(tmp_path):
     text = fx.text_page(fx.stories()[:1])
     for enc, bom in (("utf-16-le", "\ufeff"), ("utf-16-be", "\ufeff")):
