@@ -102,9 +102,10 @@ def build(paths: Iterable[str | Path], year: int | None = None,
 
 
 # --- the streaming, incremental build into the store ---------------------------------------
-def content_hash(data: bytes, year: int | None) -> str:
-    """What a file's graphs were built from: its bytes and the --year that dates them."""
-    h = hashlib.sha256(f"kg-build year={year}\n".encode())
+def content_hash(data: bytes, year: int | None, ocr: bool = False) -> str:
+    """What a file's graphs were built from: its bytes, the --year that dates them and, for a
+    PDF, whether its scanned pages were read by OCR (so a rebuild with --ocr reads them)."""
+    h = hashlib.sha256(f"kg-build year={year}\n{'ocr' + chr(10) if ocr else ''}".encode())
     h.update(data)
     return h.hexdigest()
 
@@ -193,7 +194,7 @@ def build_store(paths: Iterable[str | Path], store_dir: Path, year: int | None =
         except OSError as e:
             res.errors.append(f"{path}: {e.strerror or e}")
             continue
-        digest = content_hash(data, year)
+        digest = content_hash(data, year, ocr and path.lower().endswith(".pdf"))
         if path in known and known[path][0] == digest:
             res.skipped += 1
         else:

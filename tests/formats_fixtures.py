@@ -144,19 +144,31 @@ def scanned_pdf(out: Path) -> Path:
     return out
 
 
-def scanned_text_pdf(out: Path, lines: list[str]) -> Path:
+WQY = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+
+
+def scanned_text_pdf(out: Path, lines: list[str], typed: list[str] | None = None) -> Path:
     """A page that is only an image of printed lines (no text layer), as a scanner writes it:
-    the lines drawn with the CJK font into a picture, the picture placed on a PDF page."""
+    the lines drawn with the CJK font into a picture, the picture placed on a PDF page; with
+    `typed`, a first page set as real text before it."""
     from PIL import Image, ImageDraw, ImageFont
     from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    font = ImageFont.truetype("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 44)
+    font = ImageFont.truetype(WQY, 44)
     img = Image.new("L", (2000, 120 + 80 * len(lines)), 255)
     draw = ImageDraw.Draw(img)
     for k, line in enumerate(lines):
         draw.text((60, 60 + 80 * k), line, font=font, fill=0)
     c = canvas.Canvas(str(out))
+    if typed:
+        pdfmetrics.registerFont(TTFont("wqy", WQY, subfontIndex=0))
+        c.setFont("wqy", 12)
+        for k, line in enumerate(typed):
+            c.drawString(60, 760 - 20 * k, line)
+        c.showPage()
     c.drawImage(ImageReader(img), 30, 400, width=540, height=540 * img.height / img.width)
     c.showPage()
     c.save()

@@ -194,3 +194,25 @@ def test_formats_found_in_folders(tmp_path):
     for name in ("a.txt", "b.pdf", "c.html", "d.HTM", "e.doc"):
         (tmp_path / name).write_bytes(b"x")
     assert [p.name for p in find_inputs([tmp_path])] == ["a.txt", "b.pdf", "c.html", "d.HTM"]
+
+
+def test_formats_a_rebuild_with_ocr_reads_the_scanned_pdf_built_without(tmp_path):
+    from kg.formats import pdf
+
+    if not pdf.tesseract_ready():
+        pytest.skip("tesseract with chi_sim not installed (.ci/run installs tesseract-ocr-chi-sim)")
+    pages = tmp_path / "in"
+    pages.mkdir()
+    # page 1 has a text layer, page 2 is scanned: built without --ocr, the PDF is read in part
+    fx.scanned_text_pdf(pages / "paper.pdf", ["第二版", "本报讯 7月23日上午，区委书记韩立松主持召开会议。"],
+                        typed=["第一版", "本报讯 7月22日上午，区长胡友涛主持召开会议。"])
+    (pages / "other.txt").write_text(fx.text_page(fx.stories()[:1]), encoding="utf-8")
+    out = tmp_path / "out"
+    run = [sys.executable, "-m", "kg", "build", str(pages), "--year", "2022", "-o", str(out)]
+    first = subprocess.run(run, capture_output=True, text=True)
+    assert "no text layer" in first.stderr + first.stdout
+    assert "韩立松" not in (out / "graph.ttl").read_text(encoding="utf-8")
+    second = subprocess.run(run + ["--ocr"], capture_output=True, text=True)
+    assert second.returncode == 0, second.stderr
+    assert "1 built, 1 unchanged" in second.stdout  # the PDF again, the text file not
+    assert "韩立松" in (out / "graph.ttl").read_text(encoding="utf-8")
