@@ -8,7 +8,6 @@ from itertools import combinations
 import networkx as nx
 from rdflib import Graph
 
-from .vocab import KG
 
 __all__ = ["ViewFilter", "ViewError", "DEFAULT_TOP", "select", "event_people", "co_attendance", "responsibility", "report_tables", "NETWORKS", "EXACT_BETWEENNESS_MAX", "SEED"]
 

@@ -101,20 +101,21 @@ def build_cli(
         raise typer.Exit(1)
 
 
-def _open(path: Path):
+def _or_exit(read, path: Path):
+    """read(path), or its one-line error and exit code 1."""
     try:
-        return open_source(path)
+        return read(path)
     except ReadError as e:
         _err(str(e))
         raise typer.Exit(1) from None
+
+
+def _open(path: Path):
+    return _or_exit(open_source, path)
 
 
 def _load(path: Path):
-    try:
-        return load_graph(path)
-    except ReadError as e:
-        _err(str(e))
-        raise typer.Exit(1) from None
+    return _or_exit(load_graph, path)
 
 
 @app.command("export")

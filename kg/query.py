@@ -146,16 +146,7 @@ def format_result(result, fmt: str = "table", max_width: int = 60) -> str:
         return g.serialize(format="turtle")
     header = [str(v) for v in result.vars]
     rows = [[_cell(row[i]) for i in range(len(header))] for row in result]
-    if fmt == "json":
-        return json.dumps([dict(zip(header, r)) for r in rows], ensure_ascii=False, indent=1)
-    if fmt in ("csv", "tsv"):
-        buf = io.StringIO()
-        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        w.writerow(header)
-        w.writerows(rows)
-        return buf.getvalue().rstrip("\n")
-    clipped = [[c if _width(c) <= max_width else c[: max_width // 2 - 1] + "…" for c in r] for r in rows]
-    return _table(header, clipped)
+    return _format_rows(header, rows, fmt, max_width)
 
 
 # --- queries on the build store or a graph file (Oxigraph) ----------------------------------

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from kg.formats import split_source
 from kg.pipeline import build, extract_file_text
 from kg.read import ReadError, find_inputs, read_source
 

@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
-import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app

@@ -17,7 +17,6 @@ from functools import lru_cache
 from importlib import resources
 
 from .. import lexicons
-from ..normalize import CJK
 
 __all__ = ["person_spans", "sequence_features", "MODEL_NAME", "LABELS"]
 
