@@ -19,15 +19,19 @@ _LEAD = re.compile(
     rf"^(?P<lead>(?:本报讯|又讯|本[网台刊站]讯|本报[{CJK}\d]{{0,14}}?[讯电]|"
     rf"(?:新华社|中新社|人民网|新华网|央广网|央视网|中国新闻网)[{CJK}\d]{{0,14}}?电|"
     rf"[{CJK}]{{2,12}}?{_OUTLET}[{CJK}]{{0,8}}\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息)|"
+    rf"[{CJK}]{{2,10}}\d{{1,2}}月\d{{1,2}}日讯|"
     rf"[{CJK}]{{2,10}}(?:网|客户端)消息|"
     rf"[{CJK}]{{2,12}}?{_OUTLET}(?:记者[{CJK}·]{{0,6}}?)?报道(?=[：:])|"
     rf"[{CJK}]{{2,10}}(?:日报|晚报|报|网|融媒体中心|广播电视台)讯))[：:]?"
 )
 # The roles of a byline: 记者 (本报记者, 全媒体记者 …) and 通讯员 are counted, 实习生 is not.
-_ROLES = r"(?:本报|全媒体|融媒体?|见习|特约)?记者|通讯员|实习生"
+_ROLES = rf"(?:本报|本网|本台|本站|全媒体|融媒体?|见习|特约|[{CJK}]{{0,4}}分站|驻[{CJK}]{{1,4}})?记者|通讯员|实习生"
+# words of a byline that name no one: what the named did (报道, 摄影) or other credits (编辑)
+_CREDIT_WORDS = frozenset({"报道", "摄影", "摄", "编辑", "审核", "责编", "供稿", "制图", "图文", "文图", "整理",
+                           "采写", "撰稿", "摄像", "播音"})
 _ROLE = re.compile(rf"(?P<role>{_ROLES})[:：]?")
 # A parenthesised byline right after the lead: （记者 韩志刚 通讯员 艾增升）
-_PAREN_BYLINE = re.compile(rf"^\s*[（(](?P<by>[^（）()]{{0,60}}?(?:{_ROLES})[^（）()]{{0,60}})[）)]")
+_PAREN_BYLINE = re.compile(rf"^\s*[（(【](?P<by>[^（）()【】]{{0,60}}?(?:{_ROLES})[^（）()【】]{{0,60}})[）)】]")
 # A byline standing alone at the end of a web article: 全媒体记者:王某 李某 / (记者 张某)
 _END_BYLINE = re.compile(rf"^[（(【\[]?\s*(?P<by>(?:{_ROLES})[:：]?[^。，（）()【】\[\]]{{2,40}}?)\s*[）)】\]]?\s*$")
 # A role or a name in a byline with no brackets (本报讯 记者 王芳 通讯员 李明 报道：)
@@ -99,6 +103,7 @@ def parse_byline(raw: str) -> tuple[list[str], list[str]]:
     for i, m in enumerate(marks):
         chunk = raw[m.end(): marks[i + 1].start() if i + 1 < len(marks) else len(raw)]
         names = [n for n in re.split(r"[\s、，,/]+", chunk) if n]
+        names = names[:next((k for k, n in enumerate(names) if n in _CREDIT_WORDS), len(names))]
         names = [x for n in names if re.fullmatch(rf"[{CJK}·]{{2,6}}", n) for x in _split_names(n)]
         role = m.group("role")
         if role == "实习生":
@@ -220,6 +225,8 @@ def _openers(lines: list[Line]):
     def opens(k: int) -> int:
         if lead(k) or _ITEM_HEAD.match(texts[k]):
             return OPENS
+        if k > 0 and _PAREN_BYLINE.match(texts[k]) and not _ends(texts[k - 1]):
+            return OPENS  # a bracketed byline opening the line after a title (【记者 X】5月6日…)
         if k == 0:
             return OPENS if byline(0) else 0
         if byline(k) and texts[k - 1][-1:] not in "，、：":
@@ -335,6 +342,13 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
                 reporters = r + reporters
                 correspondents = c + correspondents
             body_paras[0] = first[cut:]
+            body_paras = [p for p in body_paras if p.text]
+        elif body_paras and (b := _PAREN_BYLINE.match(body_paras[0].text)):
+            # no lead: a bracketed byline may open the body (【全媒体记者 王芳】5月6日，…)
+            first = body_paras[0]
+            r, c = parse_byline(_raw_span(raw, first, b.start("by"), b.end("by")))
+            reporters, correspondents = r + reporters, c + correspondents
+            body_paras[0] = first[b.end():]
             body_paras = [p for p in body_paras if p.text]
         body, offsets, para_starts = _join_paragraphs(body_paras)
         if not body and not head:

@@ -277,6 +277,9 @@ def test_layout_lead_is_no_headline():
     ("记者 王芳 李明 通讯员 张小三", ["王芳", "李明"], ["张小三"]),
     ("全媒体记者:王芳 李明", ["王芳", "李明"], []),
     ("记者 欧阳明华", ["欧阳明华"], []),
+    ("记者 王芳 报道", ["王芳"], []),  # what the reporter did is no name
+    ("本网记者:王芳 通讯员 李明", ["王芳"], ["李明"]),
+    ("澄河分站记者 王芳 李明", ["王芳", "李明"], []),
 ])
 def test_layout_byline_names(raw, reporters, correspondents):
     assert parse_byline(raw) == (reporters, correspondents)
@@ -339,3 +342,18 @@ def test_a_labelled_page_date_after_a_long_navigation_bar_is_the_page_date():
             "本网讯 6月12日，县长陈晓东主持召开县政府常务会议。\n")
     [f] = extract_file_text(page, "site.txt")
     assert [e.date for e in f.events] == ["2023-06-12"]
+
+
+
+@pytest.mark.parametrize("page, reporters, correspondents", [
+    # a bracketed byline in 【】 opening the body of a page with no lead
+    ("县政府召开常务会议\n【全媒体记者 王芳】5月6日，县长赵六主持召开县政府常务会议。\n", ("王芳",), ()),
+    # a portal's dateline before the local date, its correspondent's station in the role
+    ("县政府召开常务会议\n红网时刻5月6日讯（澄河分站记者 王芳 通讯员 李明）5月6日，县长赵六主持召开会议。\n",
+     ("王芳",), ("李明",)),
+    ("县政府召开常务会议\n□记者 王芳 报道\n5月6日，县长赵六主持召开县政府常务会议。\n", ("王芳",), ()),
+])
+def test_layout_more_byline_forms(page, reporters, correspondents):
+    [f] = extract_file_text(page, "p.txt", 2023)
+    assert (f.article.reporters, f.article.correspondents) == (reporters, correspondents)
+    assert f.article.headline == "县政府召开常务会议" and f.events[0].chair == "赵六"
