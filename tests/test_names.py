@@ -92,3 +92,14 @@ def test_shipped_model_is_the_one_the_training_script_makes(tmp_path):
     assert main([str(NER_DATA), "-o", str(out)]) == 0
     assert filecmp.cmp(out, ROOT / "kg" / "data" / "names.crfsuite", shallow=False), \
         "kg/data/names.crfsuite is stale: python -m kg.extract.train_names ../shared/data/ner"
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("县委书记高兴地说，今年的收成好。", "高兴地"),
+    ("县长展示了新修的水渠。", "展示了"),
+    ("镇长马上就赶到了现场。", "马上就"),
+])
+def test_a_frequent_verb_or_adverb_opens_no_name(text, absent):
+    from kg.extract.persons import find_mentions
+
+    assert absent not in {m.name for m in find_mentions(text)}

@@ -23,6 +23,7 @@ _FOLLOWER_LEXICONS = ("name_followers", "inspection_verbs", "attend_verbs", "dir
 _COMMON_FREQ = 30  # a dictionary word this frequent and not tagged as a name is no name
 _VERY_COMMON = 1000  # ... and a given name is no word this frequent
 _OPENING_WORD = 3000  # ... and a name opens with no word this frequent (高兴地, 黄金周)
+_VERB_OPENING = 1000  # ... nor with a verb, adverb or adjective this frequent (展示了, 马上就)
 _MIDDOT = "·•‧・"
 # characters that end a clause or tie words together and are no part of a name: a span holding
 # one has run on past the name (展示了, 谢谢啦, 的某某, 贺信并); 地 only ends no Han name of three
@@ -97,7 +98,16 @@ def plausible_name(s: str) -> bool:
         ok = len(s) >= 3
     else:
         ok = s[0] in one and len(s) <= 3
-    return ok and not _common_word(s) and s not in lexicons.load("group_words")
+    return ok and not _common_word(s) and s not in lexicons.load("group_words") and not (
+        len(s) == 3 and _opens_with_a_verb(s))
+
+
+def _opens_with_a_verb(s: str) -> bool:
+    """A name does not open with a frequent word that is no noun (高兴|地说, 展示|了, 马上|就):
+    a surname and a given name that make a place or thing (王国|华) are still names."""
+    jieba, pseg = _jieba()
+    tag = pseg.dt.word_tag_tab.get(s[:2], "")
+    return jieba.dt.FREQ.get(s[:2], 0) >= _VERB_OPENING and tag[:1] in ("v", "d", "a", "b", "c", "p", "t", "u")
 
 
 def tagged_name(s: str, titled: bool = False) -> bool:
