@@ -324,6 +324,9 @@ DIRECTIVE_FORMS = [
     ("省委明确要求，各地要压实责任。", [(None, "要求", "各地要压实责任")]),
     # 希望 opening its clause needs no comma
     ("县委书记王建军在讲话中肯定了全县的成绩，希望各乡镇再接再厉。", [("王建军", "希望", "各乡镇再接再厉")]),
+    # 他 is the person a clause said someone is (是…刘某), not the subject named before
+    ("县长陈晓东走进北关村。最忙的人，是村党支部书记李春生。他说，今年要修两条路。",
+     [("李春生", "说", "今年要修两条路")]),
     # a cue right after another cue's comma is what the first one says
     ("县委书记王建军表示，希望各乡镇再接再厉。", [("王建军", "表示", "希望各乡镇再接再厉")]),
     # a name that ends like a noun's modifier (…新要求) is still a speaker

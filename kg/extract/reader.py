@@ -74,13 +74,14 @@ class Reader:
         return self.mention_at(clause_start(self.text, i))
 
     def last_subject(self, before: int) -> str | None:
-        """The person last named as the subject of a clause before `before` (for 他/她)."""
+        """The person last named as the subject of a clause before `before` (for 他/她), or
+        as what a clause says someone is (…，是某村党支部书记刘某…。他说)."""
         best = None
         for m in self.mentions:
             if m.start >= before:
                 break
             cs = clause_start(self.text, m.left)
-            if self.mention_at(cs) is m:
+            if self.mention_at(cs) is m or self.text[cs:m.left] in ("是", "为", "系"):
                 best = m.name
         return best
 
