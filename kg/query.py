@@ -79,10 +79,9 @@ def _position(text: str, index: int) -> str:
     return f"line {line}, column {col}"
 
 
-def run(g: Graph, text: str, label: str = "query", params: dict[str, str] | None = None,
-        declared: tuple[Param, ...] = ()):
-    """Run SPARQL text on g with the standard prefixes declared; `params` bind variables
-    (typed as `declared` says, strings otherwise). Raises QueryError with a one-line message."""
+def _bindings(label: str, params: dict[str, str] | None, declared: tuple[Param, ...]) -> dict[str, Literal]:
+    """The values of a query's parameters: those given (typed as declared, strings otherwise)
+    and the declared defaults; an unknown parameter is a QueryError."""
     bindings: dict[str, Literal] = {}
     known = {p.name: p for p in declared}
     for p in declared:
@@ -92,6 +91,14 @@ def run(g: Graph, text: str, label: str = "query", params: dict[str, str] | None
         if declared and k not in known:
             raise QueryError(f"{label}: no parameter {k!r} (it takes: {', '.join(known) or 'none'})")
         bindings[k] = _literal(known[k], v, label) if k in known else Literal(v)
+    return bindings
+
+
+def run(g: Graph, text: str, label: str = "query", params: dict[str, str] | None = None,
+        declared: tuple[Param, ...] = ()):
+    """Run SPARQL text on g with the standard prefixes declared; `params` bind variables
+    (typed as `declared` says, strings otherwise). Raises QueryError with a one-line message."""
+    bindings = _bindings(label, params, declared)
     try:
         return g.query(text, initNs=PREFIXES, initBindings=bindings)
     except Exception as e:  # pyparsing and rdflib raise plain exceptions
@@ -185,15 +192,7 @@ def prepare(text: str, label: str = "query", params: dict[str, str] | None = Non
     parameters bound; raises QueryError with a one-line message."""
     import pyoxigraph as ox
 
-    bindings: dict[str, Literal] = {}
-    known = {p.name: p for p in declared}
-    for p in declared:
-        if p.default is not None and p.name not in (params or {}):
-            bindings[p.name] = _literal(p, p.default, label)
-    for k, v in (params or {}).items():
-        if declared and k not in known:
-            raise QueryError(f"{label}: no parameter {k!r} (it takes: {', '.join(known) or 'none'})")
-        bindings[k] = _literal(known[k], v, label) if k in known else Literal(v)
+    bindings = _bindings(label, params, declared)
     bound = _with_values(text, bindings)
     try:
         ox.Store().query(bound, prefixes=_ox_prefixes())
