@@ -324,6 +324,8 @@ DIRECTIVE_FORMS = [
     ("省委明确要求，各地要压实责任。", [(None, "要求", "各地要压实责任")]),
     # 希望 opening its clause needs no comma
     ("县委书记王建军在讲话中肯定了全县的成绩，希望各乡镇再接再厉。", [("王建军", "希望", "各乡镇再接再厉")]),
+    # a phrase that describes the speaker comes before the name
+    ("在县政府常务会议上，主持会议的县长陈晓东说，要抓好秋粮收购。", [("陈晓东", "说", "要抓好秋粮收购")]),
     # 他 is the person a clause said someone is (是…刘某), not the subject named before
     ("县长陈晓东走进北关村。最忙的人，是村党支部书记李春生。他说，今年要修两条路。",
      [("李春生", "说", "今年要修两条路")]),

@@ -60,7 +60,7 @@ def _speaker(r: Reader, cs: int, s: int) -> tuple[bool, str | None, Mention | No
     while cs < s and text[cs] in SUBJECT_SKIP:
         cs += 1
     clause = text[cs:s]
-    subj = r.mention_at(cs)
+    subj = r.mention_at(cs) or _modified_subject(r, cs, s)
     if subj and s - subj.end <= 40:  # 王某在全县…大会上讲话时强调
         return True, subj.name, subj
     if clause[:1] in ("他", "她") and not clause.startswith(("他们", "她们")) and len(clause) <= 20:
@@ -79,6 +79,17 @@ def _speaker(r: Reader, cs: int, s: int) -> tuple[bool, str | None, Mention | No
         speaker = r.subject_name(s)
         return speaker is not None, speaker, None
     return False, None, None
+
+
+def _modified_subject(r: Reader, cs: int, s: int) -> Mention | None:
+    """A subject named after a phrase that describes it (主持会议的省长某某说, 负责…工作的秘书长
+    某某说): the first mention in the clause, right after 的, with no other name before it."""
+    for m in r.mentions:
+        if m.left >= s:
+            break
+        if m.left > cs:
+            return m if r.text[m.left - 1] == "的" and m.left - cs <= 30 else None
+    return None
 
 
 def find_directives(r: Reader) -> list[FoundDirective]:
