@@ -97,9 +97,13 @@ class Scan:
 
     def __post_init__(self) -> None:
         self.dates = find_dates(self.r.text)
+        said = bytearray(len(self.r.text) + 1)  # 1 where a directive's text stands
+        for s, e in self.spans:
+            said[s:e] = b"\x01" * (e - s)
+        self._said = bytes(said)
 
     def in_directive(self, i: int) -> bool:
-        return any(s <= i < e for s, e in self.spans)
+        return 0 <= i < len(self._said) and self._said[i] == 1
 
     def date_for(self, s0: int, upto: int) -> str | None:
         """The first date written in the sentence before the trigger."""
