@@ -106,11 +106,23 @@ def pages_ratio(n: int = 240, reps: int = 3) -> None:
 
 
 def main() -> None:
-    if "--pages" in sys.argv:
-        rest = sys.argv[sys.argv.index("--pages") + 1:]
-        pages_ratio(int(rest[0]) if rest else 240)
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0],
+                                 epilog="example: python benchmarks/bench_names.py --pages 200")
+    ap.add_argument("split", nargs="?", type=Path,
+                    default=ROOT.parent / "shared" / "data" / "ner" / "msra_test_bio.txt",
+                    help="a BIO-tagged NER split (default: ../shared/data/ner/msra_test_bio.txt)")
+    ap.add_argument("--pages", nargs="?", type=int, const=240, metavar="N",
+                    help="instead: whole extraction against jieba.lcut on the dev pages and N "
+                         "People's Daily articles (default 240)")
+    a = ap.parse_args()
+    if a.pages is not None:
+        pages_ratio(a.pages)
         return
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data" / "ner" / "msra_test_bio.txt"
+    path = a.split
+    if not path.is_file():
+        sys.exit(f"{path}: no such file")
     sents, gold = read_bio(path)
     text = "\n".join(sents)
     print(f"{path.name}: {len(sents)} sentences, {len(text)} chars, {len(gold)} distinct gold names")
