@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from .. import lexicons
@@ -25,17 +26,28 @@ def lexicon_rx(name: str) -> re.Pattern:
     return re.compile(f"(?:{lexicons.alternation(name)})")
 
 
+_CLAUSE_END = re.compile(f"[{re.escape(CLAUSE)}]")
+_SENTENCE_END = re.compile("[。；！？\n]")
+
+
+@lru_cache(maxsize=8)
+def _ends(text: str, sentences: bool) -> list[int]:
+    """Where the clauses (or sentences) of a text end, in order: found once per text, so the
+    start of the clause holding any position is a binary search (an article may be long)."""
+    return [m.start() for m in (_SENTENCE_END if sentences else _CLAUSE_END).finditer(text)]
+
 
 def clause_start(text: str, i: int) -> int:
-    while i > 0 and text[i - 1] not in CLAUSE:
-        i -= 1
-    return i
+    """Where the clause holding text[i] starts (after the last ，。；：！？ or line break)."""
+    ends = _ends(text, False)
+    k = bisect_left(ends, i)
+    return ends[k - 1] + 1 if k else 0
 
 
 def sentence_start(text: str, i: int) -> int:
-    while i > 0 and text[i - 1] not in "。；！？\n":
-        i -= 1
-    return i
+    ends = _ends(text, True)
+    k = bisect_left(ends, i)
+    return ends[k - 1] + 1 if k else 0
 
 
 LEAD_IN = re.compile(
@@ -56,6 +68,7 @@ class Reader:
             self.at[m.start] = m
         for m in reversed(self.mentions):
             self.at[m.left] = m
+        self._subjects: list[tuple[int, str]] | None = None  # (start, name) of clause subjects
 
     def mention_at(self, i: int) -> Mention | None:
         """The mention whose titles or name begin at i (after a closing quote, a date or a
@@ -76,14 +89,14 @@ class Reader:
     def last_subject(self, before: int) -> str | None:
         """The person last named as the subject of a clause before `before` (for 他/她), or
         as what a clause says someone is (…，是某村党支部书记刘某…。他说)."""
-        best = None
-        for m in self.mentions:
-            if m.start >= before:
-                break
-            cs = clause_start(self.text, m.left)
-            if self.mention_at(cs) is m or self.text[cs:m.left] in ("是", "为", "系"):
-                best = m.name
-        return best
+        if self._subjects is None:
+            self._subjects = []
+            for m in self.mentions:
+                cs = clause_start(self.text, m.left)
+                if self.mention_at(cs) is m or self.text[cs:m.left] in ("是", "为", "系"):
+                    self._subjects.append((m.start, m.name))
+        k = bisect_left(self._subjects, (before, ""))
+        return self._subjects[k - 1][1] if k else None
 
     def subject_name(self, i: int) -> str | None:
         """Who acts in the clause at i: a name opening the clause, 他/她 resolved, or the
