@@ -21,9 +21,9 @@ def _said_at(ev: FoundEvent, d: FoundDirective, officials: set[str], lead_end: i
     """Whether a directive was made at the event in hand: the meeting itself (会议强调), one
     of its people, an official giving instructions (指出, 强调, 要求), or an official's remark
     at the meeting the article opens with when it is one where many speak (a press conference,
-    a forum); a remark (说, 表示,
-    认为) by someone the event does not name is otherwise made elsewhere (a feature's interview)."""
-    if d.speaker is None or d.speaker == ev.chair or d.speaker in ev.co_chairs or d.speaker in ev.attendees:
+    a forum); a remark (说, 表示, 认为) by someone the event does not name is otherwise made
+    elsewhere (a feature's interview)."""
+    if d.speaker is None or d.speaker in ev.leaders or d.speaker in ev.attendees:
         return True
     if d.speaker not in officials:
         return False
@@ -82,8 +82,7 @@ def extract(article: Article, year: int | None = None,
     for e in events:
         named = [(site_name(s, sure), at) for s, sure, at in e.sites]
         sites = list(dict.fromkeys(n for n, _ in named if n))
-        leaders = ((e.chair,) if e.chair else ()) + tuple(e.co_chairs)
-        for leader in leaders if e.kind == "inspection" else ():
+        for leader in e.leaders if e.kind == "inspection" else ():
             for n in sites:
                 at = next(a for x, a in named if x == n)
                 resp.append(Responsibility(leader, n, ids[id(e)], evidence(at, at + 1)))

@@ -60,7 +60,7 @@ def attach_people_and_sites(scan: Scan) -> None:
                 if in_directive(cs) and not NARRATIVE.match(text[s0:s1]):
                     continue
                 who = r.subject_name(cs + 1) if ce > cs else None
-                if who is not None and who != ev.chair and who not in ev.co_chairs and who not in ev.attendees:
+                if who is not None and who not in ev.leaders and who not in ev.attendees:
                     continue
                 visits = sites_after(text[cs:ce])
                 found = [(x, sure) for x, sure in visits if x in _HERE or site_name(x, sure)]

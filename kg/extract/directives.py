@@ -69,8 +69,8 @@ def _speaker(r: Reader, cs: int, s: int) -> tuple[bool, str | None, Mention | No
     named = any(cs <= m.start < s for m in r.mentions)
     if lexicon_rx("meeting_anaphora").match(clause) and (len(clause) <= 6 or not named) and len(clause) <= 30:
         return True, None, None  # 会议强调, 会议在传达…时强调
-    if clause and not named and (_group_subject_rx().search(clause) or _group_lead_rx().match(clause)
-                                       or _org_subject_rx().match(clause)):
+    if clause and not named and (_group_subject_rx().search(clause) or _opening_rx("group_subjects", 8, 8).match(clause)
+                                       or _opening_rx("organization_suffixes", 16, 10).match(clause)):
         return True, None, None  # 督导组要求, 代表们认为, 督导组调研后指出, 某公司提出
     title, holder = _unnamed_holder(r, clause)
     if title:
@@ -169,15 +169,8 @@ def _group_subject_rx() -> re.Pattern:
     return re.compile(f"(?:{lexicons.alternation('group_subjects')})(?:纷纷|一致|普遍|都|也|还|均)?$")
 
 
-
-@lru_cache(maxsize=1)
-def _org_subject_rx() -> re.Pattern:
-    """An organisation opening a clause, then a few words before the cue (某公司提出, 省委明确要求)."""
-    return re.compile(f"^[{CJK}]{{0,16}}?(?:{lexicons.alternation('organization_suffixes')})[{CJK}]{{0,10}}$")
-
-
-@lru_cache(maxsize=1)
-def _group_lead_rx() -> re.Pattern:
-    """A group opening a clause, then a few words before the cue (督导组调研后指出)."""
-    return re.compile(f"^[{CJK}]{{0,8}}?(?:{lexicons.alternation('group_subjects')})[{CJK}]{{0,8}}$")
-
+@lru_cache(maxsize=None)
+def _opening_rx(lexicon: str, before: int, after: int) -> re.Pattern:
+    """A clause that is a word of the lexicon after at most `before` characters and before at
+    most `after` more (某公司提出, 省委明确要求; 督导组调研后指出)."""
+    return re.compile(f"^[{CJK}]{{0,{before}}}?(?:{lexicons.alternation(lexicon)})[{CJK}]{{0,{after}}}$")

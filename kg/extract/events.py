@@ -37,6 +37,11 @@ class FoundEvent:
     sites: list[tuple[str, bool, int]] = field(default_factory=list)  # (name, sure, where)
     co_chairs: list[str] = field(default_factory=list)  # further chairs or leaders
 
+    @property
+    def leaders(self) -> list[str]:
+        """The chair (or leader) and the co-chairs, in the order written."""
+        return ([self.chair] if self.chair else []) + self.co_chairs
+
     def lead(self, name: str) -> None:
         """Another chair or leader of the same event (A，B带领…; A、B等领导调研)."""
         if self.chair is None:
@@ -304,7 +309,7 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
             e.kind == "inspection" for e in events) else None
         if leader is None and group is None and not re.search(r"(?:赴|到|深入)[^，。]{1,20}$", clause):
             continue
-        same = [e for e in events if e.kind == "inspection" and (leader in e.co_chairs or e.chair == leader)
+        same = [e for e in events if e.kind == "inspection" and (leader in e.leaders or leader is None and e.chair is None)
                 and (leader is not None or e.start >= s0)]
         if same:
             if same[0].date is None:
@@ -333,7 +338,7 @@ def _each_to_their_own(ev: FoundEvent, clause: str) -> list[FoundEvent]:
     """A、B分别带队赴X、Y督导: one inspection per leader, each to the place in the same
     place of its list; otherwise the event as it is."""
     m = _SEVERALLY.search(clause)
-    leaders = ([ev.chair] if ev.chair else []) + ev.co_chairs
+    leaders = ev.leaders
     dests = m.group("dest").split("、") if m else []
     if len(leaders) < 2 or len(dests) != len(leaders):
         return [ev]
