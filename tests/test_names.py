@@ -55,6 +55,62 @@ def test_minority_name_after_title():
     assert names("乡党委副书记扎西次仁介绍，今年新修了水渠。")[0] == "扎西次仁"
 
 
+@pytest.mark.parametrize("name", ["吉伍拉且", "马海木呷", "吉尔日布"])
+def test_four_character_yi_name_is_read_whole_where_it_recurs(name):
+    text = f"州长{name}主持会议。{name}指出，要抓好工作。{name}强调，要落实责任。"
+    assert set(names(text)) == {name}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("村支书吉尔木呷说，今年收成好。", "吉尔木呷"),
+    ("乡长沙马伍呷介绍，今年收成好。", "沙马伍呷"),
+    ("村支书王建国说，今年收成好。", "王建国"),
+    ("国防部长赵立田上将致辞。", "赵立田"),  # a word (上将) opens after the third character
+])
+def test_four_character_yi_name_after_a_title(text, name):
+    assert [n for n, _ in titled(text)] == [name]
+
+
+def test_a_name_read_in_a_list_wins_where_the_tagger_stops_short(monkeypatch):
+    import kg.extract.persons as persons
+
+    text = "县政协委员陈华、谭家球、何立琮等人递交提案。谭家球说，现阶段工作顺利。"
+    later = text.rindex("谭家球")
+    monkeypatch.setattr(persons, "person_spans", lambda t: [(later, later + 2)])  # 谭家|球说
+    assert set(names(text)) == {"陈华", "谭家球", "何立琮"}
+
+
+def test_a_name_followed_by_the_same_verb_keeps_its_length():
+    text = "县长王建国在会上讲话。王建国讲，要抓好产业。王建国讲，要落实责任。"
+    assert set(names(text)) == {"王建国"}
+
+
+def test_name_at_the_very_start_of_a_text_is_tagged():
+    # the first character, a frequent one-character word (张), opens the window all the same
+    assert [(0, 3)] == person_spans("张立新的发言引起了热烈反响。")
+
+
+def test_names_written_together_are_cut_at_their_surnames():
+    assert names("主席团成员：周冠华孟连山宋晓梅。") == ["周冠华", "孟连山", "宋晓梅"]
+    from kg.extract.ner import _split_roll
+    assert _split_roll("周冠华孟连山", 0, 6) == [(0, 3), (3, 6)]
+    assert _split_roll("朱森林乔石", 0, 5) == [(0, 3), (3, 5)]
+    assert _split_roll("柴可夫斯基", 0, 5) == [(0, 5)]  # no cut into surname-led pieces
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name before a title is no title for the word after it
+    ("王建国副县长来村调研时说，要抓好产业。", [("王建国", ())]),
+    ("习近平总书记来川视察时指出，要抓好脱贫。", [("习近平", ())]),
+    # a title head that runs on into a word (委员|会) and words after a title are no names
+    ("区人大常委会委员会同有关部门研究。", []),
+    ("会上，全体委员认真负责地审议了报告。", []),
+    ("大会推选执行主席一人。", []),
+])
+def test_what_follows_a_title_is_a_name_only_when_it_reads_as_one(text, expected):
+    assert titled(text) == expected
+
+
 def test_name_with_middle_dot():
     assert "买买提·吐尔逊" in names("自治区副主席买买提·吐尔逊出席。")
 

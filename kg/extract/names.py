@@ -29,6 +29,7 @@ _MIDDOT = "·•‧・"
 # one has run on past the name (展示了, 谢谢啦, 的某某, 贺信并); 地 only ends no Han name of three
 # characters (高兴地; the sound-spelt 甘地 stays)
 _NOT_IN_NAME = set("了的啦吗呢吧这并着")
+_NUMERALS = set("一二三四五六七八九十两几")
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +125,12 @@ def tagged_name(s: str, titled: bool = False) -> bool:
         return plausible_name(s)
     if _NOT_IN_NAME.intersection(s) or len(s) == 3 and s[-1] == "地":
         return False
-    if not re.fullmatch(f"[{CJK}]{{2,10}}", s) or s in _not_names() or _common_word(s):
+    if not re.fullmatch(f"[{CJK}]{{2,10}}", s) or s in _not_names():
+        return False
+    # a three-character word that opens with a surname is a name the tagger may trust unless
+    # it is very common: the dictionary holds many names under other tags (n, ns)
+    three = len(s) == 3 and s[0] in lexicons.load("surnames") and s[0] not in lexicons.load("word_surnames")
+    if _common_word(s, _VERY_COMMON if three else _COMMON_FREQ):
         return False
     jieba, pseg = _jieba()
     if not titled and s[-1] in lexicons.load("place_suffixes"):
@@ -137,10 +143,10 @@ def tagged_name(s: str, titled: bool = False) -> bool:
     if s[:2] in two:
         han = len(s) <= 4
     else:
-        han = s[0] in one and len(s) <= 3
+        han = s[0] in one and len(s) <= 4  # four: a Yi name (吉克石乌) opens with a Han surname
     if titled:
         return han or len(s) <= 6
-    if jieba.dt.FREQ.get(s, 0) > 0:  # in running text a dictionary word (惠民) is read as one
+    if not three and jieba.dt.FREQ.get(s, 0) > 0:  # in running text a dictionary word (惠民) is read as one
         return False
     if han:
         return True
@@ -157,19 +163,24 @@ def minority_name_at(text: str, i: int) -> str | None:
     '旦增'
     """
     one, two = _surnames()
-    if i >= len(text) or text[i] in one or text[i:i + 2] in two:
+    if i >= len(text) or text[i:i + 2] in two:
         return None
     m = re.match(f"[{CJK}]{{1,6}}(?:[{_MIDDOT}][{CJK}]{{1,6}})?", text[i:i + 13])
     if not m:
         return None
-    for n in range(2, len(m.group()) + 1):
+    # one that opens with a Han surname is one of four characters, a Yi name (村支书吉色次哈说)
+    sizes = range(4, 5) if text[i] in one else range(2, len(m.group()) + 1)
+    for n in sizes:
         cand = text[i:i + n]
         if cand[-1] in _MIDDOT or not _ends_name(text, i + n):
             continue
         jieba, pseg = _jieba()
         words = [w for w in re.split(f"[{_MIDDOT}]", cand)]
-        if any(_common_word(w) or any(len(x) > 1 and _common_word(x) for x in jieba.lcut(w, HMM=False))
-               for w in words):
+        # no common word in it anywhere (各位委员|认真负责, 院长|的热烈欢迎), nor 的 or 了, nor a
+        # numeral opening it (常务主席|一人)
+        if cand[0] in _NUMERALS or _NOT_IN_NAME.intersection(cand) or any(
+                _common_word(w) or any(len(x) > 1 and _common_word(x) for x in jieba.lcut(w, cut_all=True))
+                for w in words):
             return None
         if cand in _not_names() or len(cand.replace("·", "")) > 6 and not any(c in cand for c in _MIDDOT):
             return None
@@ -207,8 +218,25 @@ def name_at(text: str, i: int, tagged: dict[int, int] | None = None) -> str | No
                 return rule
             if rule and len(cand) > len(rule) and cand.startswith(rule) and text[i + len(rule)] not in "和在与及同等为":
                 return rule
+            if not rule and len(cand) == 3 and _yi_name(text, i):
+                return text[i:i + 4]
             return cand
     return rule
+
+
+def _yi_name(text: str, i: int) -> bool:
+    """Whether text[i:i+4] is a four-character name that a tagger cut to three (吉尔木|呷说): a
+    surname opens it, punctuation or a follower word ends the fourth character and not the
+    third, no word opens at the fourth, and no common word is inside."""
+    cand = text[i:i + 4]
+    one, _ = _surnames()
+    if len(cand) < 4 or cand[0] not in one or not re.fullmatch(f"[{CJK}]{{4}}", cand) \
+            or _NOT_IN_NAME.intersection(cand) or _ends_name(text, i + 3) or not _ends_name(text, i + 4):
+        return False
+    jieba, _ = _jieba()
+    if jieba.dt.FREQ.get(text[i + 3:i + 5], 0) > 0:  # 江泽民|关于, 迟浩田|上将: a word opens there
+        return False
+    return not any(len(w) > 1 and _common_word(w) for w in jieba.lcut(cand, cut_all=True))
 
 
 def _rule_name_at(text: str, i: int) -> str | None:
@@ -268,6 +296,28 @@ def _trim_left(part: str, chained: bool = False) -> str:
 _CLAUSE_BREAK = re.compile(r"[，。；：！？\n“”（）()《》]")
 
 
+def after_named_title(text: str, i: int) -> bool:
+    """Whether a name and a title end right before text[i] (习近平总书记|来川视察)."""
+    return any(_named_title(text[i - k:i]) for k in range(3, 10) if k <= i)
+
+
+def _named_title(s: str) -> bool:
+    """A name and the head of a title after it (习近平总书记, 李默庵会长): a person already, not
+    a title before the next name (习近平总书记|来川视察).
+
+    >>> _named_title("习近平总书记"), _named_title("王建国副县长"), _named_title("常务副县长")
+    (True, True, False)
+    """
+    heads = lexicons.load("title_heads")
+    for k in (2, 3, 4):
+        rest = s[k:]
+        for p in ("", "副", "常务副", "总"):
+            if rest.startswith(p) and rest[len(p):] in heads and plausible_name(s[:k]) \
+                    and not _common_word(s[:2], 1):  # 常务|副县长: a word, not a name
+                return True
+    return False
+
+
 def titles_before(text: str, end: int) -> list[str]:
     """The titles written right before text[end] (where a name starts), split on 、.
 
@@ -282,7 +332,7 @@ def titles_before(text: str, end: int) -> list[str]:
     for k, part in enumerate(reversed(parts)):
         # words before a title that are no part of it end the chain there (李克强在|自治区党委书记)
         trimmed = _trim_left(part, chained=k < len(parts) - 1)
-        if not is_title(trimmed) or trimmed in lexicons.load("group_words"):
+        if not is_title(trimmed) or trimmed in lexicons.load("group_words") or _named_title(trimmed):
             break
         out.append(trimmed)
         if trimmed != part:

@@ -1,8 +1,10 @@
 """Person names found by a character CRF (kg/data/names.crfsuite, made by kg.extract.train_names).
 
 Each character is described by itself and its neighbours, its class, whether it opens a surname,
-whether a title or a noun such as 记者 ends right before it, where it stands in jieba's word and
-whether that word is a dictionary name. The features are built per text from a few precomputed
+whether a title or a noun such as 记者 ends right before it or starts right after it, how often
+it is part of a given name among the names of jieba's dictionary, where it stands in jieba's
+word and whether that word is a dictionary name. Names written together (周文华李建国) are cut
+at their surnames; a name the tagger cuts short everywhere alike (吉地尔|子) is made whole. The features are built per text from a few precomputed
 strings (one code a character), and only stretches that could hold a name are tagged: a surname,
 two sound-spelling characters (阿拉, 克林), a middle dot, or a title ending before them.
 
@@ -39,6 +41,31 @@ def _jieba():
 
 
 @lru_cache(maxsize=1)
+def _given_table() -> dict[int, str]:
+    """How often each character is part of a given name, from the names in jieba's dictionary
+    (words tagged nr that open with a surname, two to four characters): H, M or L by the share
+    of the dictionary's words with that character that are such names, - for rare or none."""
+    _, tags = _jieba()
+    sur = lexicons.load("surnames")
+    given: dict[str, int] = {}
+    words: dict[str, int] = {}
+    for w, tag in tags.items():
+        for ch in set(w):
+            words[ch] = words.get(ch, 0) + 1
+        if tag != "nr" or not 2 <= len(w) <= 4:
+            continue
+        n = 2 if w[:2] in sur and len(w) > 2 else 1 if w[0] in sur and len(w) < 4 else 0
+        for ch in set(w[n:]) if n else ():
+            given[ch] = given.get(ch, 0) + 1
+    out = {}
+    for ch, g in given.items():
+        r = g / words[ch]
+        if g >= 3 and r >= 0.05:
+            out[ord(ch)] = "H" if r >= 0.5 else "M" if r >= 0.2 else "L"
+    return out
+
+
+@lru_cache(maxsize=1)
 def _tables() -> tuple[dict, dict, re.Pattern, re.Pattern, re.Pattern]:
     cls: dict[int, str] = {}
     for lo, hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)):
@@ -72,11 +99,12 @@ def _tables() -> tuple[dict, dict, re.Pattern, re.Pattern, re.Pattern]:
     return cls, one, compound, titles, nouns
 
 
-def _codes(text: str) -> tuple[str, str, str]:
-    """Three strings as long as the text: the class of each character (C J D N L P M O), its
+def _codes(text: str) -> tuple[str, str, str, str, str]:
+    """Four strings as long as the text: the class of each character (C J D N L P M O), its
     surname code (S surname, s surname that is an everyday word, F/f compound surname, t
-    sound-spelling character, M middle dot, - other), and what ends right before it (T a
-    title, G a noun such as 记者 or 村民, - nothing)."""
+    sound-spelling character, M middle dot, - other), what ends right before it and what
+    starts at it (T a title, G a noun such as 记者 or 村民, - nothing), and how often it is
+    part of a given name (_given_table)."""
     cls, one, compound, titles, nouns = _tables()
     k = re.sub(r"[^CDNLPM]", "O", text.translate(cls))
     s = re.sub(r"[^SstM]", "-", text.translate(one))
@@ -87,11 +115,13 @@ def _codes(text: str) -> tuple[str, str, str]:
     if sl:
         s = "".join(sl)
     cue = ["-"] * (len(text) + 1)
+    start = ["-"] * len(text)
     for m in nouns.finditer(text):
-        cue[m.end()] = "G"
+        cue[m.end()] = start[m.start()] = "G"
     for m in titles.finditer(text):
-        cue[m.end()] = "T"
-    return k, s, "".join(cue)
+        cue[m.end()] = start[m.start()] = "T"
+    g = re.sub(r"[^HML]", "-", text.translate(_given_table()))
+    return k, s, "".join(cue[:len(text)]), "".join(start), g
 
 
 def _word_codes(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
@@ -121,8 +151,8 @@ def _word_codes(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
     return [codes[o:o + hi - lo] for o, (lo, hi) in zip(offsets, spans)]
 
 
-def _features(t: str, k: str, s: str, c: str, w: list[str], lo: int, hi: int) -> list[list[str]]:
-    """Feature lists for positions lo..hi-1 of the padded strings (t, k, s, c padded by _PAD;
+def _features(t: str, k: str, s: str, c: str, a: str, g: str, w: list[str], lo: int, hi: int) -> list[list[str]]:
+    """Feature lists for positions lo..hi-1 of the padded strings (t, k, s, c, a padded by _PAD;
     w holds the word codes of positions lo..hi-1). Built a column at a time."""
     r = range(lo, hi)
     cols = (
@@ -134,23 +164,23 @@ def _features(t: str, k: str, s: str, c: str, w: list[str], lo: int, hi: int) ->
         ["k=" + k[i - 1:i + 2] for i in r], ["s=" + s[i - 1:i + 2] for i in r],
         ["s0=" + x + y for x, y in zip(s[lo:hi], c[lo:hi])], ["c=" + c[i - 1:i + 2] for i in r],
         ["w=" + x for x in w], ["ws=" + x + y for x, y in zip(w, s[lo:hi])],
-        ["wc=" + x + y for x, y in zip(w, c[lo:hi])],
+        ["wc=" + x + y for x, y in zip(w, c[lo:hi])], ["a=" + x for x in a[lo + 1:hi + 1]],
+        ["g=" + g[i - 1:i + 2] for i in r], ["sg=" + s[i - 1:i + 1] + g[i:i + 2] for i in r],
     )
     return [list(x) for x in zip(*cols)]
 
 
-def _padded(text: str) -> tuple[str, str, str, str]:
-    k, s, c = _codes(text)
+def _padded(text: str) -> tuple[str, ...]:
     pad = "\x02" * _PAD
     end = "\x03" * _PAD
-    return pad + text + end, pad + k + end, pad + s + end, pad + c[:len(text)] + end
+    return tuple(pad + x + end for x in (text, *_codes(text)))
 
 
 def sequence_features(text: str) -> list[tuple[int, int, list[list[str]]]]:
     """(start, end, feature lists) of each stretch of the text the tagger reads."""
-    t, k, s, c = _padded(text)
+    t, k, s, c, a, g = _padded(text)
     spans = _windows(text, s[_PAD:-_PAD], c[_PAD:-_PAD])
-    return [(lo, hi, _features(t, k, s, c, w, lo + _PAD, hi + _PAD))
+    return [(lo, hi, _features(t, k, s, c, a, g, w, lo + _PAD, hi + _PAD))
             for (lo, hi), w in zip(spans, _word_codes(text, spans))]
 
 
@@ -180,7 +210,7 @@ def _windows(text: str, s: str, c: str) -> list[tuple[int, int]]:
         p = m.start()
         # 高度, 阿拉 (a common word opens there), 长江 (one ends there): no name opens here
         if any(freq.get(w, 0) >= _COMMON and tags.get(w, "")[:2] != "nr"
-               for w in (text[p:p + 2], text[max(0, p - 1):p + 1])):
+               for w in (text[p:p + 2], text[p - 1:p + 1] if p else "")):
             continue
         starts.append(p)
     starts += [m.start() for m in re.finditer(r"[TG]", c) if m.start() < n]
@@ -203,6 +233,48 @@ def _windows(text: str, s: str, c: str) -> list[tuple[int, int]]:
         if hi > lo:
             out.append((lo, hi))
     return out
+
+
+_ROLL_MIN = 5  # a tagged Han stretch this long with no middle dot is read as names written together
+_GIVEN_COST = {"H": 0.0, "M": 0.2, "L": 0.4}
+_SURNAME_COST = {"S": 0.0, "F": 0.0, "s": 0.3}
+
+
+def _split_roll(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """A tagged stretch longer than a Han name (周文华李建国) as the names it is made of: the
+    cheapest cut into pieces of a surname and one or two given characters (a compound surname
+    and one or two), each given character costing by how rarely it is part of a given name.
+    A stretch that cannot be cut so (a sound-spelt foreign name, a middle dot) stays whole."""
+    piece = text[lo:hi]
+    cls, s, _, _, g = _codes(piece)
+    if len(piece) < _ROLL_MIN or cls.strip("CN"):
+        return [(lo, hi)]
+    n = len(piece)
+    _, tags = _jieba()
+    best: list[tuple[float, int] | None] = [None] * (n + 1)
+    best[0] = (0.0, -1)
+    for i in range(n):
+        if best[i] is None or s[i] not in _SURNAME_COST:
+            continue
+        first = 2 if s[i] == "F" else 1
+        for size in (first + 1, first + 2):
+            j = i + size
+            if j > n:
+                break
+            cost = best[i][0] + 1.0 + _SURNAME_COST[s[i]] + (0.15 if size == first + 1 else 0.0)
+            cost += sum(_GIVEN_COST.get(x, 0.8) for x in g[i + first:j])
+            if tags.get(piece[i:j], "")[:2] == "nr":  # a name of the dictionary
+                cost -= 0.5
+            if best[j] is None or cost < best[j][0]:
+                best[j] = (cost, i)
+    if best[n] is None:
+        return [(lo, hi)]
+    cuts, j = [], n
+    while j > 0:
+        i = best[j][1]
+        cuts.append((lo + i, lo + j))
+        j = i
+    return cuts[::-1]
 
 
 def person_spans(text: str) -> list[tuple[int, int]]:
@@ -228,8 +300,46 @@ def person_spans(text: str) -> list[tuple[int, int]]:
             if tag == "I-PER" and start >= 0:
                 continue
             if start >= 0:
-                spans.append((lo + start, lo + j))
+                spans.extend(_split_roll(text, lo + start, lo + j))
                 start = -1
             if tag == "B-PER":
                 start = j
-    return spans
+    return _run_on(text, spans)
+
+
+_NOT_A_LAST = set("的了和与及同等为在是说对把被向从到也都还就又")
+
+
+def _run_on(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Four-character names the tagger cuts to a Han name's three (Yi names such as 吉地尔子 open
+    with a Han surname): a three-character name that the same character follows wherever it
+    is written, at least twice, gains that character, unless it is a function word (的, 在), a
+    frequent verb (说, 讲), or opens a word (指出, 书记) or another name."""
+    threes = {text[a:b] for a, b in spans if b - a == 3}
+    if not threes:
+        return spans
+    longer = set()
+    starts = {a for a, _ in spans}  # 李克强|李鹏: another name opens there
+    dt, tags = _jieba()
+    _, _, _, titles, nouns = _tables()
+    for name in sorted(threes):
+        nxt = set()
+        count = 0
+        for m in re.finditer(re.escape(name), text):
+            e = m.end()
+            nxt.add(text[e:e + 1])
+            count += 1
+            if len(nxt) > 1:
+                break
+        c = next(iter(nxt))
+        if count < 2 or len(nxt) != 1 or not "\u4e00" <= c <= "\u9fff" or c in _NOT_A_LAST \
+                or tags.get(c, "")[:1] == "v" and dt.FREQ.get(c, 0) >= 1000:  # 王建国|讲
+            continue
+        if any(m.end() in starts or dt.FREQ.get(text[m.end():m.end() + 2], 0) > 0
+               or titles.match(text, m.end()) or nouns.match(text, m.end())
+               for m in re.finditer(re.escape(name), text)):
+            continue
+        longer.add(name)
+    if not longer:
+        return spans
+    return [(a, b + 1) if text[a:b] in longer else (a, b) for a, b in spans]

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .. import lexicons
 from ..normalize import CJK
-from .names import minority_name_at, name_at, plausible_name, tagged_name, title_head, titles_before
+from .names import _common_word, after_named_title, minority_name_at, name_at, plausible_name, tagged_name, title_head, titles_before
 from .ner import person_spans
 
 __all__ = ["Mention", "find_mentions"]
@@ -44,6 +44,12 @@ def _bare_list_rx() -> re.Pattern:
     item = f"[{CJK}·]{{2,6}}?"
     verbs = lexicons.alternation("attend_verbs")
     return re.compile(f"(?<![{CJK}])({item}(?:、{item})+)(?:等(?:同志|人)?)?(?:分别|一同|也|还)?(?:{verbs})")
+
+
+def _runs_on(text: str, start: int, i: int) -> bool:
+    """The title head text[start:i] runs on into a longer word (委员|会, 主席|台, 书记|处):
+    what follows it is no name."""
+    return any(_common_word(text[start:i + k], 1) for k in (1, 2) if i + k <= len(text))
 
 
 def _titled_at(text: str, i: int, tagged: dict[int, int]) -> Mention | None:
@@ -162,7 +168,7 @@ def find_mentions(text: str) -> list[Mention]:
     tagged = dict(person_spans(text))
     for m in _heads_rx().finditer(text):
         i = m.start() + len(m.group(1))
-        if i in out:
+        if i in out or _runs_on(text, m.start(), i):
             continue
         mention = _titled_at(text, i, tagged)
         if mention and mention.titles:
@@ -197,10 +203,13 @@ def find_mentions(text: str) -> list[Mention]:
                 if not any(m.left <= p < m.end or p <= m.start < p + len(item) for m in out.values()):
                     out.setdefault(p, Mention(item, p, p + len(item)))
     taken = _covered(len(text), ((m.left, m.end) for m in out.values()))
+    known = sorted({m.name for m in out.values()}, key=len, reverse=True)
     for a, b in tagged.items():  # everyone else the tagger finds in running text
         if a not in out and not any(taken[a:b]) and tagged_name(text[a:b]) \
-                and _list_agrees(text, a, b, tagged):
-            out[a] = Mention(text[a:b], a, b)
+                and _list_agrees(text, a, b, tagged) and not after_named_title(text, a):
+            # a name read with a title or in a list wins where the tagger stops short (谭锦|球说)
+            name = next((k for k in known if len(k) > b - a and text.startswith(k, a)), text[a:b])
+            out[a] = Mention(name, a, a + len(name))
     _add_short_forms(text, out)
     if out:  # later mentions of the names found
         rx = re.compile("|".join(re.escape(n) for n in sorted({m.name for m in out.values()}, key=len, reverse=True)))
