@@ -192,6 +192,10 @@ EVENT_FORMS = [
     ("5月6日，县长陈晓东到北关镇，就秋粮收购进行了调研。", [("inspection", ("陈晓东",), ())]),
     ("5月6日，县长陈晓东深入城东污水处理厂、北关安置小区等项目现场，了解工程进展。",
      [("inspection", ("陈晓东",), ())]),
+    # a guide goes along: the one guided leads; guiding an unnamed leader names no visit here
+    ("5月6日，村支书王小红引导副县长刘建华察看了新建的蔬菜大棚。", [("inspection", ("刘建华",), ("王小红",))]),
+    ("5月6日，王小红与丈夫一起引导总书记察看新住房。", []),
+    ("5月6日，副县长刘建华带着相关部门负责人察看了防汛工作。", [("inspection", ("刘建华",), ())]),
     ("5月6日，县委书记王建军在座谈会上指出，要抓好秋粮收购。", [("meeting", (), ("王建军",))]),
     ("5月6日，县委书记王建军与企业家代表座谈交流。", [("meeting", (), ("王建军",))]),
     # two meetings convened together, each a meeting of its own

@@ -260,6 +260,7 @@ def _group_leader_rx() -> re.Pattern:
 # 在X的陪同下 (X attends), 在X的带领下 (X leads)
 _ESCORT = re.compile(r"在(?P<who>[^，。；]{2,60}?)(?:同志)?的?(?P<how>陪同|带领|率领|带队|组织|引领|指导)下")
 # the clause has a subject that acts through 进行/开展 (就秋粮收购进行了调研)
+_GUIDED = re.compile(r"(?:引导|陪着)(?P<whom>[^，。；]{1,12})$")
 _CARRIED = re.compile(r"(?:就|围绕|对|针对)[^，。；]{1,30}(?:进行|开展)(?:了)?(?:实地|专题|深入)?$")
 
 
@@ -302,6 +303,14 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         escort = _ESCORT.search(text, s0, at)
         escorts = [x for x in r.mentions if escort and escort.start("who") <= x.start < escort.end("who")]
         leader = r.subject_name(at)
+        guided = _GUIDED.search(clause)
+        guides = []
+        if guided:  # X引导县长A察看: A leads, X goes along; 引导总书记察看 names no leader
+            led_ones = [x for x in r.mentions if cs + guided.start("whom") <= x.start < at]
+            if not led_ones:
+                continue
+            leader = led_ones[0].name
+            guides = [x for x in r.mentions if cs <= x.start < cs + guided.start()]
         if escort and escort.group("how") != "陪同" and escorts:
             leader = escorts[0].name  # 在县委书记X的带领下，…调研: X leads
         # a group leads only when no one has yet: 某某率指导组… 指导组一行察看 is the same visit
@@ -319,8 +328,11 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         ev = FoundEvent("inspection", name, at, scan.date_for(s0, at) or _same_day(events, body), None,
                         m.group(), (s0, s1))
         # A，B带领…; A、B一同调研: all lead, the first written is the chair
-        for who in _co_leaders(r, s0, cs) + ([leader] if leader else []) + co_subjects(r, r.mention_at(cs), at):
+        for who in [leader] if guided else _co_leaders(r, s0, cs) + ([leader] if leader else []) + co_subjects(
+                r, r.mention_at(cs), at):
             ev.lead(who)
+        for x in guides:
+            ev.attend(x.name, x.start)
         for x in escorts if escort and escort.group("how") == "陪同" else escorts[1:]:
             ev.attend(x.name, x.start)
         led = re.search(r"(?:带领|率领|率)", clause)
