@@ -42,8 +42,10 @@ def person_iri(name: str, place: str | None = None) -> URIRef:
     return ID[f"person/{_slug(name)}" + (f"@{_slug(place)}" if place else "")]
 
 
-_PLACE = re.compile(r"^(?!全国|中共|中央|国务院)([\u4e00-\u9fff]{2,8}?(?:自治区|自治州|自治县|省|市|州|盟|县|旗|区|镇|乡|街道))"
-                    r"(?=委|人大|政协|政府|纪委|监委|党|长|副|常委|人民|公安|法院|检察院|[\u4e00-\u9fff]{0,6}(?:局|办|部|厅))")
+# a title's own words are no place: 常务副县长 names none, 青石县常务副县长 names 青石县
+_PLACE = re.compile(r"^(?!全国|中共|中央|国务院|常务|副|代理|执行|第一)"
+                    r"([\u4e00-\u9fff]{2,8}?(?:自治区|自治州|自治县|省|市|州|盟|县|旗|区|镇|乡|街道))"
+                    r"(?=委|人大|政协|政府|纪委|监委|党|长|副|常务|代理|常委|人民|公安|法院|检察院|[\u4e00-\u9fff]{0,6}(?:局|办|部|厅))")
 # a dateline: 新华社北京2月19日电, 本报周口7月3日讯, 本报讯（记者 …）川汇区… is not one
 _DATELINE = re.compile(r"^(?:新华社|中新社|中新网|本报|人民网|央视网|新华网)?(?:记者)?([\u4e00-\u9fff]{2,6}?)\s*(?:\d{1,2}月)?\d{1,2}日(?:电|讯)")
 _AGENCY_ONLY = {"新华社", "本报", "中新社", "人民网"}
@@ -54,6 +56,8 @@ def title_place(title: str) -> str | None:
 
     >>> title_place("黔江区委副书记"), title_place("区委书记"), title_place("国务院副总理")
     ('黔江区', None, None)
+    >>> title_place("常务副县长"), title_place("青石县常务副县长"), title_place("青石县代理县长")
+    (None, '青石县', '青石县')
     """
     m = _PLACE.match(title)
     return m.group(1) if m else None
