@@ -32,12 +32,14 @@ SENTENCE_CAP = 4   # sentences listed for one fact
 CHUNK = 300        # IRIs in one VALUES block
 
 # what a sentence is evidence of, in Chinese and English
-ROLE_NAMES = {"title": "职务 title", "chair": "主持 chaired", "leader": "带队 led", "attendee": "参加 attended",
-              "directive": "讲话 directive", "responsible": "负责 responsible", "visit": "考察 visited",
-              "named": "提及 named in a directive", "event": "事件 event",
-              "led-an-inspection-of": "带队考察 led an inspection of",
-              "issued-a-directive-on": "讲话提及 issued a directive on",
-              "chaired-a-meeting-that-decided": "主持会议 chaired the meeting that decided"}
+ROLE_NAMES = {
+    "title": "职务 title", "chair": "主持 chaired", "leader": "带队 led", "attendee": "参加 attended",
+    "directive": "讲话 said at", "said-by": "讲话 directive by", "responsible": "负责 responsible",
+    "visit": "考察 visited", "named": "提及 named in a directive by", "event": "事件 event",
+    "led-an-inspection-of": "带队考察 led an inspection of",
+    "issued-a-directive-on": "讲话提及 issued a directive on",
+    "chaired-a-meeting-that-decided": "主持会议 chaired the meeting that decided",
+}
 _ROLE_ORDER = {k: i for i, k in enumerate(ROLE_NAMES)}
 
 # facts about persons: title observations, participations (chair, leader, attendee), directives
@@ -74,7 +76,7 @@ EVENT_FACTS = """SELECT ?n ?x ?kind ?what ?date ?e ?ev ?art ?start WHERE {
   UNION
   { ?x a kg:Participation ; kg:event ?n ; kg:role ?kind ; kg:evidence ?ev ; kg:person/rdfs:label ?what . }
   UNION
-  { ?x a kg:Directive ; kg:issuedAt ?n ; kg:evidence ?ev . BIND("directive" AS ?kind)
+  { ?x a kg:Directive ; kg:issuedAt ?n ; kg:evidence ?ev . BIND("said-by" AS ?kind)
     OPTIONAL { ?x kg:speaker/rdfs:label ?what } }
   OPTIONAL { ?n kg:date ?date }
   ?ev kg:startOffset ?start ; prov:wasDerivedFrom ?art .
@@ -242,8 +244,9 @@ def _items(e: Entry) -> tuple[list[tuple[str, str, list[str]]], int]:
         for f in e.facts:
             groups[f.event].append(f)
         items = []
-        for ev_iri, fs in groups.items():
-            evs = list(dict.fromkeys(f.ev for f in sorted(fs, key=lambda f: (f.art, f.start, f.ev))))
+        for fs in groups.values():
+            # the event's own sentence first, then those naming the two, in the text's order
+            evs = list(dict.fromkeys(f.ev for f in sorted(fs, key=lambda f: (f.kind != "event", f.art, f.start, f.ev))))
             items.append((fs[0].what, fs[0].date, evs[:SENTENCE_CAP], min(_fact_order(f) for f in fs)))
         items.sort(key=lambda x: x[3])
         items = [x[:3] for x in items]
@@ -259,7 +262,8 @@ def _items(e: Entry) -> tuple[list[tuple[str, str, list[str]]], int]:
                     kinds[f.kind].append(f.what)
             what = "; ".join(ROLE_NAMES.get(k, k) + (": " + "、".join(w for w in ws if w) if any(ws) else "")
                              for k, ws in sorted(kinds.items(), key=lambda kv: (_ROLE_ORDER.get(kv[0], 99), kv[0])))
-            items.append((min(_fact_order(f) for f in fs), what, fs[0].date, [ev]))
+            first = min(fs, key=_fact_order)
+            items.append((_fact_order(first), what, first.date, [ev]))
         items.sort(key=lambda x: x[0])
         items = [x[1:] for x in items]
     return items[:e.cap], max(0, len(items) - e.cap)

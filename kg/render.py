@@ -98,7 +98,7 @@ _PANEL_CSS = """
   #kg-evidence .kg-ev-body { overflow-y: auto; padding: 6px 14px 16px; flex: 1; }
   #kg-evidence .kg-ev-item { margin: 12px 0 0; }
   #kg-evidence .kg-ev-what { font-size: 13px; font-weight: bold; color: #345; }
-  #kg-evidence .kg-ev-date { font-weight: normal; color: #778; margin-left: 6px; }
+  #kg-evidence .kg-ev-date { font-weight: normal; color: #778; margin-left: 6px; white-space: nowrap; }
   #kg-evidence blockquote { margin: 5px 0 0; padding: 6px 10px; border-left: 3px solid #4e79a7;
     background: #f4f6fa; font-size: 14px; line-height: 1.6; }
   #kg-evidence .kg-ev-src { font-size: 12px; color: #667; margin: 3px 0 0 13px; line-height: 1.5;

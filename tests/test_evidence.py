@@ -66,7 +66,7 @@ def test_evidence_person_node_holds_titles_chairs_and_directives(built, co_page,
     assert "刘德君指出，要始终绷紧疫情防控这根弦。" in said
     whats = " | ".join(w for w, _, _ in liu["items"])
     assert "职务 title: 区委书记" in whats and "主持 chaired: 川汇区创建全国文明城市工作推进会" in whats
-    assert "讲话 directive" in whats
+    assert "讲话 said at: 疫情防控工作研判会" in whats
     # 5 meetings chaired or led, each with its sentence, and the directives said at them
     assert sum("主持 chaired" in w or "带队 led" in w for w in whats.split(" | ")) == 5
     assert [date for _, date, _ in liu["items"]] == sorted(date for _, date, _ in liu["items"])
