@@ -107,6 +107,7 @@ _PANEL_CSS = """
   #kg-evidence .kg-ev-more, #kg-evidence .kg-ev-none { font-size: 13px; color: #667; margin-top: 14px; }
   tr.kg-ev-row { cursor: pointer; }
   tr.kg-ev-row:hover td, tr.kg-ev-row:focus td { background: #eef3fb; }
+  tr.kg-ev-row.kg-ev-active td { background: #dce7f7; }
   button.kg-ev-open { font: inherit; font-size: 12px; border: 1px solid #9ab; border-radius: 3px;
     background: #fff; cursor: pointer; padding: 1px 6px; white-space: nowrap; }
 </style>
@@ -204,18 +205,19 @@ _PANEL_JS = """
     var t = e.target;
     if (t.closest && t.closest("button.kg-ev-close")) { close(); return; }
     var row = t.closest ? t.closest("tr[data-ev]") : null;
-    if (row) {
-      var key = row.getAttribute("data-ev").split(":");
-      kgEvidence.row(key[0], parseInt(key[1], 10));
-    }
+    if (row) openRow(row);
   });
   document.addEventListener("keydown", function (e) {
     var row = e.target.closest ? e.target.closest("tr[data-ev]") : null;
-    if (row && e.key === "Enter") {
-      var key = row.getAttribute("data-ev").split(":");
-      kgEvidence.row(key[0], parseInt(key[1], 10));
-    }
+    if (row && e.key === "Enter") openRow(row);
   });
+  function openRow(row) {
+    var key = row.getAttribute("data-ev").split(":");
+    var last = document.querySelector("tr.kg-ev-active");
+    if (last) last.classList.remove("kg-ev-active");
+    row.classList.add("kg-ev-active");
+    kgEvidence.row(key[0], parseInt(key[1], 10));
+  }
   // a view: a click on a node or an edge of the network opens its evidence
   window.addEventListener("load", function () {
     if (typeof network === "undefined" || !network) return;
