@@ -42,38 +42,47 @@ ROLE_NAMES = {
 }
 _ROLE_ORDER = {k: i for i, k in enumerate(ROLE_NAMES)}
 
-# Each kind of fact is its own query, the VALUES block first: Oxigraph evaluates a UNION
-# whole before joining it with VALUES (minutes on a 10^4-article store), a single pattern
-# from the bound nodes in milliseconds. Every query gives the same columns.
+# Each kind of fact is its own query: the VALUES block, then the triples every row needs
+# (from the bound nodes on), then the OPTIONALs and BINDs. Oxigraph evaluates a UNION, or a
+# pattern after an OPTIONAL or a BIND, on its own before joining it: with the whole store
+# that is minutes on 10^4 articles, from the bound nodes milliseconds. Every query gives
+# the same columns.
 _COLUMNS = "SELECT ?n ?x ?kind ?what ?date ?e ?ev ?art ?start WHERE {\n  VALUES ?n { %s }\n"
-_SPAN = "\n  ?ev kg:startOffset ?start ; prov:wasDerivedFrom ?art .\n}"
+_SPAN = "\n  ?ev kg:startOffset ?start ; prov:wasDerivedFrom ?art .\n"
+
+
+def _facts_queries(*parts: tuple[str, str]) -> tuple[str, ...]:
+    return tuple(_COLUMNS + required + _SPAN + optional + "\n}" for required, optional in parts)
+
+
 # facts about persons: title observations, participations (chair, leader, attendee), directives
-PERSON_FACTS = tuple(_COLUMNS + q + _SPAN for q in (
-    """  ?x kg:person ?n . ?x a kg:TitleObservation ; kg:evidence ?ev ; kg:position/rdfs:label ?what .
-  OPTIONAL { ?x kg:date ?date } BIND("title" AS ?kind)""",
-    """  ?x kg:person ?n . ?x a kg:Participation ; kg:event ?e ; kg:role ?kind ; kg:evidence ?ev .
-  OPTIONAL { ?e rdfs:label ?what } OPTIONAL { ?e kg:date ?date }""",
-    """  ?x kg:speaker ?n . ?x a kg:Directive ; kg:evidence ?ev . BIND("directive" AS ?kind)
-  OPTIONAL { ?x kg:issuedAt ?at . OPTIONAL { ?at rdfs:label ?what } OPTIONAL { ?at kg:date ?date } }""",
-))
+PERSON_FACTS = _facts_queries(
+    ("  ?x kg:person ?n . ?x a kg:TitleObservation ; kg:evidence ?ev ; kg:position/rdfs:label ?what .",
+     '  OPTIONAL { ?x kg:date ?date } BIND("title" AS ?kind)'),
+    ("  ?x kg:person ?n . ?x a kg:Participation ; kg:event ?e ; kg:role ?kind ; kg:evidence ?ev .",
+     "  OPTIONAL { ?e rdfs:label ?what } OPTIONAL { ?e kg:date ?date }"),
+    ("  ?x kg:speaker ?n . ?x a kg:Directive ; kg:evidence ?ev .",
+     '  OPTIONAL { ?x kg:issuedAt ?at . OPTIONAL { ?at rdfs:label ?what } OPTIONAL { ?at kg:date ?date } }\n'
+     '  BIND("directive" AS ?kind)'),
+)
 # facts about projects: who is responsible, the inspections that visited it, directives naming it
-PROJECT_FACTS = tuple(_COLUMNS + q + _SPAN for q in (
-    """  ?x kg:project ?n . ?x a kg:Responsibility ; kg:evidence ?ev ; kg:person/rdfs:label ?what .
-  BIND("responsible" AS ?kind)""",
-    """  ?x kg:project ?n . ?x a kg:SiteVisit ; kg:event ?e . ?e kg:evidence ?ev . BIND("visit" AS ?kind)
-  OPTIONAL { ?e rdfs:label ?what } OPTIONAL { ?e kg:date ?date }""",
-    """  ?x kg:concerns ?n . ?x a kg:Directive ; kg:evidence ?ev . BIND("named" AS ?kind)
-  OPTIONAL { ?x kg:speaker/rdfs:label ?what } OPTIONAL { ?x kg:issuedAt/kg:date ?date }""",
-))
+PROJECT_FACTS = _facts_queries(
+    ("  ?x kg:project ?n . ?x a kg:Responsibility ; kg:evidence ?ev ; kg:person/rdfs:label ?what .",
+     '  BIND("responsible" AS ?kind)'),
+    ("  ?x kg:project ?n . ?x a kg:SiteVisit ; kg:event ?e . ?e kg:evidence ?ev .",
+     '  OPTIONAL { ?e rdfs:label ?what } OPTIONAL { ?e kg:date ?date } BIND("visit" AS ?kind)'),
+    ("  ?x kg:concerns ?n . ?x a kg:Directive ; kg:evidence ?ev .",
+     '  OPTIONAL { ?x kg:speaker/rdfs:label ?what } OPTIONAL { ?x kg:issuedAt/kg:date ?date } BIND("named" AS ?kind)'),
+)
 # facts about events: the event's own sentence, who took part, what was said there
-EVENT_FACTS = tuple(_COLUMNS + q + _SPAN for q in (
-    """  ?n kg:evidence ?ev . BIND(?n AS ?x) BIND("event" AS ?kind)
-  OPTIONAL { ?n rdfs:label ?what } OPTIONAL { ?n kg:date ?date }""",
-    """  ?x kg:event ?n . ?x a kg:Participation ; kg:role ?kind ; kg:evidence ?ev ; kg:person/rdfs:label ?what .
-  OPTIONAL { ?n kg:date ?date }""",
-    """  ?x kg:issuedAt ?n . ?x a kg:Directive ; kg:evidence ?ev . BIND("said-by" AS ?kind)
-  OPTIONAL { ?x kg:speaker/rdfs:label ?what } OPTIONAL { ?n kg:date ?date }""",
-))
+EVENT_FACTS = _facts_queries(
+    ("  ?n kg:evidence ?ev .",
+     '  OPTIONAL { ?n rdfs:label ?what } OPTIONAL { ?n kg:date ?date } BIND(?n AS ?x) BIND("event" AS ?kind)'),
+    ("  ?x kg:event ?n . ?x a kg:Participation ; kg:role ?kind ; kg:evidence ?ev ; kg:person/rdfs:label ?what .",
+     "  OPTIONAL { ?n kg:date ?date }"),
+    ("  ?x kg:issuedAt ?n . ?x a kg:Directive ; kg:evidence ?ev .",
+     '  OPTIONAL { ?x kg:speaker/rdfs:label ?what } OPTIONAL { ?n kg:date ?date } BIND("said-by" AS ?kind)'),
+)
 EVENT_EVIDENCE = """SELECT ?e ?ev ?art ?start WHERE {
   VALUES ?e { %s } ?e kg:evidence ?ev . ?ev kg:startOffset ?start ; prov:wasDerivedFrom ?art .
 }"""
@@ -81,9 +90,9 @@ EVENT_EVIDENCE = """SELECT ?e ?ev ?art ?start WHERE {
 RESPONSIBILITY_FACTS = """SELECT ?q ?r ?person ?isdir ?chair ?ev ?art ?start WHERE {
   VALUES ?q { %s }
   ?r kg:project ?q . ?r a kg:Responsibility ; kg:person ?person ; kg:basis ?b ; kg:evidence ?ev .
+  ?ev kg:startOffset ?start ; prov:wasDerivedFrom ?art .
   OPTIONAL { ?b a kg:Directive . BIND("true" AS ?isdir) }
   OPTIONAL { ?b kg:issuedAt/kg:chairedBy ?chair }
-  ?ev kg:startOffset ?start ; prov:wasDerivedFrom ?art .
 }"""
 SENTENCES = """SELECT ?ev ?text ?file ?start ?end ?art WHERE {
   VALUES ?ev { %s }
@@ -91,7 +100,7 @@ SENTENCES = """SELECT ?ev ?text ?file ?start ?end ?art WHERE {
   OPTIONAL { ?ev kg:sourceFile ?file }
 }"""
 ARTICLES = """SELECT ?art ?headline ?file ?page ?url WHERE {
-  VALUES ?art { %s }
+  VALUES ?art { %s } ?art a kg:Article .
   OPTIONAL { ?art kg:headline ?headline } OPTIONAL { ?art kg:sourceFile ?file }
   OPTIONAL { ?art kg:sourcePage ?page } OPTIONAL { ?art kg:sourceURL ?url }
 }"""
