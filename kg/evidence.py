@@ -5,13 +5,15 @@ bounded at corpus scale, and written as JSON that is safe inside a <script> elem
 
 The JSON a page embeds (`Evidence.payload`):
 
-    {"articles":  [[headline, date, source file, PDF page (kg:sourcePage), URL (kg:sourceURL)], ...],
+    {"labels":    [what an item is evidence of, ...],
+     "articles":  [[headline, date, source file, PDF page (kg:sourcePage), URL (kg:sourceURL)], ...],
      "sentences": [[text, article index, start offset, end offset], ...],
      "nodes": {view node id: ENTRY}, "edges": {"FROM\\tTO": ENTRY}, "rows": {table: [ENTRY | null]}}
-    ENTRY = {"title": str, "items": [[what, date, [sentence index, ...]], ...], "more": int}
+    ENTRY = {"title": str, "items": [[label index, date, [sentence index, ...]], ...], "more": int}
 
-`more` counts the items left out by the cap. Articles and sentences are listed once, in IRI
-and offset order, so the same graph gives the same bytes.
+`more` counts the items left out by the cap. Labels, articles and sentences are listed once
+(sorted; articles in IRI order, sentences in article and offset order), so the same graph
+gives the same bytes.
 """
 from __future__ import annotations
 
@@ -213,12 +215,19 @@ class Evidence:
         for art, headline, file, page, url in _rows(self.src, ARTICLES, arts):
             meta[art] = [headline or "", self._article_dates.get(art, ""), file or "", page or "", url or ""]
 
+        # what an item is evidence of repeats (an event's name on every edge of those at it):
+        # each is written once
+        labels = sorted({what for e in entries for what, _, _ in items_of[id(e)][0]})
+        l_index = {w: i for i, w in enumerate(labels)}
+
         def entry(e: Entry) -> dict:
             items, more = items_of[id(e)]
             return {"title": e.title, "more": more,
-                    "items": [[what, date, [s_index[ev] for ev in evs if ev in s_index]] for what, date, evs in items]}
+                    "items": [[l_index[what], date, [s_index[ev] for ev in evs if ev in s_index]]
+                              for what, date, evs in items]}
 
         out = {
+            "labels": labels,
             "articles": [meta.get(a, ["", self._article_dates.get(a, ""), "", "", ""]) for a in arts],
             "sentences": [[sentences[ev][3], a_index[sentences[ev][0]], sentences[ev][1], sentences[ev][2]]
                           for ev in order],

@@ -170,10 +170,10 @@ _PANEL_JS = """
     items.forEach(function (it) { count += it[2].length; });
     head.appendChild(el("div", "kg-ev-sub", "证据 evidence: " + count + " sentence" + (count === 1 ? "" : "s")
                         + (entry.more ? " (" + entry.more + " more facts not listed)" : "")));
-    var sentences = load().sentences || [];
+    var sentences = load().sentences || [], labels = load().labels || [];
     items.forEach(function (it) {
       var box = el("div", "kg-ev-item");
-      var what = el("div", "kg-ev-what", it[0]);
+      var what = el("div", "kg-ev-what", labels[it[0]]);
       if (it[1]) what.appendChild(el("span", "kg-ev-date", it[1]));
       box.appendChild(what);
       it[2].forEach(function (i) {

@@ -26,11 +26,22 @@ SOURCE = str(SAMPLE)  # as kg build was given it
 LIU, HU = "刘德君", "胡友涛"
 
 
+def resolve(d: dict) -> dict:
+    """The evidence JSON with each item's label index replaced by the label (each once, sorted)."""
+    labels = d["labels"]
+    assert labels == sorted(set(labels))
+    entries = [*d["nodes"].values(), *d["edges"].values(), *(e for rows in d["rows"].values() for e in rows if e)]
+    for e in entries:
+        e["items"] = [[labels[w], date, idx] for w, date, idx in e["items"]]
+    assert {w for e in entries for w, _, _ in e["items"]} == set(labels)
+    return d
+
+
 def embedded(page: str) -> dict:
-    """The evidence JSON a page embeds (exactly one such script element)."""
+    """The evidence JSON a page embeds (exactly one such script element), labels resolved."""
     found = DATA.findall(page)
     assert len(found) == 1
-    return json.loads(found[0])
+    return resolve(json.loads(found[0]))
 
 
 def texts(data: dict, entry: dict) -> list[str]:
@@ -225,7 +236,7 @@ def evil_graph(titles: int = NODE_CAP + 5) -> tuple[Graph, str, str]:
 def test_evidence_caps_each_node_and_says_how_many_more():
     g, a, b = evil_graph()
     net = co_attendance(g)
-    d = view_evidence(g, net, "co-attendance").payload()
+    d = resolve(view_evidence(g, net, "co-attendance").payload())
     node = d["nodes"][a]
     assert len(node["items"]) == NODE_CAP and node["more"] == 26 - NODE_CAP  # 25 titles and a chair
     assert d["nodes"][b]["more"] == 0 and len(d["nodes"][b]["items"]) == 1
