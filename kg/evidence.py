@@ -8,10 +8,12 @@ The JSON a page embeds (`Evidence.payload`):
     {"labels":    [what an item is evidence of, ...],
      "articles":  [[headline, date, source file, PDF page (kg:sourcePage), URL (kg:sourceURL)], ...],
      "sentences": [[text, article index, start offset, end offset], ...],
-     "nodes": {view node id: ENTRY}, "edges": {"FROM\\tTO": ENTRY}, "rows": {table: [ENTRY | null]}}
+     "views": {view name: {"nodes": {node id: ENTRY}, "edges": {"FROM\\tTO": ENTRY}}},
+     "rows": {table: [ENTRY | null]}}
     ENTRY = {"title": str, "items": [[label index, date, [sentence index, ...]], ...], "more": int}
 
-`more` counts the items left out by the cap. Labels, articles and sentences are listed once
+A view page embeds its own view; the report embeds both views and its tables' rows once,
+and the views in its frames read them from it. `more` counts the items left out by the cap. Labels, articles and sentences are listed once
 (sorted; articles in IRI order, sentences in article and offset order), so the same graph
 gives the same bytes.
 """
@@ -165,8 +167,7 @@ class Evidence:
 
     def __init__(self, src):
         self.src = src
-        self.nodes: dict[str, Entry] = {}
-        self.edges: dict[tuple[str, str], Entry] = {}
+        self.views: dict[str, tuple[dict[str, Entry], dict[tuple[str, str], Entry]]] = {}  # nodes, edges
         self.rows: dict[str, list[Entry | None]] = {}
         self._article_dates: dict[str, str] | None = None
         self._arts: set[str] = set()
@@ -195,11 +196,11 @@ class Evidence:
                 self._article_dates[art] = date
 
     # --- the page's JSON ---------------------------------------------------------------
-    def payload(self, node_ids: dict[str, str] | None = None) -> dict:
-        """The JSON-ready evidence of the page; `node_ids` maps node IRIs to the ids the
-        view gives them (edges are keyed "FROM\\tTO" by those ids)."""
+    def payload(self, node_ids: dict[str, dict[str, str]] | None = None) -> dict:
+        """The JSON-ready evidence of the page; `node_ids` maps a view's name to the ids
+        the view gives its nodes (by IRI; edges are keyed "FROM\\tTO" by those ids)."""
         node_ids = node_ids or {}
-        entries = [*self.nodes.values(), *self.edges.values(),
+        entries = [*(e for nodes, edges in self.views.values() for e in (*nodes.values(), *edges.values())),
                    *(e for rows in self.rows.values() for e in rows if e is not None)]
         items_of = {id(e): _items(e) for e in entries}
         used = {ev for e in entries for _, _, evs in items_of[id(e)][0] for ev in evs}
@@ -231,8 +232,9 @@ class Evidence:
             "articles": [meta.get(a, ["", self._article_dates.get(a, ""), "", "", ""]) for a in arts],
             "sentences": [[sentences[ev][3], a_index[sentences[ev][0]], sentences[ev][1], sentences[ev][2]]
                           for ev in order],
-            "nodes": {node_ids.get(n, n): entry(e) for n, e in self.nodes.items()},
-            "edges": {f"{node_ids.get(u, u)}\t{node_ids.get(v, v)}": entry(e) for (u, v), e in self.edges.items()},
+            "views": {name: {"nodes": {ids.get(n, n): entry(e) for n, e in nodes.items()},
+                             "edges": {f"{ids.get(u, u)}\t{ids.get(v, v)}": entry(e) for (u, v), e in edges.items()}}
+                      for name, (nodes, edges), ids in ((k, x, node_ids.get(k, {})) for k, x in self.views.items())},
             "rows": {name: [None if e is None else entry(e) for e in rows] for name, rows in self.rows.items()},
         }
         # sentences no file names: where the evidence node lacks kg:sourceFile, the article's
@@ -286,13 +288,16 @@ def _label(net: nx.Graph, n: str) -> str:
 
 
 def view_evidence(src, net: nx.Graph, name: str, date_from: str | None = None,
-                  date_to: str | None = None) -> Evidence:
+                  date_to: str | None = None, into: Evidence | None = None) -> Evidence:
     """The evidence of the nodes and edges of a drawn network `name` (co-attendance or
     responsibility), read from `src`: a person's titles, participations and directives; a
     project's responsibilities, visits and the directives naming it; a co-attendance edge's
     events with their sentences; a responsibility edge's records. The date range is that
-    of the view (co-attendance only, as for the network itself)."""
-    ev = Evidence(src)
+    of the view (co-attendance only, as for the network itself). The view is added to
+    `into` (the report's evidence) when given."""
+    ev = into if into is not None else Evidence(src)
+    nodes: dict[str, Entry] = {}
+    ev.views[name] = (nodes, {})
     if name != "co-attendance":
         date_from = date_to = None
     persons = sorted(n for n, d in net.nodes(data=True) if d.get("kind", "person") == "person")
@@ -300,15 +305,15 @@ def view_evidence(src, net: nx.Graph, name: str, date_from: str | None = None,
     pf = ev.facts(PERSON_FACTS, persons, date_from, date_to) if persons else {}
     qf = ev.facts(PROJECT_FACTS, projects) if projects else {}
     for n in sorted(net):
-        ev.nodes[n] = Entry(_label(net, n), pf.get(n) or qf.get(n) or [])
+        nodes[n] = Entry(_label(net, n), pf.get(n) or qf.get(n) or [])
     if name == "co-attendance":
-        _co_attendance_edges(ev, net, pf)
+        _co_attendance_edges(ev, ev.views[name][1], net, pf)
     else:
-        _responsibility_edges(ev, net, projects)
+        _responsibility_edges(ev, ev.views[name][1], net, projects)
     return ev
 
 
-def _co_attendance_edges(ev: Evidence, net: nx.Graph, pf: dict[str, list[Fact]]) -> None:
+def _co_attendance_edges(ev: Evidence, out: dict, net: nx.Graph, pf: dict[str, list[Fact]]) -> None:
     """An edge: the events both took part in, each with its own sentence and the sentences
     naming either of the two there."""
     took_part: dict[str, dict[str, list[Fact]]] = {}
@@ -332,10 +337,10 @@ def _co_attendance_edges(ev: Evidence, net: nx.Graph, pf: dict[str, list[Fact]])
                 facts.append(Fact("event", first.what, first.date, evn, art, start, e))
             for f in took_part[u][e] + took_part[v][e]:
                 facts.append(Fact(f.kind, first.what, first.date, f.ev, f.art, f.start, e))
-        ev.edges[(u, v)] = Entry(f"{_label(net, u)} — {_label(net, v)}", facts, EDGE_CAP, by_event=True)
+        out[(u, v)] = Entry(f"{_label(net, u)} — {_label(net, v)}", facts, EDGE_CAP, by_event=True)
 
 
-def _responsibility_edges(ev: Evidence, net: nx.Graph, projects: list[str]) -> None:
+def _responsibility_edges(ev: Evidence, out: dict, net: nx.Graph, projects: list[str]) -> None:
     """An edge: the responsibility records behind it, with their sentences (the same
     reading of the records as analysis.responsibility)."""
     facts: dict[tuple[str, str], set] = defaultdict(set)
@@ -351,7 +356,7 @@ def _responsibility_edges(ev: Evidence, net: nx.Graph, projects: list[str]) -> N
             facts[(person, q)].add(Fact("led-an-inspection-of", "", date, evn, art, int(start), r))
     for u, v in sorted(tuple(sorted(e)) for e in net.edges()):
         fs = facts.get((u, v)) or facts.get((v, u)) or set()
-        ev.edges[(u, v)] = Entry(f"{_label(net, u)} — {_label(net, v)}", sorted(fs, key=_fact_order), EDGE_CAP)
+        out[(u, v)] = Entry(f"{_label(net, u)} — {_label(net, v)}", sorted(fs, key=_fact_order), EDGE_CAP)
 
 
 TABLE_FACTS = {"people": PERSON_FACTS, "events": EVENT_FACTS, "projects": PROJECT_FACTS}

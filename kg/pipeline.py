@@ -22,7 +22,7 @@ from .models import Facts
 from .formats import split_source
 from .read import ReadError, Source, find_inputs, read_source
 from .evidence import report_evidence, view_evidence
-from .render import network_html, report_html
+from .render import network_html, node_ids, report_html
 from .store import input_record
 from .analysis import ViewFilter
 from .segment import split_articles
@@ -305,9 +305,12 @@ def report_page(g, source: str, view: "ViewFilter | None" = None) -> str:
                                    "events": [(r[-1], f"{r[2]} · {r[0]}" if r[0] else r[2]) for r in events],
                                    "projects": [(r[-1], r[0]) for r in projects]}, view.date_from, view.date_to)
     people, events, projects = ([r[:-1] for r in t] for t in (people, events, projects))
+    # the views' evidence goes into the report's, once; the frames read it from there
+    for name, (net, _) in nets.items():
+        view_evidence(g, net, name, view.date_from, view.date_to, into=evidence)
     return report_html(people, events, projects,
-                       {name: view_html(g, net, name, note, view) for name, (net, note) in nets.items()}, source,
-                       evidence=evidence)
+                       {name: network_html(net, name, note, evidence_view=name) for name, (net, note) in nets.items()},
+                       source, evidence=evidence, view_ids={name: node_ids(net) for name, (net, _) in nets.items()})
 
 
 def write_outputs(g: Graph, out: Path) -> list[Path]:

@@ -12,7 +12,7 @@ from pyvis.network import Network
 from .analysis import SEP
 from .evidence import script_json
 
-__all__ = ["network_html", "report_html", "evidence_html", "PALETTE"]
+__all__ = ["network_html", "report_html", "evidence_html", "node_ids", "PALETTE"]
 
 PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
            "#ff9da7", "#9c755f", "#bab0ac"]
@@ -121,9 +121,18 @@ _PANEL_JS = """
 (function () {
   var data = null;
   function load() {
+    // the page's own evidence, else (a view in a frame of the report) the report's
     if (data === null) {
-      var src = document.getElementById("kg-evidence-data");
-      data = src ? JSON.parse(src.textContent) : {};
+      var own = document.getElementById("kg-evidence-data"), all = null;
+      if (own) {
+        all = JSON.parse(own.textContent);
+      } else if (window.parent !== window) {
+        try { all = window.parent.kgEvidence.data(); } catch (e) { all = null; }
+      }
+      all = all || {};
+      var view = (all.views || {})[window.kgEvidenceView || ""] || {};
+      data = {labels: all.labels || [], sentences: all.sentences || [], articles: all.articles || [],
+              views: all.views || {}, rows: all.rows || {}, nodes: view.nodes || {}, edges: view.edges || {}};
     }
     return data;
   }
@@ -134,7 +143,7 @@ _PANEL_JS = """
     return e;
   }
   function source(s) {
-    var a = (load().articles || [])[s[1]] || ["", "", "", "", ""];
+    var a = load().articles[s[1]] || ["", "", "", "", ""];
     var box = el("div", "kg-ev-src");
     var first = [];
     if (a[0]) first.push("《" + a[0] + "》");
@@ -170,7 +179,7 @@ _PANEL_JS = """
     items.forEach(function (it) { count += it[2].length; });
     head.appendChild(el("div", "kg-ev-sub", "证据 evidence: " + count + " sentence" + (count === 1 ? "" : "s")
                         + (entry.more ? " (" + entry.more + " more facts not listed)" : "")));
-    var sentences = load().sentences || [], labels = load().labels || [];
+    var sentences = load().sentences, labels = load().labels;
     items.forEach(function (it) {
       var box = el("div", "kg-ev-item");
       var what = el("div", "kg-ev-what", labels[it[0]]);
@@ -193,12 +202,12 @@ _PANEL_JS = """
   function close() { document.getElementById("kg-evidence").hidden = true; }
   window.kgEvidence = {
     open: open, close: close, data: load,
-    node: function (id) { return open((load().nodes || {})[id], id); },
+    node: function (id) { return open(load().nodes[id], id); },
     edge: function (from, to) {
-      var edges = load().edges || {};
+      var edges = load().edges;
       return open(edges[from + "\t" + to] || edges[to + "\t" + from], from + " — " + to);
     },
-    row: function (table, i) { return open(((load().rows || {})[table] || [])[i]); }
+    row: function (table, i) { return open((load().rows[table] || [])[i]); }
   };
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") close(); });
   document.addEventListener("click", function (e) {
@@ -235,25 +244,36 @@ _PANEL_JS = """
 """
 
 
-def evidence_html(payload: dict) -> str:
-    """The panel, its style and script, and the evidence data (escaped for a <script>)."""
-    return (_PANEL_CSS + f'<script type="application/json" id="kg-evidence-data">{script_json(payload)}</script>'
-            + _PANEL_JS)
+def evidence_html(payload: dict | None, view: str | None = None) -> str:
+    """The panel, its style and script, and the evidence data (escaped for a <script>);
+    `view` names the view of the data that the page draws. With no `payload`, the page (a
+    view in a frame of the report) reads the data of the page that holds it."""
+    data = "" if payload is None else f'<script type="application/json" id="kg-evidence-data">{script_json(payload)}</script>'
+    name = "" if view is None else f"<script>window.kgEvidenceView = {script_json(view)};</script>"
+    return _PANEL_CSS + data + name + _PANEL_JS
 
 
-def network_html(net: nx.Graph, title: str, note: str = "", evidence=None) -> str:
+def node_ids(net: nx.Graph) -> dict:
+    """node -> the id a view gives it: the name as written (the search box lists these),
+    with the IRI's tail where two names clash."""
+    labels = Counter(d.get("label", n) for n, d in net.nodes(data=True))
+    return {n: (d.get("label", n) if labels[d.get("label", n)] == 1 else f"{d.get('label', n)} ({n.rsplit('/', 1)[-1]})")
+            for n, d in net.nodes(data=True)}
+
+
+def network_html(net: nx.Graph, title: str, note: str = "", evidence=None, evidence_view: str | None = None) -> str:
     """A self-contained HTML page drawing `net` (vis-network inlined, no CDN): node size by
     eigenvector centrality, colour by community (co-attendance) or kind (responsibility),
     edge width by weight, hover text with titles, counts and evidence, and a search box.
     `note` says what was filtered (shown under the title). `evidence` (a kg.evidence.Evidence
-    of `net`) adds the panel a click on a node or an edge opens."""
+    holding the view of `net`) adds the panel a click on a node or an edge opens; with only
+    `evidence_view`, the name of the view in the evidence of the page that embeds this one
+    (kg report), the panel reads that page's."""
     vis = Network(height="760px", width="100%", heading="", cdn_resources="in_line",
                   select_menu=True, bgcolor="#ffffff", font_color="#222222")
     by_kind = any(d.get("kind") == "project" for _, d in net.nodes(data=True))
     # the search box lists node ids: use the names as written (an IRI tail where two clash)
-    labels = Counter(d.get("label", n) for n, d in net.nodes(data=True))
-    shown = {n: (d.get("label", n) if labels[d.get("label", n)] == 1 else f"{d.get('label', n)} ({n.rsplit('/', 1)[-1]})")
-             for n, d in net.nodes(data=True)}
+    shown = node_ids(net)
     # size by centrality: eigenvector where it separates nodes, else degree
     top_eig = max((d.get("eigenvector", 0.0) for _, d in net.nodes(data=True)), default=0.0) or 1.0
     top_deg = max((d.get("degree", 0) for _, d in net.nodes(data=True)), default=0) or 1
@@ -288,7 +308,10 @@ def network_html(net: nx.Graph, title: str, note: str = "", evidence=None) -> st
         page = page.replace(raw, safe)
     page = _escape_script_data(page)
     if evidence is not None:
-        page = page.replace("</body>", evidence_html(evidence.payload(shown)) + "</body>", 1)
+        view = evidence_view or (next(iter(evidence.views)) if len(evidence.views) == 1 else title)
+        page = page.replace("</body>", evidence_html(evidence.payload({view: shown}), view) + "</body>", 1)
+    elif evidence_view is not None:
+        page = page.replace("</body>", evidence_html(None, evidence_view) + "</body>", 1)
     return page
 
 
@@ -308,11 +331,13 @@ def _table(header: list[str], rows: list[list], evidence: str | None = None) -> 
 
 
 def report_html(people: list[list], meetings: list[list], projects: list[list],
-                networks: dict[str, str], source: str, evidence=None) -> str:
+                networks: dict[str, str], source: str, evidence=None,
+                view_ids: dict[str, dict] | None = None) -> str:
     """One page: people ranked, meetings by date, projects with responsible persons, and the
     network views embedded (iframe srcdoc, so the page needs no server and no other file).
     `evidence` (a kg.evidence.Evidence with rows "people", "events", "projects", one entry
-    per table row) makes each row open its sentences in the panel."""
+    per table row) makes each row open its sentences in the panel; it may hold the views too
+    (`view_ids`: each view's node ids, see node_ids), which the frames then read from here."""
     keys = (evidence.rows if evidence is not None else {})
     which = {name: (name if name in keys else None) for name in ("people", "events", "projects")}
     frames = "".join(
@@ -336,6 +361,6 @@ def report_html(people: list[list], meetings: list[list], projects: list[list],
 <h2>Projects and who is responsible</h2>
 {_table(["project", "responsible", "visits", "named in directives"], projects, which["projects"])}
 {frames}
-{evidence_html(evidence.payload()) if evidence is not None else ""}
+{evidence_html(evidence.payload(view_ids)) if evidence is not None else ""}
 </body></html>
 """

@@ -30,18 +30,21 @@ def resolve(d: dict) -> dict:
     """The evidence JSON with each item's label index replaced by the label (each once, sorted)."""
     labels = d["labels"]
     assert labels == sorted(set(labels))
-    entries = [*d["nodes"].values(), *d["edges"].values(), *(e for rows in d["rows"].values() for e in rows if e)]
+    entries = [*(e for v in d["views"].values() for part in (v["nodes"], v["edges"]) for e in part.values()),
+               *(e for rows in d["rows"].values() for e in rows if e)]
     for e in entries:
         e["items"] = [[labels[w], date, idx] for w, date, idx in e["items"]]
     assert {w for e in entries for w, _, _ in e["items"]} == set(labels)
     return d
 
 
-def embedded(page: str) -> dict:
-    """The evidence JSON a page embeds (exactly one such script element), labels resolved."""
+def embedded(page: str, view: str | None = None) -> dict:
+    """The evidence JSON a page embeds (exactly one such script element), labels resolved;
+    with `view`, that view's nodes and edges as "nodes" and "edges"."""
     found = DATA.findall(page)
     assert len(found) == 1
-    return resolve(json.loads(found[0]))
+    d = resolve(json.loads(found[0]))
+    return {**d, **d["views"][view]} if view else d
 
 
 def texts(data: dict, entry: dict) -> list[str]:
@@ -65,7 +68,7 @@ def built(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def co_page(built):
-    return embedded((built / "co-attendance.html").read_text(encoding="utf-8"))
+    return embedded((built / "co-attendance.html").read_text(encoding="utf-8"), "co-attendance")
 
 
 def test_evidence_person_node_holds_titles_chairs_and_directives(built, co_page, sample_text):
@@ -112,7 +115,7 @@ def test_evidence_co_attendance_edge_lists_the_events_both_attended(built, co_pa
 
 
 def test_evidence_responsibility_edge_is_the_sentence_behind_it(built, sample_text):
-    d = embedded((built / "responsibility.html").read_text(encoding="utf-8"))
+    d = embedded((built / "responsibility.html").read_text(encoding="utf-8"), "responsibility")
     edge = d["edges"].get(f"{HU}\t三连坑黑臭水体") or d["edges"][f"三连坑黑臭水体\t{HU}"]
     assert len(edge["items"]) == 1
     what, date, (i,) = edge["items"][0]
@@ -144,8 +147,18 @@ def test_evidence_report_rows_link_to_their_sentences(built):
     assert said[0] == "7月23日上午，区委书记刘德君主持召开川汇区创建全国文明城市工作推进会。"
     k = tables["projects"].index("三连坑黑臭水体")
     assert "要有效解决三连坑黑臭水体问题。" in texts(d, d["rows"]["projects"][k])
-    # the embedded views have their own evidence
-    assert page.count("id=&quot;kg-evidence-data&quot;") == 2
+    # the views in the frames read theirs from the report's, where each sentence is once
+    assert page.count("id=&quot;kg-evidence-data&quot;") == 0
+    assert page.count("window.kgEvidenceView = &quot;co-attendance&quot;") == 1
+    assert len({s[0] for s in d["sentences"]}) == len(d["sentences"])
+    for name in ("co-attendance", "responsibility"):
+        alone = embedded((built / f"{name}.html").read_text(encoding="utf-8"), name)
+        framed = {**d, **d["views"][name]}
+        for kind in ("nodes", "edges"):
+            assert framed[kind].keys() == alone[kind].keys()
+            for key, e in alone[kind].items():
+                assert texts(framed, framed[kind][key]) == texts(alone, e)
+                assert [w for w, _, _ in framed[kind][key]["items"]] == [w for w, _, _ in e["items"]]
 
 
 def test_evidence_only_for_what_is_drawn_and_in_the_date_range(built, tmp_path):
@@ -154,7 +167,7 @@ def test_evidence_only_for_what_is_drawn_and_in_the_date_range(built, tmp_path):
                             "-o", str(out)])
     assert r.exit_code == 0, r.output
     page = out.read_text(encoding="utf-8")
-    d = embedded(page)
+    d = embedded(page, "co-attendance")
     drawn = {n["id"] for n in json.loads(re.search(r"nodes = new vis\.DataSet\((.*)\);", page).group(1))}
     assert 1 < len(drawn) < 18
     assert set(d["nodes"]) == drawn
@@ -236,7 +249,8 @@ def evil_graph(titles: int = NODE_CAP + 5) -> tuple[Graph, str, str]:
 def test_evidence_caps_each_node_and_says_how_many_more():
     g, a, b = evil_graph()
     net = co_attendance(g)
-    d = resolve(view_evidence(g, net, "co-attendance").payload())
+    full = resolve(view_evidence(g, net, "co-attendance").payload())
+    d = {**full, **full["views"]["co-attendance"]}
     node = d["nodes"][a]
     assert len(node["items"]) == NODE_CAP and node["more"] == 26 - NODE_CAP  # 25 titles and a chair
     assert d["nodes"][b]["more"] == 0 and len(d["nodes"][b]["items"]) == 1
@@ -257,7 +271,7 @@ def test_evidence_json_cannot_end_its_script():
     data = DATA.findall(page)
     assert len(data) == 1 and "<" not in data[0]
     assert "</script>" not in data[0] and "<!--" not in data[0]
-    assert EVIL in json.loads(data[0])["sentences"][0]
+    assert EVIL in json.loads(data[0])["sentences"][0][0]
     assert script_json({"s": "</script>\u2028"}) == '{"s":"\\u003c/script>\\u2028"}'
     with pytest.raises(ValueError):
         evmod._iri("http://x/> } DROP ALL {")
@@ -272,7 +286,7 @@ def test_evidence_view_html_of_an_rdflib_graph_matches_the_store(built, tmp_path
     for name in ("co-attendance", "responsibility"):
         net_g, note_g = ViewFilter().apply(g, name)
         net_s, note_s = ViewFilter().apply(src, name)
-        assert embedded(view_html(g, net_g, name, note_g)) == embedded(view_html(src, net_s, name, note_s))
+        assert embedded(view_html(g, net_g, name, note_g), name) == embedded(view_html(src, net_s, name, note_s), name)
 
 
 # --- in a browser --------------------------------------------------------------------------
