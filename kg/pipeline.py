@@ -347,6 +347,7 @@ def write_store_outputs(store, out: Path, view: "ViewFilter | None" = None) -> l
     return paths
 
 
+VIEWS_FORMAT = "evidence-1"  # what the views hold: outputs written before it are written again
 OUTPUT_NAMES = ("graph.ttl", *(f"{n}.{x}" for n in NETWORKS for x in ("graphml", "html")))
 STAMP = ".kg-outputs"  # what the output files were written from
 
@@ -355,7 +356,7 @@ def outputs_stamp(store, view: "ViewFilter | None" = None) -> str:
     """The inputs (path and content hash of each recorded file) and the view options the
     outputs are written from: the same stamp, the same files."""
     view = view or ViewFilter()
-    h = hashlib.sha256(repr(view).encode())
+    h = hashlib.sha256(f"{repr(view)} {VIEWS_FORMAT}".encode())
     for path, (digest, graphs) in sorted(store.inputs().items()):
         h.update(f"{path}\t{digest}\t{len(graphs)}\n".encode())
     return h.hexdigest()
