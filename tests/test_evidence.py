@@ -185,6 +185,11 @@ def test_evidence_pages_are_the_same_bytes_each_time(built, tmp_path):
         assert (again / name).read_bytes() == (built / name).read_bytes()
     assert runner.invoke(app, ["report", str(built), "-o", str(tmp_path / "r.html")]).exit_code == 0
     assert (tmp_path / "r.html").read_bytes() == (built / "report.html").read_bytes()
+    # the same from the graph file as from the store
+    for src, name in ((built, "a.html"), (built / "graph.ttl", "b.html")):
+        assert runner.invoke(app, ["view", str(src), "-o", str(tmp_path / name)]).exit_code == 0
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+    assert (tmp_path / "a.html").read_bytes() == (built / "co-attendance.html").read_bytes()
 
 
 # --- a graph of our own: caps, links, escaping ---------------------------------------------
@@ -396,3 +401,34 @@ def test_evidence_report_row_and_embedded_view_open_the_panel(browser, built):
     assert "7月23日上午，区委书记刘德君" in frame.locator("#kg-evidence").inner_text()
     assert outside == [] and errors == []
     page.close()
+
+
+@browser_only
+def test_evidence_of_pdf_and_html_articles_names_the_page_and_the_address(tmp_path):
+    """Built from an HTML article page and a PDF page (made from the demo page): the panel's
+    data gives the address of the one and the PDF page of the other, and the offsets point
+    into the text each was read as."""
+    from kg.read import read_source
+
+    from .formats_fixtures import chromium_pdf, html_page, print_html, stories
+
+    items = stories()
+    web = tmp_path / "art_1.html"
+    web.write_bytes(html_page(items[0], 1))
+    pdf = chromium_pdf(print_html(items[1:], "two"), tmp_path / "paper.pdf")
+    out = tmp_path / "out"
+    r = runner.invoke(app, ["build", str(web), str(pdf), "--year", "2022", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    texts_of = {str(p): read_source(p).text for p in (web, pdf)}
+    seen = set()
+    for name in ("co-attendance", "responsibility"):
+        d = embedded((out / f"{name}.html").read_text(encoding="utf-8"), name)
+        for text, art, start, end in d["sentences"]:
+            headline, date, file, page, url = d["articles"][art]
+            assert flat(texts_of[file][start:end]) == flat(text)
+            if file == str(web):
+                assert url == "https://www.example.gov.cn/xwzx/chyw/2022/07/art_1.html" and page == ""
+            else:
+                assert re.fullmatch(re.escape(str(pdf)) + r"#page=1", page) and url == ""
+            seen.add(file)
+    assert seen == {str(web), str(pdf)}
