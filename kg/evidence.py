@@ -169,8 +169,8 @@ class Evidence:
         self.src = src
         self.views: dict[str, tuple[dict[str, Entry], dict[tuple[str, str], Entry]]] = {}  # nodes, edges
         self.rows: dict[str, list[Entry | None]] = {}
-        self._article_dates: dict[str, str] | None = None
-        self._arts: set[str] = set()
+        self._article_dates: dict[str, str] = {}  # article -> the date of its earliest event
+        self._arts: set[str] = set()  # articles whose date was looked up
 
     # --- facts -----------------------------------------------------------------------
     def facts(self, queries: tuple[str, ...], iris, date_from: str | None = None,
@@ -187,8 +187,7 @@ class Evidence:
         return {n: sorted(fs, key=_fact_order) for n, fs in out.items()}
 
     def _dates(self, arts) -> None:
-        if self._article_dates is None:
-            self._article_dates = {}
+        """Look up the dates of the articles not looked up yet."""
         todo = set(arts) - self._arts
         self._arts |= todo
         for art, date in _rows(self.src, ARTICLE_DATES, todo):
