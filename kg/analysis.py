@@ -231,14 +231,15 @@ NETWORKS = {"co-attendance": co_attendance, "responsibility": responsibility}
 
 
 def report_tables(g, co: nx.Graph, resp: nx.Graph, date_from: str | None = None,
-                  date_to: str | None = None) -> tuple[list[list], list[list], list[list]]:
+                  date_to: str | None = None, ids: bool = False) -> tuple[list[list], list[list], list[list]]:
     """Rows for the report: people ranked (weighted degree, then protocol rank), events by
     date with chair and attendees (those in the date range with someone of `co` taking part),
-    projects with the persons responsible."""
+    projects with the persons responsible. With `ids`, each row ends with the IRI of its
+    person, event or project (for the evidence of the row)."""
     people = sorted(
         ([d["label"], d.get("titles", ""), d["chaired"], d["led"], d["attended"], d["directives"],
-          d["weighted_degree"], d.get("protocol_rank", ""), d["community"]] for _, d in co.nodes(data=True)),
-        key=lambda r: (-r[6], r[7] if r[7] != "" else 1e9, r[0]))
+          d["weighted_degree"], d.get("protocol_rank", ""), d["community"], n] for n, d in co.nodes(data=True)),
+        key=lambda r: (-r[6], r[7] if r[7] != "" else 1e9, r[0], r[9]))
     events = []
     name = {n: d["label"] for n, d in co.nodes(data=True)}
     for e, kind, label, date, members, _ in event_people(g, date_from, date_to):
@@ -246,12 +247,14 @@ def report_tables(g, co: nx.Graph, resp: nx.Graph, date_from: str | None = None,
             continue
         chair = "、".join(name.get(p, p.rsplit("/", 1)[-1]) for p, role in members if role in ("chair", "leader"))
         att = "、".join(name.get(p, p.rsplit("/", 1)[-1]) for p, role in members if role == "attendee")
-        events.append([date, kind, label, chair, att])
-    events.sort(key=lambda r: (r[0] or "9999", r[2]))
+        events.append([date, kind, label, chair, att, e])
+    events.sort(key=lambda r: (r[0] or "9999", r[2], r[5]))
     projects = sorted(
-        ([d["label"], d.get("responsible", ""), d.get("visits", 0), d.get("named", 0)]
-         for _, d in resp.nodes(data=True) if d.get("kind") == "project"),
-        key=lambda r: (-(r[2] + r[3]), r[0]))
+        ([d["label"], d.get("responsible", ""), d.get("visits", 0), d.get("named", 0), n]
+         for n, d in resp.nodes(data=True) if d.get("kind") == "project"),
+        key=lambda r: (-(r[2] + r[3]), r[0], r[4]))
+    if not ids:
+        people, events, projects = ([r[:-1] for r in t] for t in (people, events, projects))
     return people, events, projects
 
 

@@ -11,10 +11,9 @@ from .analysis import DEFAULT_TOP, NETWORKS, ViewError, ViewFilter
 from .export import FORMATS, STREAM_FORMATS, export, export_stream
 from .messages import Progress, grouped_warnings
 from .pipeline import (atomic_stream, build_store, outputs_current, outputs_stamp, report_page, store_counts,
-                       write_atomic, write_store_outputs)
+                       view_html, write_atomic, write_store_outputs)
 from .query import QueryError, format_ox_result, named_queries, prepare, run_on
 from .read import ReadError
-from .render import network_html
 from .store import KGStore, load_graph, open_source
 
 app = typer.Typer(
@@ -288,7 +287,7 @@ def view_cli(
     except ViewError as e:
         _err(str(e))
         raise typer.Exit(1) from None
-    write_atomic(out, network_html(net, network, note).encode("utf-8"))
+    write_atomic(out, view_html(src, net, network, note, view).encode("utf-8"))
     typer.echo(f"{note}\nwrote {out}")
 
 

@@ -21,13 +21,14 @@ from .graph import article_nquads, graph_iri, page_jurisdictions, to_graph
 from .models import Facts
 from .formats import split_source
 from .read import ReadError, Source, find_inputs, read_source
-from .render import network_html, report_html
+from .evidence import report_evidence, view_evidence
+from .render import network_html, node_ids, report_html
 from .store import input_record
 from .analysis import ViewFilter
 from .segment import split_articles
 
 __all__ = ["BuildResult", "extract_file_text", "build", "build_store", "write_outputs", "write_store_outputs",
-           "report_page", "write_atomic", "content_hash", "outputs_stamp", "outputs_current"]
+           "report_page", "view_html", "write_atomic", "content_hash", "outputs_stamp", "outputs_current"]
 
 
 @dataclass
@@ -285,15 +286,31 @@ def store_counts(store) -> dict[str, int]:
              ("directives", "Directive"), ("projects", "Project"))}
 
 
+def view_html(src, net, name: str, note: str = "", view: "ViewFilter | None" = None) -> str:
+    """The HTML view of the drawn network `name` of `src`, with the evidence of its nodes
+    and edges (read from `src`, for what is drawn only) in the panel a click opens."""
+    view = view or ViewFilter()
+    return network_html(net, name, note, evidence=view_evidence(src, net, name, view.date_from, view.date_to))
+
+
 def report_page(g, source: str, view: "ViewFilter | None" = None) -> str:
     """The one-page report of a graph, store or graph file: tables and both network views
-    (filtered as `view` says; the default keeps the views to a size a browser draws)."""
+    (filtered as `view` says; the default keeps the views to a size a browser draws), each
+    row, node and edge opening its evidence."""
     view = view or ViewFilter()
     nets = {name: view.apply(g, name) for name in NETWORKS}
     people, events, projects = report_tables(g, nets["co-attendance"][0], nets["responsibility"][0],
-                                             view.date_from, view.date_to)
+                                             view.date_from, view.date_to, ids=True)
+    evidence = report_evidence(g, {"people": [(r[-1], r[0]) for r in people],
+                                   "events": [(r[-1], f"{r[2]} · {r[0]}" if r[0] else r[2]) for r in events],
+                                   "projects": [(r[-1], r[0]) for r in projects]}, view.date_from, view.date_to)
+    people, events, projects = ([r[:-1] for r in t] for t in (people, events, projects))
+    # the views' evidence goes into the report's, once; the frames read it from there
+    for name, (net, _) in nets.items():
+        view_evidence(g, net, name, view.date_from, view.date_to, into=evidence)
     return report_html(people, events, projects,
-                       {name: network_html(net, name, note) for name, (net, note) in nets.items()}, source)
+                       {name: network_html(net, name, note, evidence_view=name) for name, (net, note) in nets.items()},
+                       source, evidence=evidence, view_ids={name: node_ids(net) for name, (net, _) in nets.items()})
 
 
 def write_outputs(g: Graph, out: Path) -> list[Path]:
@@ -303,7 +320,7 @@ def write_outputs(g: Graph, out: Path) -> list[Path]:
     for name, build_net in NETWORKS.items():
         net = build_net(g)
         files[f"{name}.graphml"] = export(g, "graphml", net)
-        files[f"{name}.html"] = network_html(net, name).encode("utf-8")
+        files[f"{name}.html"] = view_html(g, net, name).encode("utf-8")
     paths = []
     for name, data in files.items():
         write_atomic(out / name, data)
@@ -324,12 +341,13 @@ def write_store_outputs(store, out: Path, view: "ViewFilter | None" = None) -> l
         net = build_net(store)
         write_atomic(out / f"{name}.graphml", export(Graph(), "graphml", net))
         shown, note = view.filter(net, name, store)
-        write_atomic(out / f"{name}.html", network_html(shown, name, note).encode("utf-8"))
+        write_atomic(out / f"{name}.html", view_html(store, shown, name, note, view).encode("utf-8"))
         paths += [out / f"{name}.graphml", out / f"{name}.html"]
     write_atomic(out / STAMP, (outputs_stamp(store, view) + "\n").encode())
     return paths
 
 
+VIEWS_FORMAT = "evidence-1"  # what the views hold: outputs written before it are written again
 OUTPUT_NAMES = ("graph.ttl", *(f"{n}.{x}" for n in NETWORKS for x in ("graphml", "html")))
 STAMP = ".kg-outputs"  # what the output files were written from
 
@@ -338,7 +356,7 @@ def outputs_stamp(store, view: "ViewFilter | None" = None) -> str:
     """The inputs (path and content hash of each recorded file) and the view options the
     outputs are written from: the same stamp, the same files."""
     view = view or ViewFilter()
-    h = hashlib.sha256(repr(view).encode())
+    h = hashlib.sha256(f"{repr(view)} {VIEWS_FORMAT}".encode())
     for path, (digest, graphs) in sorted(store.inputs().items()):
         h.update(f"{path}\t{digest}\t{len(graphs)}\n".encode())
     return h.hexdigest()
