@@ -178,10 +178,12 @@ class RankPoint:
     evidence: list[tuple] = field(default_factory=list)  # (date, headline, order, sentence, source, start, end)
 
 
-def _month_counts(src, date_from, date_to):
+def _month_counts(src, date_from, date_to, place=None):
     sums: dict = defaultdict(lambda: [0, 0])  # (person, month) -> [sum of places, lists]
     for p, order, date in iter_select(src, _ORDER_ROWS):
         if len(date) != 10 or (date_from and date < date_from) or (date_to and date > date_to):
+            continue
+        if place and place not in person_place(p):
             continue
         x = sums[(p, date[:7])]
         x[0] += int(order)
@@ -211,11 +213,12 @@ def _evidence_query(persons: list[str]) -> str:
 
 
 def rank_series(src, top: int = 8, persons: list[str] | None = None, date_from: str | None = None,
-                date_to: str | None = None) -> tuple[dict[str, str], dict[str, list[RankPoint]]]:
+                date_to: str | None = None, place: str | None = None) -> tuple[dict[str, str], dict[str, list[RankPoint]]]:
     """Monthly protocol rank: for the `top` persons seen in the most attendee lists (or the
     given person IRIs), their mean place (kg:listOrder, 1 the most senior) by month, each
-    point with the lists behind it. Returns ({person: name}, {person: points by month})."""
-    sums = _month_counts(src, date_from, date_to)
+    point with the lists behind it; events dated from `date_from` to `date_to`, persons keyed
+    by a place containing `place`. Returns ({person: name}, {person: points by month})."""
+    sums = _month_counts(src, date_from, date_to, place)
     chosen = persons if persons is not None else top_ranked(sums, top)
     if not chosen:
         return {}, {}

@@ -285,15 +285,19 @@ def store_counts(store) -> dict[str, int]:
              ("directives", "Directive"), ("projects", "Project"))}
 
 
-def report_page(g, source: str, view: "ViewFilter | None" = None) -> str:
+def report_page(g, source: str, view: "ViewFilter | None" = None, periods=None) -> str:
     """The one-page report of a graph, store or graph file: tables and both network views
-    (filtered as `view` says; the default keeps the views to a size a browser draws)."""
+    (filtered as `view` says; the default keeps the views to a size a browser draws), the
+    careers and the protocol rank chart, and with `periods` (two diff.Period) a comparison."""
+    from .sections import analyst_sections
+
     view = view or ViewFilter()
     nets = {name: view.apply(g, name) for name in NETWORKS}
     people, events, projects = report_tables(g, nets["co-attendance"][0], nets["responsibility"][0],
                                              view.date_from, view.date_to)
     return report_html(people, events, projects,
-                       {name: network_html(net, name, note) for name, (net, note) in nets.items()}, source)
+                       {name: network_html(net, name, note) for name, (net, note) in nets.items()}, source,
+                       sections=analyst_sections(g, view, periods))
 
 
 def write_outputs(g: Graph, out: Path) -> list[Path]:

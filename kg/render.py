@@ -78,11 +78,14 @@ def _escape_script_data(page: str) -> str:
     return "".join(out)
 
 
-def network_html(net: nx.Graph, title: str, note: str = "") -> str:
+def network_html(net: nx.Graph, title: str, note: str = "",
+                 status_colours: dict[str, tuple[str, str]] | None = None) -> str:
     """A self-contained HTML page drawing `net` (vis-network inlined, no CDN): node size by
     eigenvector centrality, colour by community (co-attendance) or kind (responsibility),
     edge width by weight, hover text with titles, counts and evidence, and a search box.
-    `note` says what was filtered (shown under the title)."""
+    `note` says what was filtered (shown under the title). `status_colours` (status ->
+    (colour, legend text)) colours nodes and edges by their `status` attribute instead, e.g.
+    new and vanished ones in a comparison of two periods."""
     vis = Network(height="760px", width="100%", heading="", cdn_resources="in_line",
                   select_menu=True, bgcolor="#ffffff", font_color="#222222")
     by_kind = any(d.get("kind") == "project" for _, d in net.nodes(data=True))
@@ -96,6 +99,8 @@ def network_html(net: nx.Graph, title: str, note: str = "") -> str:
     for n, d in sorted(net.nodes(data=True), key=lambda x: shown[x[0]]):
         size = d.get("eigenvector", 0.0) / top_eig if not by_kind else d.get("degree", 0) / top_deg
         colour = KIND_COLOURS.get(d.get("kind"), "#888") if by_kind else PALETTE[d.get("community", 0) % len(PALETTE)]
+        if status_colours and d.get("status") in status_colours:
+            colour = status_colours[d["status"]][0]
         vis.add_node(shown[n], label=d.get("label", n), title=_tooltip(d), color=colour,
                      value=round(1 + 30 * size, 3),
                      shape="dot" if d.get("kind") != "project" else "square")
@@ -106,12 +111,15 @@ def network_html(net: nx.Graph, title: str, note: str = "") -> str:
         for key in ("events", "evidence"):
             if d.get(key):
                 lines += ["", *d[key].split(SEP)]
-        vis.add_edge(shown[u], shown[v], value=d.get("weight", 1), title="\n".join(lines))
+        extra = {"color": status_colours[d["status"]][0]} if status_colours and d.get("status") in status_colours else {}
+        vis.add_edge(shown[u], shown[v], value=d.get("weight", 1), title="\n".join(lines), **extra)
     vis.set_options(_OPTIONS)
     page = vis.generate_html(notebook=False)
     page = _CDN.sub("", page)
     legend = ("colour: 人物 person (circle) / 项目 project (square); size: degree" if by_kind
               else "colour: community (Louvain); size: eigenvector centrality") + "; edge width: weight; hover for details"
+    if status_colours:
+        legend = "colour of nodes and edges: " + " / ".join(t for _, t in status_colours.values()) + "; edge width: weight; hover for details"
     page = page.replace("<h1></h1>", "", 1)
     page = page.replace("<h1></h1>", f'<h1 class="kg-title">{html.escape(title)}</h1><p class="kg-legend">{html.escape(legend)}</p>'
                         + (f'<p class="kg-filter" id="kg-filter">{html.escape(note)}</p>' if note else ""), 1)
@@ -132,9 +140,14 @@ def _table(header: list[str], rows: list[list]) -> str:
 
 
 def report_html(people: list[list], meetings: list[list], projects: list[list],
-                networks: dict[str, str], source: str) -> str:
+                networks: dict[str, str], source: str, sections: list[str] | None = None) -> str:
     """One page: people ranked, meetings by date, projects with responsible persons, and the
-    network views embedded (iframe srcdoc, so the page needs no server and no other file)."""
+    network views embedded (iframe srcdoc, so the page needs no server and no other file).
+    `sections`: further HTML sections (careers, rank chart, comparison: kg/sections.py),
+    placed after the tables and before the networks."""
+    from .sections import SECTION_CSS
+
+    extra = "\n".join(sections or [])
     frames = "".join(
         f"<h2>{html.escape(name)}</h2><iframe title=\"{html.escape(name)}\" srcdoc=\"{html.escape(page, quote=True)}\"></iframe>"
         for name, page in networks.items())
@@ -146,6 +159,7 @@ def report_html(people: list[list], meetings: list[list], projects: list[list],
  th, td {{ border: 1px solid #ccc; padding: 4px 8px; text-align: left; vertical-align: top; }}
  th {{ background: #f3f3f3; }}
  iframe {{ width: 100%; height: 820px; border: 1px solid #ccc; }}
+{SECTION_CSS if sections else ""}
 </style></head><body>
 <h1>govnews-kg report</h1>
 <p>Graph: {html.escape(source)}</p>
@@ -155,6 +169,7 @@ def report_html(people: list[list], meetings: list[list], projects: list[list],
 {_table(["date", "kind", "event", "chair / leader", "attendees"], meetings)}
 <h2>Projects and who is responsible</h2>
 {_table(["project", "responsible", "visits", "named in directives"], projects)}
+{extra}
 {frames}
 </body></html>
 """
