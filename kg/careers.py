@@ -4,13 +4,13 @@ person's monthly place in attendee lists, with the articles behind every figure.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import unquote
 
 from .analysis import iter_select
-from .graph import title_place
 from .lexicons import load
 
 __all__ = ["Post", "Step", "Career", "careers", "post_ranks", "general_title", "rank_of",
@@ -44,13 +44,20 @@ def post_ranks() -> dict[str, int]:
 
 # after a place, these keep the place's last character: 川汇区委书记 -> 区委书记, 川汇区长 -> 区长
 _KEEPS_LEVEL = ("委", "长", "人大", "政协", "政府", "党")
+# what opens a title but no place name
+_NO_PLACE = ("常务", "副", "第一", "代理", "党组", "专职")
+# the place a title opens with: graph.title_place's, and 常务 may follow it (graph.title_place,
+# which keys persons, reads 常务副县长 as the place 常务副县, and 青石县常务副县长 as 青石县常务副县)
+_PLACE = re.compile(r"^(?!全国|中共|中央|国务院)([\u4e00-\u9fff]{2,8}?(?:自治区|自治州|自治县|省|市|州|盟|县|旗|区|镇|乡|街道))"
+                    r"(?=委|人大|政协|政府|纪委|监委|党|长|副|常委|常务|人民|公安|法院|检察院|[\u4e00-\u9fff]{0,6}(?:局|办|部|厅))")
 
 
 def general_title(title: str) -> tuple[str, str | None]:
     """A title without its place, and the place: 川汇区委书记 -> (区委书记, 川汇区),
     周口市副市长 -> (副市长, 周口市), 副县长 -> (副县长, None)."""
-    place = title_place(title)
-    if not place or not title.startswith(place):
+    m = _PLACE.match(title)
+    place = m.group(1) if m else None
+    if not place or place.startswith(_NO_PLACE):
         return title, None
     rest = title[len(place):]
     return (place[-1] + rest if rest.startswith(_KEEPS_LEVEL) else rest), place
