@@ -399,7 +399,7 @@ def career_cli(
     career steps: promotion (a higher rank in the same place), demotion, lateral, transfer
     (another place) or change (a post with no rank). Ranks: kg/lexicons/post_ranks.txt.
 
-    Example: kg career outputs 宓知远
+    Example: kg career outputs 刘德君 --format csv
     """
     from .careers import UnknownPerson, careers
     from .query import _format_rows

@@ -195,7 +195,8 @@ def compare_section(src, first, second, top: int | None = 300) -> str:
     rows = diff_rows(c)
     csv_text = format_rows(rows, "csv", c)
     parts = [f"<section id=\"compare\"><h2>Compare periods: {_e(first)} and {_e(second)}</h2>",
-             f'<p class="kg-note">The same rows as <code>kg diff --format csv</code>: '
+             f'<p class="kg-note">Events of the whole corpus in each period (the report\'s filters do not apply here). '
+             f'The same rows as <code>kg diff --format csv</code>: '
              f'<a download="kg-diff.csv" href="data:text/csv;charset=utf-8,{quote(csv_text)}">download CSV</a>.</p>']
     for sec, title in SECTIONS.items():
         mine = [r[1:] for r in rows if r[0] == sec]

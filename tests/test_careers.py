@@ -248,3 +248,13 @@ def test_generator_spreads_years_and_plants(tmp_path):
     names = sorted(p.name for p in (tmp_path / "g").iterdir())
     assert sum(n.startswith("plant-2021-") for n in names) == 3 and sum(n.startswith("plant-2022-") for n in names) == 3
     assert all(n.startswith(("gen-2021-", "gen-2022-", "plant-")) for n in names)
+
+
+def test_report_filters_careers_and_chart(corpus, src):
+    assert {c.place for c in careers(src, place="青石县")} == {"青石县"}
+    out = corpus.parent / "one.html"
+    kg("report", corpus, "--person", "宓知远", "-o", out)
+    page = out.read_text(encoding="utf-8")
+    chart = page[page.index('<svg class="kg-chart"'):page.index("</svg>")]
+    assert "宓知远" in chart and "姬若澄" not in chart and "rank-ev-1-" not in chart  # one person's series
+    assert "1 career step of 1 person" in page
