@@ -14,7 +14,7 @@ from .analysis import iter_select
 from .lexicons import load
 
 __all__ = ["Post", "Step", "Career", "careers", "post_ranks", "general_title", "rank_of",
-           "RankPoint", "rank_series", "top_ranked", "person_place", "sparql_string", "UnknownPerson"]
+           "step_kind", "RankPoint", "rank_series", "top_ranked", "person_place", "sparql_string", "UnknownPerson"]
 
 
 class UnknownPerson(ValueError):
@@ -105,7 +105,9 @@ class Career:
     steps: list[Step]
 
 
-def _kind(a: Post, b: Post) -> str:
+def step_kind(a: Post, b: Post) -> str:
+    """promotion, demotion, lateral (the same rank), transfer (another place) or change (a
+    post with no rank)."""
     if a.place and b.place and a.place != b.place:
         return "transfer"
     if a.rank is None or b.rank is None:
@@ -155,13 +157,13 @@ def careers(src, person: str | None = None, place: str | None = None, date_from:
                 if post is None:
                     post = posts[key] = Post(general, own or home, rank_of(t), date, date)
                 post.last = max(post.last, date)
-                if a not in post.articles:
+                if not post.articles or post.articles[-1] != a:  # articles come in date order
                     post.articles.append(a)
                 best = by_date.get(date)
                 if best is None or (post.rank or 0) > (best[0].rank or 0):
                     by_date[date] = (post, a)
         seq = sorted(by_date.items())
-        steps = [Step(p0, p1, d0, d1, _kind(p0, p1), a0, a1)
+        steps = [Step(p0, p1, d0, d1, step_kind(p0, p1), a0, a1)
                  for (d0, (p0, a0)), (d1, (p1, a1)) in zip(seq, seq[1:]) if p1 is not p0]
         ordered = sorted(posts.values(), key=lambda x: (x.first, x.last, -(x.rank or 0), x.title))
         out.append(Career(p, names[p], home, ordered, steps))

@@ -202,8 +202,10 @@ def diff_network(c: Comparison, top: int | None = 300) -> tuple[nx.Graph, str]:
     name = lambda p: c.names.get(p) or p.rsplit("/", 1)[-1]  # noqa: E731
     for p in sorted(c.a.persons | c.b.persons):
         status = "kept" if p in c.a.persons and p in c.b.persons else "new" if p in c.b.persons else "gone"
+        # the tooltip's fields, as first period → second period
         net.add_node(p, label=name(p), kind="person", status=status,
-                     chaired=c.a.led.get(p, 0) + c.b.led.get(p, 0),
+                     chaired=f"{c.a.led.get(p, 0)} → {c.b.led.get(p, 0)} (chaired or led)",
+                     attended=f"{c.a.events.get(p, 0)} → {c.b.events.get(p, 0)} (events)",
                      protocol_rank=" → ".join(_fmt(r) or "–" for r in (c.a.rank(p), c.b.rank(p))))
     for e in sorted(set(c.a.edges) | set(c.b.edges)):
         wa, wb = c.a.edges.get(e, 0), c.b.edges.get(e, 0)
@@ -218,7 +220,7 @@ def diff_network(c: Comparison, top: int | None = 300) -> tuple[nx.Graph, str]:
         keep = set(sorted(keep, key=lambda n: (-net.degree(n), n))[:top])
         notes.append(f"top {top} by degree")
     shown = net.subgraph(keep).copy()
-    for n, d in shown.nodes(data=True):
+    for n, d in shown.nodes(data=True):  # network_html sizes nodes by eigenvector: here, by degree shown
         d["degree"] = shown.degree(n)
         d["eigenvector"] = float(shown.degree(n))
     return shown, f"showing {shown.number_of_nodes():,} of {total:,} persons: " + "; ".join(notes)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.careers import careers, general_title, post_ranks, rank_of, rank_series
+from kg.careers import Post, careers, general_title, post_ranks, rank_of, rank_series, step_kind
 from kg.diff import Period, parse_periods
 from kg.store import open_source
 
@@ -68,6 +68,17 @@ def test_careers_rank_table_orders_posts():
 
 
 # --- careers --------------------------------------------------------------------------------
+def test_careers_step_kinds():
+    def post(title, place):
+        return Post(title, place, rank_of(title), "2021-01-01", "2021-01-01")
+
+    assert step_kind(post("副县长", "青石县"), post("常务副县长", "青石县")) == "promotion"
+    assert step_kind(post("县长", "青石县"), post("县委副书记", "青石县")) == "demotion"
+    assert step_kind(post("县长", "青石县"), post("区长", "青石县")) == "lateral"
+    assert step_kind(post("县长", "青石县"), post("副市长", "周川市")) == "transfer"
+    assert step_kind(post("县委常委", "青石县"), post("宣传部长", "青石县")) == "change"
+
+
 def test_careers_known_promotion(src):
     name, before, after = PLANT["promoted"]
     [c] = careers(src, person=name)
