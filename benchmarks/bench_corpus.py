@@ -41,9 +41,19 @@ def _name(rnd: random.Random) -> str:
     return rnd.choice(SURNAMES) + "".join(rnd.choice(GIVEN) for _ in range(rnd.choice((1, 2, 2))))
 
 
-def generate(out: Path, articles: int, seed: int = 1) -> tuple[int, int]:
-    """Write pages of about `articles` articles into out; (pages, chars)."""
-    dev = sorted((SHARED / "dev").glob("*.txt"))
+def generate(out: Path, articles: int, seed: int = 1, years: tuple[int, ...] | None = None,
+             plant: bool = False, shapes: list[Path] | None = None) -> tuple[int, int]:
+    """Write pages of about `articles` articles into out; (pages, chars).
+
+    `shapes`: the pages recombined (default: the dev pages). `years`: spread the pages over
+    these years (each page gets one, written into its dates and its file name,
+    gen-YYYY-MM-NNNNNN.txt, so build without --year); without it the dates keep no year and
+    the build gives one. `plant`: also write the storyline of PLANT (our own sentences, see
+    planted_pages) in the first and the last of `years`, so tests know what the analyses of
+    careers, rank and periods must find."""
+    dev = sorted(shapes) if shapes is not None else sorted((SHARED / "dev").glob("*.txt"))
+    if plant and (not years or len(years) < 2):
+        raise ValueError("plant needs two years or more")
     shapes = []
     for p in dev:
         text = p.read_text(encoding="utf-8")
@@ -62,6 +72,11 @@ def generate(out: Path, articles: int, seed: int = 1) -> tuple[int, int]:
     officials = {pl: [_name(rnd) for _ in range(40)] for pl in places}
     out.mkdir(parents=True, exist_ok=True)
     done = pages = chars = 0
+    if plant:
+        for name, text in planted_pages(years[0], years[-1]):
+            (out / name).write_text(text, encoding="utf-8")
+            pages += 1
+            chars += len(text)
     while done < articles:
         text, n, names, projects, old_places = rnd.choice(shapes)
         pl = rnd.choice(places)
@@ -78,11 +93,57 @@ def generate(out: Path, articles: int, seed: int = 1) -> tuple[int, int]:
             text = pat.sub(lambda m: table[m.group()], text)
         month = rnd.randint(1, 12)
         text = re.sub(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日", lambda m: f"{month}月{rnd.randint(1, 28)}日", text)
-        (out / f"gen-{pages:06d}.txt").write_text(text, encoding="utf-8")
+        if years:
+            year = rnd.choice(years)
+            text = re.sub(r"(?<!\d)(?:19|20)\d\d(?=\s*年)", str(year), text)
+            name = f"gen-{year}-{month:02d}-{pages:06d}.txt"
+        else:
+            name = f"gen-{pages:06d}.txt"
+        (out / name).write_text(text, encoding="utf-8")
         pages += 1
         done += n
         chars += len(text)
     return pages, chars
+
+
+# --- a known storyline for the analyses' tests (our own sentences, no third-party text) ----
+# One county over two years. In the first year 宓知远 is 副县长, third in the lists; in the
+# second 县长, first in the lists, and leads an inspection. 卫岚舟 (县长) attends only in the
+# first year, 阮星迟 (副县长) only in the second, so 阮星迟—钱沐阳 is a new co-attendance edge
+# and 卫岚舟—钱沐阳 a vanished one; 青石县滨河安置小区 is named only in the second year.
+PLANT = {
+    "place": "青石县",
+    "promoted": ("宓知远", "副县长", "县长"),      # same place, higher rank: a promotion
+    "rank": ("宓知远", 3, 1),                     # mean place in attendee lists, year 1 -> year 2
+    "new_pair": ("钱沐阳", "阮星迟"),
+    "gone_pair": ("卫岚舟", "钱沐阳"),
+    "only_first": "卫岚舟",
+    "only_second": "阮星迟",
+    "new_project": "青石县滨河安置小区",
+}
+_PLANT_MEETINGS = ("乡村振兴工作推进会", "安全生产工作会议", "优化营商环境工作会议")
+_PLANT_FIRST = ("县长卫岚舟，县委副书记姬若澄，副县长宓知远、褚云帆",
+                "钱沐阳指出，要压实责任，推动青石县北环快速路建设提速。")
+_PLANT_SECOND = ("县长宓知远，县委副书记姬若澄，副县长褚云帆、阮星迟",
+                 "钱沐阳强调，要推动青石县滨河安置小区早日交付。")
+
+
+def planted_pages(first: int, second: int) -> list[tuple[str, str]]:
+    """The pages of PLANT: three meetings of 青石县 in year `first`, three in year `second`
+    (the list order of their attendees and the titles as PLANT says), and in `second` an
+    inspection led by the promoted 县长. (file name, text) pairs, the year in the name."""
+    pages = []
+    for year, (attendees, directive) in ((first, _PLANT_FIRST), (second, _PLANT_SECOND)):
+        for k, (month, meeting) in enumerate(zip((3, 6, 9), _PLANT_MEETINGS)):
+            text = (f"青石县召开{meeting}\n\n"
+                    f"本报讯（记者 孔令晗）{year}年{month}月{12 + k}日上午，青石县召开{meeting}。"
+                    f"县委书记钱沐阳主持会议并讲话，{attendees}出席会议。\n\n{directive}\n")
+            if year == second and k == 1:
+                text += (f"\n宓知远调研北环快速路建设\n\n本报讯（记者 孔令晗）{year}年{month}月{20 + k}日，"
+                         "县长宓知远到青石县北环快速路项目现场调研，副县长阮星迟陪同调研。\n\n"
+                         "宓知远要求，要加快青石县北环快速路施工进度。\n")
+            pages.append((f"plant-{year}-{month:02d}-{k + 1}.txt", text))
+    return pages
 
 
 def texts(folder: Path) -> list[tuple[str, str]]:

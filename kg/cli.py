@@ -14,6 +14,7 @@ from .pipeline import (atomic_stream, build_store, outputs_current, outputs_stam
                        view_html, write_atomic, write_store_outputs)
 from .query import QueryError, format_ox_result, named_queries, prepare, run_on
 from .read import ReadError
+from .render import network_html
 from .store import KGStore, load_graph, open_source
 
 app = typer.Typer(
@@ -297,20 +298,130 @@ def report_cli(
     out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")] = Path("report.html"),
     top: TopOpt = DEFAULT_TOP, person: PersonOpt = None, hops: HopsOpt = 1,
     date_from: FromOpt = None, date_to: ToOpt = None, place: PlaceOpt = None,
+    compare: Annotated[Optional[str], typer.Option(
+        "--compare", help="Also compare two periods, FROM:TO,FROM:TO (YYYY-MM-DD), as kg diff does.")] = None,
 ) -> None:
     """Write a one-page HTML report that opens without a server.
 
-    People ranked, meetings by date, projects and who is responsible, both networks embedded
-    (filtered as for kg view).
+    People ranked, meetings by date, projects and who is responsible, careers (ranked career
+    steps), protocol rank by month (a chart; click a point for its articles), both networks
+    embedded (filtered as for kg view); with --compare, the changes between two periods as
+    tables, CSV and a network coloured by what is new and what vanished.
 
-    Example: kg report outputs -o outputs/report.html
+    Example: kg report outputs --compare 2021-01-01:2021-12-31,2022-01-01:2022-12-31 -o outputs/report.html
     """
+    periods = None
+    if compare is not None:
+        from .diff import parse_periods
+
+        try:
+            periods = parse_periods(compare)
+        except ValueError as e:
+            _err(str(e))
+            raise typer.Exit(2) from None
     view = _view_filter(top, person, hops, date_from, date_to, place)
     src = _open(graph)
     try:
-        page = report_page(src, str(graph), view)
+        page = report_page(src, str(graph), view, periods)
     except ViewError as e:
         _err(str(e))
         raise typer.Exit(1) from None
     write_atomic(out, page.encode("utf-8"))
     typer.echo(f"wrote {out}")
+
+
+def _period(flag_from: str, start: Optional[str], flag_to: str, end: Optional[str]):
+    from .diff import Period
+
+    if start is None or end is None:
+        _err(f"give both {flag_from} and {flag_to} (YYYY-MM-DD)")
+        raise typer.Exit(2)
+    a, b = _date_option(flag_from, start), _date_option(flag_to, end)
+    if a > b:
+        _err(f"{flag_from} {a} is after {flag_to} {b}")
+        raise typer.Exit(2)
+    return Period(a, b)
+
+
+@app.command("diff")
+def diff_cli(
+    source: Annotated[Optional[Path], typer.Argument(help=_SOURCE_HELP)] = None,
+    store: Annotated[Optional[Path], typer.Option("--store", help="The same as SOURCE (give one of them).")] = None,
+    date_from: Annotated[Optional[str], typer.Option("--from", help="First period: first day (YYYY-MM-DD).")] = None,
+    date_to: Annotated[Optional[str], typer.Option("--to", help="First period: last day (YYYY-MM-DD).")] = None,
+    vs_from: Annotated[Optional[str], typer.Option("--vs-from", help="Second period: first day (YYYY-MM-DD).")] = None,
+    vs_to: Annotated[Optional[str], typer.Option("--vs-to", help="Second period: last day (YYYY-MM-DD).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or csv.")] = "table",
+    out: Annotated[Optional[Path], typer.Option("-o", "--out", help="File to write; standard output if left out.")] = None,
+    view: Annotated[Optional[Path], typer.Option("--view", help="Also write the co-attendance changes as an HTML view.")] = None,
+    top: Annotated[int, typer.Option("--top", min=0, help="With --view: draw the N persons of most degree (0: all).")] = DEFAULT_TOP,
+) -> None:
+    """Compare two periods: who appears only in one, whose protocol rank (mean place in
+    attendee lists) or events chaired and led rose or fell, co-attendance edges new or
+    gone, projects newly named. Rows: section, item, place, first, second, change. --view
+    writes the network of what changed: new persons and edges green, vanished ones red.
+
+    Example: kg diff outputs --from 2021-01-01 --to 2021-12-31 --vs-from 2022-01-01 --vs-to 2022-12-31 --format csv -o diff.csv
+    """
+    from .diff import DIFF_COLOURS, compare, diff_network, diff_rows, format_rows
+
+    _choose("--format", fmt, ("table", "csv"))
+    if (source is None) == (store is None):
+        _err("give the store as SOURCE or as --store DIR (one of them)")
+        raise typer.Exit(2)
+    first = _period("--from", date_from, "--to", date_to)
+    second = _period("--vs-from", vs_from, "--vs-to", vs_to)
+    src = _open(source or store)
+    c = compare(src, first, second)
+    if not (c.a.persons or c.b.persons):
+        _err(f"no dated events in {first} or in {second}")
+        raise typer.Exit(1)
+    text = format_rows(diff_rows(c), fmt, c)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(out, text.encode("utf-8"))
+        typer.echo(f"wrote {out}", err=True)
+    if view is not None:
+        net, note = diff_network(c, top or None)
+        write_atomic(view, network_html(net, "co-attendance: changes between the periods", note,
+                                        status_colours=DIFF_COLOURS).encode("utf-8"))
+        typer.echo(f"{note}\nwrote {view}", err=True)
+
+
+@app.command("career")
+def career_cli(
+    source: Annotated[Path, typer.Argument(help=_SOURCE_HELP)],
+    person: Annotated[Optional[str], typer.Argument(help="A person's name as written; all persons who took a step if left out.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or csv.")] = "table",
+) -> None:
+    """A person's posts as intervals (first and last date seen, place, rank, articles) and
+    career steps: promotion (a higher rank in the same place), demotion, lateral, transfer
+    (another place) or change (a post with no rank). Ranks: kg/lexicons/post_ranks.txt.
+
+    Example: kg career outputs 刘德君 --format csv
+    """
+    from .careers import UnknownPerson, careers
+    from .query import _format_rows
+
+    _choose("--format", fmt, ("table", "csv"))
+    src = _open(source)
+    try:
+        found = careers(src, person=person)
+    except UnknownPerson:
+        _err(f"{person}: no dated title names this person in {source}")
+        raise typer.Exit(1) from None
+    if person is None:
+        found = [c for c in found if c.steps]
+    rows = []
+    for c in found:
+        for p in c.posts:
+            rows.append([c.name, c.place, "post", p.title, p.place, "" if p.rank is None else str(p.rank),
+                         p.first, p.last, str(len(p.articles))])
+        for s in c.steps:
+            rows.append([c.name, c.place, s.kind, f"{s.before.title} → {s.after.title}",
+                         s.after.place if s.before.place == s.after.place else f"{s.before.place} → {s.after.place}",
+                         f"{'' if s.before.rank is None else s.before.rank} → {'' if s.after.rank is None else s.after.rank}",
+                         s.date_before, s.date_after, "2"])
+    header = ["person", "keyed by", "row", "post", "place", "rank", "first", "last", "articles"]
+    typer.echo(_format_rows(header, rows, fmt, 60))

@@ -293,10 +293,13 @@ def view_html(src, net, name: str, note: str = "", view: "ViewFilter | None" = N
     return network_html(net, name, note, evidence=view_evidence(src, net, name, view.date_from, view.date_to))
 
 
-def report_page(g, source: str, view: "ViewFilter | None" = None) -> str:
+def report_page(g, source: str, view: "ViewFilter | None" = None, periods=None) -> str:
     """The one-page report of a graph, store or graph file: tables and both network views
     (filtered as `view` says; the default keeps the views to a size a browser draws), each
-    row, node and edge opening its evidence."""
+    row, node and edge opening its evidence; the careers and the protocol rank chart, and with
+    `periods` (two diff.Period) a comparison."""
+    from .sections import analyst_sections
+
     view = view or ViewFilter()
     nets = {name: view.apply(g, name) for name in NETWORKS}
     people, events, projects = report_tables(g, nets["co-attendance"][0], nets["responsibility"][0],
@@ -310,7 +313,8 @@ def report_page(g, source: str, view: "ViewFilter | None" = None) -> str:
         view_evidence(g, net, name, view.date_from, view.date_to, into=evidence)
     return report_html(people, events, projects,
                        {name: network_html(net, name, note, evidence_view=name) for name, (net, note) in nets.items()},
-                       source, evidence=evidence, view_ids={name: node_ids(net) for name, (net, _) in nets.items()})
+                       source, evidence=evidence, view_ids={name: node_ids(net) for name, (net, _) in nets.items()},
+                       sections=analyst_sections(g, view, periods))
 
 
 def write_outputs(g: Graph, out: Path) -> list[Path]:

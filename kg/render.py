@@ -261,14 +261,17 @@ def node_ids(net: nx.Graph) -> dict:
             for n, d in net.nodes(data=True)}
 
 
-def network_html(net: nx.Graph, title: str, note: str = "", evidence=None, evidence_view: str | None = None) -> str:
+def network_html(net: nx.Graph, title: str, note: str = "", evidence=None, evidence_view: str | None = None,
+                 status_colours: dict[str, tuple[str, str]] | None = None) -> str:
     """A self-contained HTML page drawing `net` (vis-network inlined, no CDN): node size by
     eigenvector centrality, colour by community (co-attendance) or kind (responsibility),
     edge width by weight, hover text with titles, counts and evidence, and a search box.
     `note` says what was filtered (shown under the title). `evidence` (a kg.evidence.Evidence
     holding the view of `net`) adds the panel a click on a node or an edge opens; with only
     `evidence_view`, the name of the view in the evidence of the page that embeds this one
-    (kg report), the panel reads that page's."""
+    (kg report), the panel reads that page's. `status_colours` (status -> (colour, legend
+    text)) colours nodes and edges by their `status` attribute instead, e.g. new and vanished
+    ones in a comparison of two periods."""
     vis = Network(height="760px", width="100%", heading="", cdn_resources="in_line",
                   select_menu=True, bgcolor="#ffffff", font_color="#222222")
     by_kind = any(d.get("kind") == "project" for _, d in net.nodes(data=True))
@@ -280,6 +283,8 @@ def network_html(net: nx.Graph, title: str, note: str = "", evidence=None, evide
     for n, d in sorted(net.nodes(data=True), key=lambda x: shown[x[0]]):
         size = d.get("eigenvector", 0.0) / top_eig if not by_kind else d.get("degree", 0) / top_deg
         colour = KIND_COLOURS.get(d.get("kind"), "#888") if by_kind else PALETTE[d.get("community", 0) % len(PALETTE)]
+        if status_colours and d.get("status") in status_colours:
+            colour = status_colours[d["status"]][0]
         vis.add_node(shown[n], label=d.get("label", n), title=_tooltip(d), color=colour,
                      value=round(1 + 30 * size, 3),
                      shape="dot" if d.get("kind") != "project" else "square")
@@ -290,12 +295,15 @@ def network_html(net: nx.Graph, title: str, note: str = "", evidence=None, evide
         for key in ("events", "evidence"):
             if d.get(key):
                 lines += ["", *d[key].split(SEP)]
-        vis.add_edge(shown[u], shown[v], value=d.get("weight", 1), title="\n".join(lines))
+        extra = {"color": status_colours[d["status"]][0]} if status_colours and d.get("status") in status_colours else {}
+        vis.add_edge(shown[u], shown[v], value=d.get("weight", 1), title="\n".join(lines), **extra)
     vis.set_options(_OPTIONS)
     page = vis.generate_html(notebook=False)
     page = _CDN.sub("", page)
     legend = ("colour: 人物 person (circle) / 项目 project (square); size: degree" if by_kind
               else "colour: community (Louvain); size: eigenvector centrality") + "; edge width: weight; hover for details"
+    if status_colours:
+        legend = "colour of nodes and edges: " + " / ".join(t for _, t in status_colours.values()) + "; edge width: weight; hover for details"
     page = page.replace("<h1></h1>", "", 1)
     page = page.replace("<h1></h1>", f'<h1 class="kg-title">{html.escape(title)}</h1><p class="kg-legend">{html.escape(legend)}</p>'
                         + (f'<p class="kg-filter" id="kg-filter">{html.escape(note)}</p>' if note else ""), 1)
@@ -332,12 +340,17 @@ def _table(header: list[str], rows: list[list], evidence: str | None = None) -> 
 
 def report_html(people: list[list], meetings: list[list], projects: list[list],
                 networks: dict[str, str], source: str, evidence=None,
-                view_ids: dict[str, dict] | None = None) -> str:
+                view_ids: dict[str, dict] | None = None, sections: list[str] | None = None) -> str:
     """One page: people ranked, meetings by date, projects with responsible persons, and the
     network views embedded (iframe srcdoc, so the page needs no server and no other file).
     `evidence` (a kg.evidence.Evidence with rows "people", "events", "projects", one entry
     per table row) makes each row open its sentences in the panel; it may hold the views too
-    (`view_ids`: each view's node ids, see node_ids), which the frames then read from here."""
+    (`view_ids`: each view's node ids, see node_ids), which the frames then read from here.
+    `sections`: further HTML sections (careers, rank chart, comparison: kg/sections.py),
+    placed after the tables and before the networks."""
+    from .sections import SECTION_CSS
+
+    extra = "\n".join(sections or [])
     keys = (evidence.rows if evidence is not None else {})
     which = {name: (name if name in keys else None) for name in ("people", "events", "projects")}
     frames = "".join(
@@ -351,6 +364,7 @@ def report_html(people: list[list], meetings: list[list], projects: list[list],
  th, td {{ border: 1px solid #ccc; padding: 4px 8px; text-align: left; vertical-align: top; }}
  th {{ background: #f3f3f3; }}
  iframe {{ width: 100%; height: 820px; border: 1px solid #ccc; }}
+{SECTION_CSS if sections else ""}
 </style></head><body>
 <h1>govnews-kg report</h1>
 <p>Graph: {html.escape(source)}</p>
@@ -360,6 +374,7 @@ def report_html(people: list[list], meetings: list[list], projects: list[list],
 {_table(["date", "kind", "event", "chair / leader", "attendees"], meetings, which["events"])}
 <h2>Projects and who is responsible</h2>
 {_table(["project", "responsible", "visits", "named in directives"], projects, which["projects"])}
+{extra}
 {frames}
 {evidence_html(evidence.payload(view_ids)) if evidence is not None else ""}
 </body></html>
