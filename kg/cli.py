@@ -68,8 +68,8 @@ def build_cli(
     removes those no longer given. Then writes graph.ttl, the co-attendance and
     responsibility networks (GraphML) and their interactive views (HTML).
 
-    With --dask the extraction runs on a cluster's workers and the store is written here, the
-    same as a local build, byte for byte.
+    With --dask tcp://HOST:8786 the files are extracted by a Dask cluster's workers and the
+    store is written here: the same as a local build, byte for byte.
 
     Example: kg build tests/data/chuanhui-2022-07.txt --year 2022 -o outputs
     """
@@ -99,13 +99,13 @@ def build_cli(
         if cluster is not None:
             cluster.close()
     progress.close()
-    if cluster is not None and cluster.sent:
-        typer.echo(f"warning: {cluster.sent} file(s) not found by the workers at their paths were sent from "
-                   "this machine (a filesystem shared at the same paths saves that)", err=True)
     for e in result.errors:
         _err(e)
     for line in grouped_warnings(result.warnings, verbose):
         typer.echo(f"warning: {line}", err=True)
+    if cluster is not None and cluster.sent:
+        typer.echo(f"warning: {cluster.sent} file(s) not found by the workers at their paths were sent from "
+                   "this machine (a filesystem shared at the same paths saves that)", err=True)
     if not store_dir.exists():
         _err("no input could be read; nothing written")
         raise typer.Exit(1)
