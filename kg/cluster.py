@@ -96,7 +96,11 @@ class DaskExtraction:
             return
         client = self.client
         fingerprint = code_fingerprint()
-        window = max(8, IN_FLIGHT * sum(client.nthreads().values()))
+
+        def window() -> int:  # asked again as files are taken: workers that join are used
+            return max(8, IN_FLIGHT * sum(client.nthreads().values()))
+
+        size = window()
         index: dict = {}  # future -> its place in todo
         ready: dict[int, FileOutcome] = {}
         running = as_completed(loop=client.loop)
@@ -104,6 +108,8 @@ class DaskExtraction:
 
         def submit(i: int, data: bytes | None = None) -> None:
             path, digest = todo[i]
+            if data is not None:  # straight to a worker, not through the scheduler with the task
+                data = client.scatter(data, hash=False)
             fut = client.submit(extract_remote, fingerprint, path, os.path.abspath(path), digest, year, ocr,
                                 data, key=f"kg-extract-{i}-{uuid.uuid4().hex}")
             index[fut] = i
@@ -111,7 +117,7 @@ class DaskExtraction:
 
         try:
             while taken < len(todo):
-                while sent < len(todo) and sent - taken < window:
+                while sent < len(todo) and sent - taken < size:
                     submit(sent)
                     sent += 1
                 fut = next(running)
@@ -141,6 +147,8 @@ class DaskExtraction:
                 while taken in ready:
                     yield ready.pop(taken)
                     taken += 1
+                    if taken % 64 == 0:
+                        size = window()
         finally:
             if index:
                 client.cancel(list(index))
