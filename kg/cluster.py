@@ -25,6 +25,7 @@ __all__ = ["AddressError", "ClusterError", "DaskExtraction", "connect", "CONNECT
 
 CONNECT_TIMEOUT = 10.0  # seconds to reach the scheduler and see a worker
 IN_FLIGHT = 4  # tasks in flight per worker thread: workers never wait, results held stay few
+PATIENCE = 30.0  # seconds with no task done before asking whether any worker is left
 INSTALL = "pip install 'govnews-kg[cluster]'"
 PACKAGE_FILES = (".py", ".txt", ".ttl", ".rq", ".crfsuite")  # what a wheel of kg holds
 
@@ -90,7 +91,7 @@ class DaskExtraction:
         """The FileOutcome of each (path, digest) of todo, in todo's order (see Outcomes in
         kg.pipeline), with at most IN_FLIGHT tasks per worker thread submitted and not yet
         taken: memory stays bounded however many files."""
-        from distributed import KilledWorker, as_completed
+        from distributed import wait
 
         if not todo:
             return
@@ -103,7 +104,6 @@ class DaskExtraction:
         size = window()
         index: dict = {}  # future -> its place in todo
         ready: dict[int, FileOutcome] = {}
-        running = as_completed(loop=client.loop)
         sent, taken = 0, 0
 
         def submit(i: int, data: bytes | None = None) -> None:
@@ -113,37 +113,34 @@ class DaskExtraction:
             fut = client.submit(extract_remote, fingerprint, path, os.path.abspath(path), digest, year, ocr,
                                 data, key=f"kg-extract-{i}-{uuid.uuid4().hex}")
             index[fut] = i
-            running.add(fut)
 
         try:
             while taken < len(todo):
                 while sent < len(todo) and sent - taken < size:
                     submit(sent)
                     sent += 1
-                fut = next(running)
-                i = index.pop(fut)
                 try:
-                    o = fut.result()
-                except ImportError as e:
-                    raise ClusterError(f"a worker of {self.address} cannot run kg ({e}): {INSTALL}, "
-                                       "the same version as here, on every worker") from None
-                except KilledWorker:
-                    raise ClusterError(f"{todo[i][0]}: the workers of {self.address} running it died "
-                                       "(out of memory?)") from None
+                    with client.as_current():
+                        done = wait(list(index), timeout=PATIENCE, return_when="FIRST_COMPLETED").done
+                except TimeoutError:  # slow files, or no worker left to run them
+                    self._check_workers()
+                    continue
                 except CancelledError:
                     raise ClusterError(f"--dask {self.address}: lost the scheduler during the build") from None
-                del fut
-                if o is None:  # not readable there: send the bytes read here
-                    path = todo[i][0]
-                    try:
-                        data = Path(path).read_bytes()
-                    except OSError as e:
-                        o = FileOutcome(path, todo[i][1], error=f"{path}: {e.strerror or e}")
-                    else:
-                        self.sent += 1
-                        submit(i, data)
-                        continue
-                ready[i] = o
+                for fut in sorted(done, key=index.__getitem__):
+                    i = index.pop(fut)
+                    o = self._result(fut, todo[i][0])
+                    if o is None:  # not readable there: send the bytes read here
+                        path = todo[i][0]
+                        try:
+                            data = Path(path).read_bytes()
+                        except OSError as e:
+                            o = FileOutcome(path, todo[i][1], error=f"{path}: {e.strerror or e}")
+                        else:
+                            self.sent += 1
+                            submit(i, data)
+                            continue
+                    ready[i] = o
                 while taken in ready:
                     yield ready.pop(taken)
                     taken += 1
@@ -152,6 +149,37 @@ class DaskExtraction:
         finally:
             if index:
                 client.cancel(list(index))
+
+    def _result(self, fut, path: str) -> FileOutcome | None:
+        """A task's outcome, or a ClusterError for what went wrong in the cluster (an error
+        of extraction itself is raised as it would be in a local build)."""
+        from distributed import KilledWorker
+
+        try:
+            return fut.result()
+        except ImportError as e:  # unpickling the task on a worker
+            raise ClusterError(f"a worker of {self.address} cannot run kg ({e}): {INSTALL}, "
+                               "the same as here, on every worker") from None
+        except KilledWorker:
+            raise ClusterError(f"{path}: the workers of {self.address} running it died (out of memory? "
+                               "kg missing there? see the workers' logs)") from None
+        except CancelledError:
+            raise ClusterError(f"--dask {self.address}: lost the scheduler during the build") from None
+        except RuntimeError as e:
+            if "deserialization of the task graph" not in str(e):
+                raise
+            cause = f" ({e.__cause__})" if e.__cause__ else ""
+            raise ClusterError(f"--dask {self.address}: the scheduler cannot read kg's tasks{cause}: "
+                               f"{INSTALL}, the same as here, where the scheduler runs too") from None
+
+    def _check_workers(self) -> None:
+        """A ClusterError when the cluster has had no worker for PATIENCE seconds."""
+        if self.client.nthreads():
+            return
+        try:
+            self.client.wait_for_workers(1, timeout=PATIENCE)
+        except TimeoutError:
+            raise ClusterError(f"--dask {self.address}: no worker left (see the workers' logs)") from None
 
     def close(self) -> None:
         self.client.close()
@@ -178,7 +206,8 @@ def connect(address: str, timeout: float = CONNECT_TIMEOUT) -> DaskExtraction:
     except ValueError as e:
         raise AddressError(f"--dask {address}: not a scheduler address ({e}); write tcp://HOST:8786") from None
     # the client's own log lines (reconnecting, closing) are not this command's messages
-    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    for name in ["distributed", *(n for n in logging.root.manager.loggerDict if n.startswith("distributed."))]:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         client = Client(address, timeout=timeout, set_as_default=False)
     except Exception as e:  # OSError: refused or unanswered until the timeout

@@ -224,3 +224,18 @@ def test_unreachable_scheduler_is_one_line_naming_it_within_the_timeout(tmp_path
 def test_build_help_names_dask():
     r = kg("build", "--help")
     assert "--dask" in r.stdout and "--dask-timeout" in r.stdout
+
+
+def test_a_cluster_with_no_worker_left_is_an_error_not_a_hang(tmp_path, monkeypatch):
+    import kg.cluster
+    from kg.cluster import ClusterError
+
+    monkeypatch.setattr(kg.cluster, "PATIENCE", 0.5)
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=":0") as c, \
+            Client(c.scheduler_address, set_as_default=False) as client:
+        ext = DaskExtraction(client, c.scheduler_address)
+        start = time.monotonic()
+        with pytest.raises(ClusterError, match=r"^--dask \S+: no worker left \(see the workers' logs\)$"):
+            build_store([SAMPLE], tmp_path / "store", 2022, outcomes=ext.outcomes)
+        assert time.monotonic() - start < 10
+    assert not (tmp_path / "store").exists()
