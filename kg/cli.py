@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from .analysis import DEFAULT_TOP, NETWORKS, ViewError, ViewFilter
-from .cluster import AddressError, ClusterError, connect
+from .cluster import CONNECT_TIMEOUT, AddressError, ClusterError, connect
 from .export import FORMATS, STREAM_FORMATS, export, export_stream
 from .messages import Progress, grouped_warnings
 from .pipeline import (atomic_stream, build_store, outputs_current, outputs_stamp, report_page, store_counts,
@@ -59,7 +59,7 @@ def build_cli(
                     help="Extract on a Dask distributed cluster, e.g. tcp://HOST:8786; its workers read the "
                          "files at the same paths (a shared filesystem) or are sent them.")] = None,
     dask_timeout: Annotated[float, typer.Option("--dask-timeout", min=0.1, metavar="SECONDS",
-                            help="Seconds to reach the scheduler and see a worker.")] = 10.0,
+                            help="Seconds to reach the scheduler and see a worker.")] = CONNECT_TIMEOUT,
 ) -> None:
     """Extract a knowledge graph from news pages into the store OUT/store/.
 
