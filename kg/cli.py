@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from .analysis import DEFAULT_TOP, NETWORKS, ViewError, ViewFilter
+from .cluster import CONNECT_TIMEOUT, AddressError, ClusterError, connect
 from .export import FORMATS, STREAM_FORMATS, export, export_stream
 from .messages import Progress, grouped_warnings
 from .pipeline import (atomic_stream, build_store, outputs_current, outputs_stamp, report_page, store_counts,
@@ -54,6 +55,11 @@ def build_cli(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Every warning, not a count per kind and file.")] = False,
     top: Annotated[int, typer.Option("--top", min=0, help="Persons drawn in the HTML views (0: all).")] = DEFAULT_TOP,
     ocr: Annotated[bool, typer.Option("--ocr", help="Read PDF pages with no text layer (scans) with tesseract.")] = False,
+    dask: Annotated[Optional[str], typer.Option("--dask", metavar="SCHEDULER",
+                    help="Extract on a Dask distributed cluster, e.g. tcp://HOST:8786; its workers read the "
+                         "files at the same paths (a shared filesystem) or are sent them.")] = None,
+    dask_timeout: Annotated[float, typer.Option("--dask-timeout", min=0.1, metavar="SECONDS",
+                            help="Seconds to reach the scheduler and see a worker.")] = CONNECT_TIMEOUT,
 ) -> None:
     """Extract a knowledge graph from news pages into the store OUT/store/.
 
@@ -62,24 +68,44 @@ def build_cli(
     removes those no longer given. Then writes graph.ttl, the co-attendance and
     responsibility networks (GraphML) and their interactive views (HTML).
 
+    With --dask tcp://HOST:8786 the files are extracted by a Dask cluster's workers and the
+    store is written here: the same as a local build, byte for byte.
+
     Example: kg build tests/data/chuanhui-2022-07.txt --year 2022 -o outputs
     """
     if year is not None and not 1949 <= year <= 2100:
         _err(f"--year {year}: not a plausible year")
         raise typer.Exit(2)
+    if dask is not None and jobs > 1:
+        _err("--jobs and --dask: choose one (with --dask the workers' processes extract)")
+        raise typer.Exit(2)
+    cluster = None
+    if dask is not None:
+        try:
+            cluster = connect(dask, dask_timeout)
+        except ClusterError as e:
+            _err(str(e))
+            raise typer.Exit(2 if isinstance(e, AddressError) else 1) from None
     store_dir = out / "store"
     progress = Progress()
     try:
-        result = build_store(paths, store_dir, year, jobs=jobs, prune=prune, progress=progress.update, ocr=ocr)
-    except ReadError as e:
+        result = build_store(paths, store_dir, year, jobs=jobs, prune=prune, progress=progress.update, ocr=ocr,
+                             outcomes=cluster.outcomes if cluster else None)
+    except (ReadError, ClusterError) as e:
         progress.close()
         _err(str(e))
         raise typer.Exit(1) from None
+    finally:
+        if cluster is not None:
+            cluster.close()
     progress.close()
     for e in result.errors:
         _err(e)
     for line in grouped_warnings(result.warnings, verbose):
         typer.echo(f"warning: {line}", err=True)
+    if cluster is not None and cluster.sent:
+        typer.echo(f"warning: {cluster.sent} file(s) not found by the workers at their paths were sent from "
+                   "this machine (a filesystem shared at the same paths saves that)", err=True)
     if not store_dir.exists():
         _err("no input could be read; nothing written")
         raise typer.Exit(1)

@@ -6,9 +6,10 @@ import os
 import re
 import tempfile
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from rdflib import Graph
@@ -124,10 +125,12 @@ class FileOutcome:
     error: str | None = None  # unreadable: not recorded, tried again next time
 
 
-def process_file(path: str, digest: str, year: int | None, ocr: bool = False) -> FileOutcome:
-    """Read, extract and serialise one file (runs in a worker process)."""
+def process_file(path: str, digest: str, year: int | None, ocr: bool = False,
+                 data: bytes | None = None) -> FileOutcome:
+    """Read, extract and serialise one file (runs in a worker process). `data`: the file's
+    bytes, when they were read elsewhere."""
     try:
-        src = read_source(Path(path), ocr)
+        src = read_source(Path(path), ocr, data)
     except ReadError as e:
         return FileOutcome(path, digest, error=str(e))
     facts = extract_file_text(src.text, src.path, year, src)
@@ -142,6 +145,35 @@ def process_file(path: str, digest: str, year: int | None, ocr: bool = False) ->
         shared.append(b)
     return FileOutcome(path, digest, "".join(own), "".join(shared),
                        tuple(str(graph_iri(f.article.id)) for f in facts), len(facts), len(src.text), warnings)
+
+
+Outcomes = Callable[[list[tuple[str, str]], "int | None", bool], Iterator[FileOutcome]]
+"""How outcomes are produced: (todo, year, ocr) -> the FileOutcome of each (path, digest) of
+todo, in todo's order. `local_outcomes` here; `kg.cluster.DaskExtraction.outcomes` on a cluster."""
+
+
+def local_outcomes(todo: list[tuple[str, str]], year: int | None, ocr: bool = False,
+                   jobs: int = 1) -> Iterator[FileOutcome]:
+    """process_file of each (path, digest), in order: in this process, or in `jobs` processes
+    with at most jobs * 8 results held at once (memory stays bounded however many files)."""
+    if jobs <= 1 or len(todo) <= 1:
+        for path, digest in todo:
+            yield process_file(path, digest, year, ocr)
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["kg.pipeline"])
+    window = jobs * 8
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        futures: deque = deque()
+        for path, digest in todo:
+            futures.append(pool.submit(process_file, path, digest, year, ocr))
+            if len(futures) >= window:
+                yield futures.popleft().result()
+        while futures:
+            yield futures.popleft().result()
 
 
 @dataclass
@@ -165,13 +197,14 @@ BATCH_FILES = 500
 
 def build_store(paths: Iterable[str | Path], store_dir: Path, year: int | None = None, jobs: int = 1,
                 prune: bool = False, progress: Callable[[StoreBuild, int], None] | None = None,
-                ocr: bool = False) -> StoreBuild:
+                ocr: bool = False, outcomes: Outcomes | None = None) -> StoreBuild:
     """Build the inputs into the store at `store_dir`, file by file: unchanged files (same
     content hash and --year) are skipped, changed ones have their article graphs replaced,
     recorded files no longer among the inputs are removed only with `prune`. Each batch of
     files goes in one transaction with the records of those files, so a build killed at any
     point and run again gives the same store. `progress(state, total)` is called as files
-    are done. `ocr` reads PDF pages with no text layer by tesseract."""
+    are done. `ocr` reads PDF pages with no text layer by tesseract. `outcomes` extracts the
+    files to build (default: `local_outcomes` with `jobs` processes)."""
     from .store import KGStore
 
     res = StoreBuild()
@@ -252,24 +285,8 @@ def build_store(paths: Iterable[str | Path], store_dir: Path, year: int | None =
         if progress:
             progress(res, total)
 
-    if jobs > 1 and total > 1:
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
-
-        ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["kg.pipeline"])
-        window = jobs * 8  # results held at once: memory stays bounded however many files
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            futures: deque = deque()
-            for path, digest in todo:
-                futures.append(pool.submit(process_file, path, digest, year, ocr))
-                if len(futures) >= window:
-                    take(futures.popleft().result())
-            while futures:
-                take(futures.popleft().result())
-    else:
-        for path, digest in todo:
-            take(process_file(path, digest, year, ocr))
+    for o in (outcomes or partial(local_outcomes, jobs=jobs))(todo, year, ocr):
+        take(o)
     flush()
     if store is not None:
         store.flush()

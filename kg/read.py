@@ -92,12 +92,15 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     raise ReadError(f"{name}: cannot decode as UTF-8 or GB18030 text")
 
 
-def read_source(path: Path, ocr: bool = False) -> Source:
-    """Read one input by its suffix; `ocr` reads PDF pages with no text layer by tesseract."""
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise ReadError(f"{path}: {e.strerror or e}") from None
+def read_source(path: Path, ocr: bool = False, data: bytes | None = None) -> Source:
+    """Read one input by its suffix; `ocr` reads PDF pages with no text layer by tesseract.
+    `data`, the file's bytes when they were read elsewhere (a cluster worker that cannot see
+    the path is sent them), stands for reading `path`: the source keeps its name."""
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise ReadError(f"{path}: {e.strerror or e}") from None
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         return _read_pdf(path, data, ocr)
