@@ -183,6 +183,8 @@ def test_forms_speakers(text, expected):
 # named only as a venue; planned or spoken-of meetings are none. Each row: text,
 # [(kind, leaders, attendees)] for the events expected, in order.
 EVENT_FORMS = [
+    # a quotation's attribution under a dash: the speaker at a meeting named as a venue
+    ("——县委常委、副县长王建军日前在全县经济工作会议上说", [("meeting", (), ("王建军",))]),
     ("5月6日，县委书记王建军，县委副书记、县长陈晓东带领县直有关部门负责人赴城东新区调研。",
      [("inspection", ("王建军", "陈晓东"), ())]),
     ("5月6日，县委书记王建军带领副县长李春生、赵明赴城东新区调研。",

@@ -106,6 +106,7 @@ def test_names_written_together_are_cut_at_their_surnames():
     ("区人大常委会委员会同有关部门研究。", []),
     ("会上，全体委员认真负责地审议了报告。", []),
     ("大会推选执行主席一人。", []),
+    ("——辽宁省委常委张立军", [("张立军", ("辽宁省委常委",))]),  # a dash is no part of a title
 ])
 def test_what_follows_a_title_is_a_name_only_when_it_reads_as_one(text, expected):
     assert titled(text) == expected
@@ -128,6 +129,8 @@ def test_words_that_look_like_names_are_not_names(text):
 
 def test_tagged_name_rejects_words():
     assert tagged_name("王小明")
+    assert tagged_name("吉尔木呷")  # four characters after a Han surname: a Yi name
+    assert not tagged_name("孙立新时")  # a name and a very frequent character
     assert not tagged_name("国家")
     assert not tagged_name("记者")
     assert not tagged_name("杨家坪")  # a place's last character

@@ -30,6 +30,7 @@ _MIDDOT = "·•‧・"
 # characters (高兴地; the sound-spelt 甘地 stays)
 _NOT_IN_NAME = set("了的啦吗呢吧这并着")
 _NUMERALS = set("一二三四五六七八九十两几")
+_FREQUENT_CHAR = 35000  # a character this frequent as a word of its own (时, 正, 们) ends no name
 
 
 @lru_cache(maxsize=1)
@@ -143,7 +144,9 @@ def tagged_name(s: str, titled: bool = False) -> bool:
     if s[:2] in two:
         han = len(s) <= 4
     else:
-        han = s[0] in one and len(s) <= 4  # four: a Yi name (吉克石乌) opens with a Han surname
+        # four: a Yi name (吉克石乌) opens with a Han surname; a name and a very frequent
+        # character (周召新|时, 刘毅|正在) is none
+        han = s[0] in one and (len(s) <= 3 or len(s) == 4 and jieba.dt.FREQ.get(s[3], 0) < _FREQUENT_CHAR)
     if titled:
         return han or len(s) <= 6
     if not three and jieba.dt.FREQ.get(s, 0) > 0:  # in running text a dictionary word (惠民) is read as one
@@ -234,8 +237,8 @@ def _yi_name(text: str, i: int) -> bool:
             or _NOT_IN_NAME.intersection(cand) or _ends_name(text, i + 3) or not _ends_name(text, i + 4):
         return False
     jieba, _ = _jieba()
-    if jieba.dt.FREQ.get(text[i + 3:i + 5], 0) > 0:  # 江泽民|关于, 迟浩田|上将: a word opens there
-        return False
+    if jieba.dt.FREQ.get(text[i + 3:i + 5], 0) > 0 or jieba.dt.FREQ.get(cand[3], 0) >= _FREQUENT_CHAR:
+        return False  # 江泽民|关于, 迟浩田|上将: a word opens there; 周召新|时: a frequent character
     return not any(len(w) > 1 and _common_word(w) for w in jieba.lcut(cand, cut_all=True))
 
 
@@ -293,7 +296,7 @@ def _trim_left(part: str, chained: bool = False) -> str:
     return part[len(part) - keep:]
 
 
-_CLAUSE_BREAK = re.compile(r"[，。；：！？\n“”（）()《》]")
+_CLAUSE_BREAK = re.compile(r"[，。；：！？\n“”（）()《》—]")  # a dash too: ——省委常委X
 
 
 def after_named_title(text: str, i: int) -> bool:

@@ -13,7 +13,7 @@ __all__ = ["Reader", "CLAUSE", "NARRATIVE", "LEAD_IN", "lexicon_rx", "clause_sta
            "clauses", "co_subjects", "quoted_spans", "SUBJECT_SKIP"]
 
 CLAUSE = "，。；：！？\n"
-SUBJECT_SKIP = "”’」』）)】 \u3000"  # what may stand between a clause break and its subject
+SUBJECT_SKIP = "”’」』）)】— \u3000"  # what may stand between a clause break and its subject (——X说)
 _PRONOUN = re.compile("[他她]")
 # a sentence that opens as the story's own (a time, a date), not as what someone said
 NARRATIVE = re.compile(r"^[”’\s]*(?:随后|会前|会后|此前|当天|同日|其间|期间|调研期间|督导期间|活动期间|最后|之后|此外|另外"
