@@ -87,6 +87,29 @@ def _compound_surname(run: str) -> bool:
     return run[:2] in _surnames()[1]
 
 
+def _credit_apart(tokens: list[str]) -> list[str]:
+    """A credit written onto the name before it stands apart: 李明整理 -> 李明, 整理."""
+    out = []
+    for tok in tokens:
+        credit = next((w for w in sorted(_CREDIT_WORDS, key=len, reverse=True)
+                       if tok.endswith(w) and len(tok) > len(w)), None)
+        out += [tok[:-len(credit)], credit] if credit else [tok]
+    return out
+
+
+def _spaced_names(tokens: list[str]) -> list[str]:
+    """Characters of one name spaced out to the width of three (何  勇) are one name."""
+    out: list[str] = []
+    single = False
+    for tok in tokens:
+        if len(tok) == 1 and single:
+            out[-1] += tok
+        else:
+            out.append(tok)
+        single = len(out[-1]) == 1
+    return out
+
+
 def parse_byline(raw: str) -> tuple[list[str], list[str]]:
     """(reporters, correspondents) from the text of a byline, spaces as in the source.
 
@@ -94,6 +117,8 @@ def parse_byline(raw: str) -> tuple[list[str], list[str]]:
     (['韩志刚'], ['艾增升'])
     >>> parse_byline("记者赵文君、胡浩")
     (['赵文君', '胡浩'], [])
+    >>> parse_byline("本报记者  何  勇整理")
+    (['何勇'], [])
     """
     # a line break inside a byline is layout (艾增|升), not a separator
     raw = re.sub(r"[ \t]*\r?\n[ \t]*", "", raw.replace("\u3000", " ").replace("\ufffd", ""))
@@ -102,8 +127,9 @@ def parse_byline(raw: str) -> tuple[list[str], list[str]]:
     marks = list(_ROLE.finditer(raw))
     for i, m in enumerate(marks):
         chunk = raw[m.end(): marks[i + 1].start() if i + 1 < len(marks) else len(raw)]
-        names = [n for n in re.split(r"[\s、，,/]+", chunk) if n]
+        names = _credit_apart([n for n in re.split(r"[\s、，,/]+", chunk) if n])
         names = names[:next((k for k, n in enumerate(names) if n in _CREDIT_WORDS), len(names))]
+        names = _spaced_names(names)
         names = [x for n in names if re.fullmatch(rf"[{CJK}·]{{2,6}}", n) for x in _split_names(n)]
         role = m.group("role")
         if role == "实习生":
