@@ -12,6 +12,8 @@ from .normalize import BREAK, CJK, CLOSERS, OPENS, TERMINAL, Line, Mapped, Para,
 
 __all__ = ["split_articles", "sentences", "parse_byline", "article_id"]
 
+# The roles of a byline: 记者 (本报记者, 全媒体记者 …) and 通讯员 are counted, 实习生 is not.
+_ROLES = rf"(?:本报|本网|本台|本站|全媒体|融媒体?|见习|特约|[{CJK}]{{0,4}}分站|驻[{CJK}]{{1,4}})?记者|通讯员|实习生"
 # The opening of a news item: 本报讯, 又讯, 本报北京5月29日电, 新华社重庆10月16日电, XX日报讯,
 # XX网北京5月6日电 (any outlet's dateline), XX网消息 …
 _OUTLET = r"(?:社|网|报|台|客户端|融媒体中心|广播电视台|电视台|新闻)"
@@ -22,10 +24,10 @@ _LEAD = re.compile(
     rf"[{CJK}]{{2,10}}\d{{1,2}}月\d{{1,2}}日讯|"
     rf"[{CJK}]{{2,10}}(?:网|客户端)消息|"
     rf"[{CJK}]{{2,12}}?{_OUTLET}(?:记者[{CJK}·]{{0,6}}?)?报道(?=[：:])|"
-    rf"[{CJK}]{{2,10}}(?:日报|晚报|报|网|融媒体中心|广播电视台)讯))[：:]?"
+    rf"[{CJK}]{{2,10}}(?:日报|晚报|报|网|融媒体中心|广播电视台)讯|"
+    # no outlet, the byline opens the item: 记者王芳报道：
+    rf"(?P<rep>(?:{_ROLES})[:：]?[^。，；：:（）()\n]{{2,40}}?\s*报道(?=\s*[：:]))))[：:]?"
 )
-# The roles of a byline: 记者 (本报记者, 全媒体记者 …) and 通讯员 are counted, 实习生 is not.
-_ROLES = rf"(?:本报|本网|本台|本站|全媒体|融媒体?|见习|特约|[{CJK}]{{0,4}}分站|驻[{CJK}]{{1,4}})?记者|通讯员|实习生"
 # words of a byline that name no one: what the named did (报道, 摄影) or other credits (编辑)
 _CREDIT_WORDS = frozenset({"报道", "摄影", "摄", "编辑", "审核", "责编", "供稿", "制图", "图文", "文图", "整理",
                            "采写", "撰稿", "摄像", "播音"})
@@ -36,6 +38,8 @@ _PAREN_BYLINE = re.compile(rf"^\s*[（(【](?P<by>[^（）()【】]{{0,60}}?(?:{
 _END_BYLINE = re.compile(rf"^[（(【\[]?\s*(?P<by>(?:{_ROLES})[:：]?[^。，（）()【】\[\]]{{2,40}}?)\s*[）)】\]]?\s*$")
 # A role or a name in a byline with no brackets (本报讯 记者 王芳 通讯员 李明 报道：)
 _BYLINE_TOKEN = re.compile(rf"[\s、，,]*(?:(?P<role>{_ROLES})[:：]?|(?P<name>[{CJK}·]{{2,6}})(?=[\s、，,]))")
+# 记者王芳报道：, 记者 王芳 通讯员 李明报道： (a byline the body opens with, 报道 closing it)
+_REPORTED = re.compile(rf"\s*(?P<by>(?:{_ROLES})[:：]?[^。，；：:（）()\n]{{2,40}}?)\s*报道\s*[:：]")
 _CAPTION = re.compile(
     rf"(?:(?:记者|通讯员|摄影)[{CJK}、\s]{{2,14}}|^|[。！？”\s])[{CJK}]{{0,4}}\s*/?\s*摄(?:影)?[）)]?\s*$"
 )
@@ -53,7 +57,7 @@ _FURNITURE = re.compile(
     r"扫一扫|网友评论|发表评论|我要评论|回复|登录|注册|点赞|收藏|转发)(?:[:：\s]|$)|"
     r"【?字体[:：]|[\w\-]+\.(?:jpg|jpeg|png|gif|bmp|webp)\s*$|"
     # photo captions written without 摄: 图为…, （图片由…提供）
-    r"[（(]?图片?(?:由|来源|为|：|:|/)|图为)",
+    r"[（(]?图片?(?:由|来源|为|：|:|/(?!\s*文))|图为)",
     re.I,
 )
 # A bare name in brackets closing a web article stands for its reporter: （王小明）
@@ -143,6 +147,12 @@ def _bare_byline(raw: str, t: Mapped, cut: int) -> tuple[list[str], list[str], i
     part the names: (reporters, correspondents, where the body starts in `t`)."""
     start = t.offsets[cut]
     end = pos = start
+    if rep := _REPORTED.match(raw, start):  # 记者王芳报道：names written up to 报道
+        r, c = parse_byline(rep.group("by"))
+        end = rep.end()
+        while cut < len(t.offsets) and t.offsets[cut] < end:
+            cut += 1
+        return r, c, cut
     while (m := _BYLINE_TOKEN.match(raw, pos)) and pos < start + 80:
         if m.group("name") and not plausible_name(m.group("name")):
             break
@@ -180,7 +190,9 @@ def _headline_like(t: Mapped) -> bool:
             and not _CAPTION.search(s) and not _is_byline(t))
 
 
-_BULLET = re.compile(r"^[■□●○◆◇▲△★☆▌|/\s]+")
+# what may open a byline line: a bullet, or a credit for text and pictures (文/图 记者 王芳)
+_BULLET = re.compile(r"^(?:[■□●○◆◇▲△★☆▌|/\s]|(?:[文图](?:\s*[/／]\s*[文图])?|文图|图文)\s*[/／|｜:：]?\s*"
+                     r"(?=本报|全媒|融媒|记者|通讯员))+")
 
 
 def _is_byline(t: Mapped) -> bool:
@@ -207,7 +219,7 @@ def _drop_captions(paras: list[Para]) -> list[Para]:
 
 
 _INLINE_END_BYLINE = re.compile(
-    rf"(?<=[。！？”])\s*[（(](?P<by>(?:{_ROLES})[:：]?[^（）()。，]{{2,40}}?)[）)]\s*$")
+    rf"(?<=[。！？”])\s*(?:[（(]|[■□●◆▲★]\s*)?(?P<by>(?:{_ROLES})[:：]?[^（）()。，！？]{{2,40}}?)[）)]?\s*$")
 # The head of an item in a 大事记 page: △7月5日（星期二）
 _ITEM_HEAD = re.compile(r"^[△▲]\s*(?P<d>\d{1,2}月\d{1,2}日)\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*[，,]?")
 
@@ -350,8 +362,8 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
             # the lead and its byline
             first = body_paras[0]
             m = _LEAD.match(first.text)
-            dateline = m.group("lead") if m else ""
-            cut = m.end() if m else 0
+            dateline = m.group("lead") if m and not m.group("rep") else ""
+            cut = m.end() if m and not m.group("rep") else 0
             if m and not first.text[cut:].strip() and len(body_paras) > 1:
                 # the lead stood on a line of its own: its byline opens the next paragraph
                 body_paras.pop(0)

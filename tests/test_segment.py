@@ -113,6 +113,24 @@ def test_segment_leads_of_other_outlets(lead, dateline):
     assert a.dateline == dateline and a.body.startswith("5月5日，县长赵六")
 
 
+@pytest.mark.parametrize("page, reporters, correspondents, body", [
+    # the body opens with its byline, no outlet's lead before it
+    ("县委召开常委会议\n记者王小明报道：5月6日，县委书记李建国主持会议。\n", ("王小明",), (), "5月6日，"),
+    ("县委召开常委会议\n记者 王小明 通讯员 赵刚报道：5月6日，县委书记李建国主持会议。\n",
+     ("王小明",), ("赵刚",), "5月6日，"),
+    # bylines closing the last paragraph, with or without brackets, after a bullet
+    ("县委召开常委会议\n本报讯 5月6日，县委书记李建国主持会议。记者 王小明\n", ("王小明",), (), "5月6日，"),
+    ("县委召开常委会议\n本报讯 5月6日，县委书记李建国主持会议。 □记者 王小明\n", ("王小明",), (), "5月6日，"),
+    # a credit for text and pictures before the role
+    ("县委召开常委会议\n5月6日，县委书记李建国主持会议。\n文/图 记者 王小明\n", ("王小明",), (), "5月6日，"),
+    ("县委召开常委会议\n5月6日，县委书记李建国主持会议。\n图/文 通讯员 赵刚\n", (), ("赵刚",), "5月6日，"),
+])
+def test_segment_bylines_that_open_or_close_the_body(page, reporters, correspondents, body):
+    [a] = split_articles(page, "p.txt")
+    assert (a.headline, a.reporters, a.correspondents) == ("县委召开常委会议", reporters, correspondents)
+    assert a.body.startswith(body) and "记者" not in a.body and "通讯员" not in a.body
+
+
 def test_segment_main_title_is_the_longest_line():
     [a] = split_articles("北京世界园艺博览会组委会第四次会议召开\n胡春华主持\n新华社北京2月19日电 会议召开。\n", "p.txt")
     assert (a.kicker, a.headline, a.subtitle) == ("", "北京世界园艺博览会组委会第四次会议召开", "胡春华主持")
