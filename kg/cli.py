@@ -14,6 +14,7 @@ from .pipeline import (atomic_stream, build_store, outputs_current, outputs_stam
                        write_atomic, write_store_outputs)
 from .query import QueryError, format_ox_result, named_queries, prepare, run_on
 from .read import ReadError
+from .remote import RemoteError
 from .render import network_html
 from .store import KGStore, load_graph, open_source
 
@@ -42,6 +43,39 @@ def _main() -> None:
 
 
 _SOURCE_HELP = "A folder written by kg build (its store/), a store folder, or a graph file (ttl, nt, trig, nq)."
+_CREDENTIALS = "Credentials: KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD, else the endpoint host's entry in $NETRC or ~/.netrc."
+EndpointOpt = Annotated[Optional[str], typer.Option(
+    "--endpoint", help="A SPARQL 1.1 query endpoint (Oxigraph: http://HOST:PORT/query, Virtuoso: http://HOST:PORT/sparql). "
+    + _CREDENTIALS)]
+GraphStoreOpt = Annotated[Optional[str], typer.Option(
+    "--graph-store", help="Its Graph Store Protocol endpoint; derived for Oxigraph (/store) and Virtuoso "
+    "(/sparql-graph-crud-auth) when left out.")]
+
+
+def _endpoint(url: str, graph_store: Optional[str] = None, workers: int = 2, check: bool = True):
+    """An Endpoint for --endpoint URL, or its one-line error and exit code 1."""
+    from .remote import Endpoint
+
+    try:
+        ep = Endpoint(url, graph_store, workers=workers)
+        if check:
+            ep.check()
+        return ep
+    except RemoteError as e:
+        _err(str(e))
+        raise typer.Exit(1) from None
+
+
+def _source(graph, endpoint: Optional[str]):
+    """The graph to read: the server at --endpoint, else the store or file GRAPH."""
+    if endpoint is not None:
+        from .remote import RemoteSource
+
+        return RemoteSource(_endpoint(endpoint, check=False))
+    if graph is None:
+        _err("give a graph (a folder written by kg build, a store or a graph file) or --endpoint URL")
+        raise typer.Exit(2)
+    return _open(Path(graph))
 
 
 @app.command("build")
@@ -54,6 +88,9 @@ def build_cli(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Every warning, not a count per kind and file.")] = False,
     top: Annotated[int, typer.Option("--top", min=0, help="Persons drawn in the HTML views (0: all).")] = DEFAULT_TOP,
     ocr: Annotated[bool, typer.Option("--ocr", help="Read PDF pages with no text layer (scans) with tesseract.")] = False,
+    endpoint: Annotated[Optional[str], typer.Option(
+        "--endpoint", help="Also send each article graph to this SPARQL server as it is stored (see kg push).")] = None,
+    graph_store: GraphStoreOpt = None,
 ) -> None:
     """Extract a knowledge graph from news pages into the store OUT/store/.
 
@@ -62,16 +99,25 @@ def build_cli(
     removes those no longer given. Then writes graph.ttl, the co-attendance and
     responsibility networks (GraphML) and their interactive views (HTML).
 
+    With --endpoint URL each batch of article graphs is also PUT to that server as soon as
+    the store holds it, then the shared triples and the record of inputs (as kg push does).
+
     Example: kg build tests/data/chuanhui-2022-07.txt --year 2022 -o outputs
     """
     if year is not None and not 1949 <= year <= 2100:
         _err(f"--year {year}: not a plausible year")
         raise typer.Exit(2)
     store_dir = out / "store"
+    sink = None
+    if endpoint is not None:
+        from .remote import BuildSink
+
+        sink = BuildSink(_endpoint(endpoint, graph_store))
     progress = Progress()
     try:
-        result = build_store(paths, store_dir, year, jobs=jobs, prune=prune, progress=progress.update, ocr=ocr)
-    except ReadError as e:
+        result = build_store(paths, store_dir, year, jobs=jobs, prune=prune, progress=progress.update, ocr=ocr,
+                             sink=sink)
+    except (ReadError, RemoteError) as e:
         progress.close()
         _err(str(e))
         raise typer.Exit(1) from None
@@ -88,6 +134,13 @@ def build_cli(
     typer.echo(f"{result.files} file(s): {result.built} built, {result.skipped} unchanged, {result.removed} removed; "
                f"{counts['articles']} articles, {counts['persons']} persons, {counts['events']} events, "
                f"{counts['directives']} directives, {counts['projects']} projects in {store_dir}")
+    if sink is not None:
+        try:
+            pushed = sink.finish(store)
+        except RemoteError as e:
+            _err(str(e))
+            raise typer.Exit(1) from None
+        typer.echo(_pushed_line(pushed, endpoint))
     view = ViewFilter(top=top or None)
     if outputs_current(out, outputs_stamp(store, view)):
         typer.echo(f"outputs in {out} are up to date")
@@ -99,6 +152,44 @@ def build_cli(
         typer.echo(f"wrote {path}")
     if result.errors:
         raise typer.Exit(1)
+
+
+def _pushed_line(res, endpoint: str) -> str:
+    stale = f"; {res.deleted} graph(s) no longer in the store deleted" if res.deleted else ""
+    return f"pushed {res.graphs} graph(s), {res.triples} triples, to {endpoint}{stale}"
+
+
+@app.command("push")
+def push_cli(
+    source: Annotated[Path, typer.Argument(help="A folder written by kg build (its store/) or a store folder.")],
+    endpoint: Annotated[str, typer.Option("--endpoint", help=EndpointOpt.__metadata__[0].help)],
+    graph_store: GraphStoreOpt = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="PUT requests in flight at once.")] = 2,
+) -> None:
+    """Send a build's graphs to a SPARQL 1.1 server by the Graph Store Protocol.
+
+    One PUT of N-Triples per article graph, so a re-push replaces each graph and never
+    duplicates a triple; the shared triples go into 16 graphs id:build/shared/<h> (by their
+    subject), the record of inputs into id:build/inputs; remote article graphs the store no
+    longer holds are deleted. Connection errors, 5xx and 429 are retried with backoff.
+    Credentials: KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD, else the host's entry in $NETRC
+    or ~/.netrc (Digest or Basic, as the server asks); never on the command line.
+
+    Example: KG_ENDPOINT_USER=kg KG_ENDPOINT_PASSWORD=… kg push outputs --endpoint http://127.0.0.1:8890/sparql
+    """
+    from .remote import push
+
+    src = _open(source)
+    if not isinstance(src, KGStore):
+        _err(f"{source}: kg push sends a store written by kg build, not a graph file")
+        raise typer.Exit(2)
+    ep = _endpoint(endpoint, graph_store, workers=workers, check=False)
+    try:
+        res = push(src, ep)
+    except RemoteError as e:
+        _err(str(e))
+        raise typer.Exit(1) from None
+    typer.echo(_pushed_line(res, endpoint))
 
 
 def _or_exit(read, path: Path):
@@ -154,12 +245,13 @@ def export_cli(
 
 @app.command("query")
 def query_cli(
-    graph: Annotated[Optional[Path], typer.Argument(help=_SOURCE_HELP)] = None,
+    graph: Annotated[Optional[str], typer.Argument(help=_SOURCE_HELP + " Left out with --endpoint.")] = None,
     query: Annotated[Optional[str], typer.Argument(help="SPARQL text, or the name of a shipped query.")] = None,
     file: Annotated[Optional[Path], typer.Option("-f", "--file", help="Read the query from a .rq file.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE for a named query.")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the shipped queries and their parameters.")] = False,
+    endpoint: EndpointOpt = None,
 ) -> None:
     """Run SPARQL on a store or graph: text, a .rq file, or a shipped query by name.
 
@@ -167,7 +259,11 @@ def query_cli(
     store the default graph is the union of the article graphs. Prefixes kg, id, rdfs, rdf,
     xsd, owl, prov, schema, foaf and dcterms are declared.
 
+    With --endpoint URL the query runs on a SPARQL server a build was pushed to (kg push),
+    on the union of its graphs, with the same rows as on the store.
+
     Example: kg query outputs meetings-in-range --param start=2022-07-20
+    Example: kg query --endpoint http://127.0.0.1:7878/query who-chaired
     """
     shipped = named_queries()
     if list_:
@@ -177,7 +273,9 @@ def query_cli(
                 default = f" (default {p.default})" if p.default else ""
                 typer.echo(f"{'':<26}--param {p.name}=<{p.datatype}>{default}  {p.doc}")
         return
-    if graph is None or (query is None and file is None):
+    if endpoint is not None and query is None:  # kg query --endpoint URL NAME|SPARQL
+        graph, query = None, graph
+    if (graph is None and endpoint is None) or (query is None and file is None):
         _err("give a graph and a query (text, a name from --list, or -f FILE)")
         raise typer.Exit(2)
     _choose("--format", fmt, ("table", "csv", "tsv", "json"))
@@ -204,10 +302,10 @@ def query_cli(
     except QueryError as e:
         _err(str(e))
         raise typer.Exit(1) from None
-    src = _open(graph)
+    src = _source(graph, endpoint)
     try:
         typer.echo(format_ox_result(run_on(src, bound), fmt))
-    except QueryError as e:
+    except (QueryError, RemoteError) as e:
         _err(str(e))
         raise typer.Exit(1) from None
 
@@ -266,11 +364,11 @@ PlaceOpt = Annotated[Optional[str], typer.Option("--place", help="Only persons o
 
 @app.command("view")
 def view_cli(
-    graph: Annotated[Path, typer.Argument(help=_SOURCE_HELP)],
+    graph: Annotated[Optional[Path], typer.Argument(help=_SOURCE_HELP + " Left out with --endpoint.")] = None,
     network: Annotated[str, typer.Option(help="co-attendance or responsibility.")] = "co-attendance",
     out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")] = Path("network.html"),
     top: TopOpt = DEFAULT_TOP, person: PersonOpt = None, hops: HopsOpt = 1,
-    date_from: FromOpt = None, date_to: ToOpt = None, place: PlaceOpt = None,
+    date_from: FromOpt = None, date_to: ToOpt = None, place: PlaceOpt = None, endpoint: EndpointOpt = None,
 ) -> None:
     """Write an interactive view of a network: one HTML file that works offline.
 
@@ -279,13 +377,14 @@ def view_cli(
     or the persons of a place (--place); the page says what was left out.
 
     Example: kg view outputs --person 刘德君 --hops 2 -o outputs/liu.html
+    Example: kg view --endpoint http://127.0.0.1:7878/query -o network.html
     """
     _choose("--network", network, NETWORKS)
     view = _view_filter(top, person, hops, date_from, date_to, place)
-    src = _open(graph)
+    src = _source(graph, endpoint)
     try:
         net, note = view.apply(src, network)
-    except ViewError as e:
+    except (ViewError, RemoteError) as e:
         _err(str(e))
         raise typer.Exit(1) from None
     write_atomic(out, network_html(net, network, note).encode("utf-8"))
@@ -294,10 +393,10 @@ def view_cli(
 
 @app.command("report")
 def report_cli(
-    graph: Annotated[Path, typer.Argument(help=_SOURCE_HELP)],
+    graph: Annotated[Optional[Path], typer.Argument(help=_SOURCE_HELP + " Left out with --endpoint.")] = None,
     out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")] = Path("report.html"),
     top: TopOpt = DEFAULT_TOP, person: PersonOpt = None, hops: HopsOpt = 1,
-    date_from: FromOpt = None, date_to: ToOpt = None, place: PlaceOpt = None,
+    date_from: FromOpt = None, date_to: ToOpt = None, place: PlaceOpt = None, endpoint: EndpointOpt = None,
 ) -> None:
     """Write a one-page HTML report that opens without a server.
 
@@ -305,12 +404,13 @@ def report_cli(
     (filtered as for kg view).
 
     Example: kg report outputs -o outputs/report.html
+    Example: kg report --endpoint http://127.0.0.1:8890/sparql -o report.html
     """
     view = _view_filter(top, person, hops, date_from, date_to, place)
-    src = _open(graph)
+    src = _source(graph, endpoint)
     try:
-        page = report_page(src, str(graph), view)
-    except ViewError as e:
+        page = report_page(src, endpoint or str(graph), view)
+    except (ViewError, RemoteError) as e:
         _err(str(e))
         raise typer.Exit(1) from None
     write_atomic(out, page.encode("utf-8"))
