@@ -100,6 +100,17 @@ def credentials(url: str) -> tuple[str, str] | None:
     return (entry[0], entry[2] or "") if entry else None
 
 
+_SQLSTATE = re.compile(r"Virtuoso (\w{5}) Error")
+
+
+def _permanent(r) -> bool:
+    """A 500 that says the request itself is wrong: Virtuoso answers a query it cannot run
+    with 500 and an SQL state; only transaction conflicts (40xxx) and lost connections (08xxx)
+    are worth another try."""
+    m = _SQLSTATE.search(r.text[:2000]) if r.status_code == 500 else None
+    return bool(m) and not m.group(1).startswith(("40", "08"))
+
+
 def _first_line(text: str) -> str:
     text = re.sub(r"<[^>]+>", " ", text or "")  # servers answer errors in HTML too
     return " ".join(text.split())[:200]
@@ -171,7 +182,7 @@ class Endpoint:
                     raise RemoteError(self._auth_message(url))
                 if r.status_code in ok:
                     return r
-                if r.status_code not in RETRY_STATUS or last:
+                if r.status_code not in RETRY_STATUS or last or _permanent(r):
                     raise RemoteError(self._status_message(url, r))
                 after = r.headers.get("Retry-After", "")
                 if after.isdigit():
@@ -232,14 +243,20 @@ class Endpoint:
         if not cap or not cap.isdigit() or len(rows) < int(cap):
             return variables, rows
         size = int(cap)
-        head = _pageable(text, [v.value for v in variables])
-        if head is None:
+        names = [v.value for v in variables]
+        ordered = _pageable(text, names)
+        if ordered is None:
             raise RemoteError(f"{self.endpoint}: the server capped the result at {size} rows and the query "
                               "sets its own LIMIT/OFFSET; raise ResultSetMaxRows in virtuoso.ini")
+        # the ordered query as a subquery, the page taken outside it: Virtuoso refuses to sort
+        # more than its cap for an OFFSET (SR353) but pages over an ordered subquery
+        m = _PROLOGUE.match(ordered)
+        prologue, body = ordered[: m.end()], ordered[m.end():]
+        outer = f"{prologue}SELECT {' '.join('?' + v for v in names)} WHERE {{ {{\n{body}\n}} }}"
         rows = []
         while True:
-            page = self._query(f"{head}\nLIMIT {size} OFFSET {len(rows)}", JSON)
-            got = list(_parse(page, self.endpoint))
+            page = self._query(f"{outer}\nLIMIT {size} OFFSET {len(rows)}", JSON)
+            got = [[x[v] for v in names] for x in _parse(page, self.endpoint)]
             rows += got
             if len(got) < size:
                 return variables, rows
@@ -267,6 +284,7 @@ def _parse(r, url: str):
         raise RemoteError(f"{url}: the answer ({kind}) is not SPARQL JSON results: {_first_line(str(e))}") from None
 
 
+_PROLOGUE = re.compile(r"(?:\s+|#[^\n]*\n|PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)*", re.I)
 _ORDER = re.compile(r"\bORDER\s+BY\b", re.I)
 _LIMIT = re.compile(r"\b(?:LIMIT|OFFSET)\s+\d+", re.I)
 
