@@ -294,7 +294,7 @@ def _pageable(text: str, variables: list[str]) -> str | None:
     variable not among them), ready for LIMIT/OFFSET; None when it has its own LIMIT/OFFSET.
 
     >>> _pageable("SELECT ?a ?b WHERE { ?a ?p ?b } GROUP BY ?a ?b ORDER BY DESC(?b)", ["a", "b"])
-    'SELECT ?a ?b WHERE { ?a ?p ?b } GROUP BY ?a ?b ORDER BY DESC(?b) ?a'
+    'SELECT ?a ?b WHERE { ?a ?p ?b } GROUP BY ?a ?b ORDER BY DESC(?b) STR(?a)'
     """
     end = text.rfind("}")
     if end < 0:
@@ -306,7 +306,8 @@ def _pageable(text: str, variables: list[str]) -> str | None:
     order = tail[m.end():].strip() if m else ""
     rest = (tail[: m.start()] if m else tail).rstrip()
     keys = set(re.findall(r"\?(\w+)", order))
-    extra = " ".join(f"?{v}" for v in variables if v not in keys)
+    extra = " ".join(f"STR(?{v})" for v in variables if v not in keys)  # STR: Virtuoso orders
+    # lang-tagged literals inconsistently, plain strings by code point as Oxigraph does
     return head + rest + " ORDER BY " + " ".join(x for x in (order, extra) if x)
 
 
