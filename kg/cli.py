@@ -52,14 +52,16 @@ GraphStoreOpt = Annotated[Optional[str], typer.Option(
     "(/sparql-graph-crud-auth) when left out.")]
 
 
-def _endpoint(url: str, graph_store: Optional[str] = None, workers: int = 2, check: bool = True):
-    """An Endpoint for --endpoint URL, or its one-line error and exit code 1."""
+def _endpoint(url: str, graph_store: Optional[str] = None, workers: int = 2, check: bool = True,
+              write: bool = False):
+    """An Endpoint for --endpoint URL, or its one-line error and exit code 1. `check`: the
+    server answers now (and `write`: takes our writes), before any work is done."""
     from .remote import Endpoint
 
     try:
         ep = Endpoint(url, graph_store, workers=workers)
         if check:
-            ep.check()
+            ep.check(write)
         return ep
     except RemoteError as e:
         _err(str(e))
@@ -68,6 +70,9 @@ def _endpoint(url: str, graph_store: Optional[str] = None, workers: int = 2, che
 
 def _source(graph, endpoint: Optional[str]):
     """The graph to read: the server at --endpoint, else the store or file GRAPH."""
+    if endpoint is not None and graph is not None:
+        _err(f"give a graph ({graph}) or --endpoint {endpoint}, not both")
+        raise typer.Exit(2)
     if endpoint is not None:
         from .remote import RemoteSource
 
@@ -112,7 +117,7 @@ def build_cli(
     if endpoint is not None:
         from .remote import BuildSink
 
-        sink = BuildSink(_endpoint(endpoint, graph_store))
+        sink = BuildSink(_endpoint(endpoint, graph_store, write=True))
     progress = Progress()
     try:
         result = build_store(paths, store_dir, year, jobs=jobs, prune=prune, progress=progress.update, ocr=ocr,
@@ -154,6 +159,32 @@ def build_cli(
         raise typer.Exit(1)
 
 
+class _PushProgress:
+    """Graphs sent of those to send: a tqdm bar on a terminal, a line every 30 s when not."""
+
+    def __init__(self):
+        import time
+
+        self.clock, self.tty, self.bar = time.monotonic, sys.stderr.isatty(), None
+        self.last = self.clock()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.tty:
+            if self.bar is None:
+                from tqdm import tqdm
+
+                self.bar = tqdm(total=total, unit="graph", file=sys.stderr, dynamic_ncols=True)
+            self.bar.n = done
+            self.bar.refresh()
+        elif self.clock() - self.last >= 30:
+            self.last = self.clock()
+            typer.echo(f"[{done}/{total} graphs] pushed", err=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
 def _pushed_line(res, endpoint: str) -> str:
     stale = f"; {res.deleted} graph(s) no longer in the store deleted" if res.deleted else ""
     return f"pushed {res.graphs} graph(s), {res.triples} triples, to {endpoint}{stale}"
@@ -184,11 +215,14 @@ def push_cli(
         _err(f"{source}: kg push sends a store written by kg build, not a graph file")
         raise typer.Exit(2)
     ep = _endpoint(endpoint, graph_store, workers=workers, check=False)
+    progress = _PushProgress()
     try:
-        res = push(src, ep)
+        res = push(src, ep, progress)
     except RemoteError as e:
+        progress.close()
         _err(str(e))
         raise typer.Exit(1) from None
+    progress.close()
     typer.echo(_pushed_line(res, endpoint))
 
 

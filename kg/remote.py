@@ -58,6 +58,7 @@ ENV_USER, ENV_PASSWORD = "KG_ENDPOINT_USER", "KG_ENDPOINT_PASSWORD"
 SHARED = f"{ID}build/shared/"
 SHARED_BUCKETS = 16
 ARTICLES = f"{ID}graph/"
+PROBE = f"{ID}build/probe"  # never written: deleting it checks that we may write
 NT = "application/n-triples"
 JSON = "application/sparql-results+json"
 RETRY_STATUS = {429, 500, 502, 503, 504}
@@ -271,9 +272,13 @@ class Endpoint:
         except SyntaxError as e:
             raise RemoteError(f"{self.endpoint}: the answer is not N-Triples: {_first_line(str(e))}") from None
 
-    def check(self) -> None:
-        """Fail early, with the one-line error, when the query endpoint does not answer."""
+    def check(self, write: bool = False) -> None:
+        """Fail early, with the one-line error, when the query endpoint does not answer or
+        (`write`) the Graph Store will not take our writes: a DELETE of a graph no push
+        writes asks for the credentials a PUT needs, before any work is done."""
         self.ask("ASK { }")
+        if write:
+            self.delete_graph(PROBE)
 
 
 def _parse(r, url: str):
@@ -343,7 +348,7 @@ class RemoteSource:
         declared = set(_DECLARED.findall(text))
         head = "".join(f"PREFIX {k}: <{v}>\n" for k, v in (prefixes or {}).items() if k not in declared)
         text = head + text
-        form = _query_form(text, prefixes)
+        form = _query_form(text)
         if form == "select":
             return Solutions(*self.endpoint.select(text))
         if form == "ask":
@@ -354,7 +359,7 @@ class RemoteSource:
         return local.query("CONSTRUCT WHERE { ?s ?p ?o }")
 
 
-def _query_form(text: str, prefixes) -> str:
+def _query_form(text: str) -> str:
     """select, ask or construct (DESCRIBE too), by running the query on an empty store."""
     res = ox.Store().query(text)
     if isinstance(res, ox.QueryBoolean):
@@ -433,7 +438,7 @@ def sync(store: KGStore, endpoint: Endpoint, sent: set[str] | frozenset = frozen
 
 def push(store: KGStore, endpoint: Endpoint, progress: Callable[[int, int], None] | None = None) -> PushResult:
     """Send a whole store to the server (see the module doc)."""
-    endpoint.check()
+    endpoint.check(write=True)
     return sync(store, endpoint, progress=progress)
 
 

@@ -154,6 +154,9 @@ def test_remote_capped_select_is_paged(scripted):
 def test_remote_cli_needs_a_graph_or_an_endpoint():
     r = subprocess.run([sys.executable, "-m", "kg", "query", "who-chaired"], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode != 0 and "error:" in r.stderr
+    r = subprocess.run([sys.executable, "-m", "kg", "query", str(SAMPLE), "who-chaired", "--endpoint",
+                        "http://127.0.0.1:9/query"], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 2 and "not both" in r.stderr and r.stderr.count("\n") == 1
     r = subprocess.run([sys.executable, "-m", "kg", "push", "--help"], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0 and "Example: " in r.stdout and "kg push" in r.stdout
 
@@ -303,7 +306,7 @@ def test_remote_cli_query_view_and_report(server, dev_build, tmp_path):
     assert remote == (tmp_path / "l.html").read_text(encoding="utf-8").replace(str(dev_build), "SOURCE")
 
 
-def test_remote_virtuoso_auth_failure_is_one_line(dev_build):
+def test_remote_virtuoso_auth_failure_is_one_line(dev_build, tmp_path):
     url = _server("virtuoso")
     for password, says in (("not-the-password", "authentication failed (401) as user"), (None, "authentication required (401)")):
         env = _env("virtuoso", password or "")
@@ -314,6 +317,12 @@ def test_remote_virtuoso_auth_failure_is_one_line(dev_build):
         assert r.returncode == 1 and r.stdout == ""
         assert r.stderr.startswith("error: http://") and says in r.stderr, r.stderr
         assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+    # kg build --endpoint asks before it builds anything
+    r = subprocess.run([sys.executable, "-m", "kg", "build", str(SAMPLE), "-o", str(tmp_path / "out"),
+                        "--endpoint", url], cwd=ROOT, capture_output=True, text=True,
+                       env=_env("virtuoso", "not-the-password"))
+    assert r.returncode == 1 and "authentication failed (401)" in r.stderr and r.stderr.count("\n") == 1
+    assert not (tmp_path / "out").exists()
 
 
 @both
