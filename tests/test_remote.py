@@ -306,8 +306,9 @@ def test_remote_cli_query_view_and_report(server, dev_build, tmp_path):
     assert remote == (tmp_path / "l.html").read_text(encoding="utf-8").replace(str(dev_build), "SOURCE")
 
 
-def test_remote_virtuoso_auth_failure_is_one_line(dev_build, tmp_path):
+def test_remote_virtuoso_auth_failure_is_one_line(request, tmp_path):
     url = _server("virtuoso")
+    dev_build = request.getfixturevalue("dev_build")  # built only when the server is there
     for password, says in (("not-the-password", "authentication failed (401) as user"), (None, "authentication required (401)")):
         env = _env("virtuoso", password or "")
         if password is None:
