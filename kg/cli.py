@@ -15,6 +15,7 @@ from .pipeline import (atomic_stream, build_store, outputs_current, outputs_stam
                        view_html, write_atomic, write_store_outputs)
 from .query import QueryError, format_ox_result, named_queries, prepare, run_on
 from .read import ReadError
+from .remote import RemoteError
 from .render import network_html
 from .store import KGStore, load_graph, open_source
 
@@ -43,6 +44,44 @@ def _main() -> None:
 
 
 _SOURCE_HELP = "A folder written by kg build (its store/), a store folder, or a graph file (ttl, nt, trig, nq)."
+_CREDENTIALS = "Credentials: KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD, else the endpoint host's entry in $NETRC or ~/.netrc."
+EndpointOpt = Annotated[Optional[str], typer.Option(
+    "--endpoint", help="A SPARQL 1.1 query endpoint (Oxigraph: http://HOST:PORT/query, Virtuoso: http://HOST:PORT/sparql). "
+    + _CREDENTIALS)]
+GraphStoreOpt = Annotated[Optional[str], typer.Option(
+    "--graph-store", help="Its Graph Store Protocol endpoint; derived for Oxigraph (/store) and Virtuoso "
+    "(/sparql-graph-crud-auth) when left out.")]
+
+
+def _endpoint(url: str, graph_store: Optional[str] = None, workers: int = 2, check: bool = True,
+              write: bool = False):
+    """An Endpoint for --endpoint URL, or its one-line error and exit code 1. `check`: the
+    server answers now (and `write`: takes our writes), before any work is done."""
+    from .remote import Endpoint
+
+    try:
+        ep = Endpoint(url, graph_store, workers=workers)
+        if check:
+            ep.check(write)
+        return ep
+    except RemoteError as e:
+        _err(str(e))
+        raise typer.Exit(1) from None
+
+
+def _source(graph, endpoint: Optional[str]):
+    """The graph to read: the server at --endpoint, else the store or file GRAPH."""
+    if endpoint is not None and graph is not None:
+        _err(f"give a graph ({graph}) or --endpoint {endpoint}, not both")
+        raise typer.Exit(2)
+    if endpoint is not None:
+        from .remote import RemoteSource
+
+        return RemoteSource(_endpoint(endpoint, check=False))
+    if graph is None:
+        _err("give a graph (a folder written by kg build, a store or a graph file) or --endpoint URL")
+        raise typer.Exit(2)
+    return _open(Path(graph))
 
 
 @app.command("build")
@@ -60,6 +99,9 @@ def build_cli(
                          "files at the same paths (a shared filesystem) or are sent them.")] = None,
     dask_timeout: Annotated[float, typer.Option("--dask-timeout", min=0.1, metavar="SECONDS",
                             help="Seconds to reach the scheduler and see a worker.")] = CONNECT_TIMEOUT,
+    endpoint: Annotated[Optional[str], typer.Option(
+        "--endpoint", help="Also send each article graph to this SPARQL server as it is stored (see kg push).")] = None,
+    graph_store: GraphStoreOpt = None,
 ) -> None:
     """Extract a knowledge graph from news pages into the store OUT/store/.
 
@@ -70,6 +112,9 @@ def build_cli(
 
     With --dask tcp://HOST:8786 the files are extracted by a Dask cluster's workers and the
     store is written here: the same as a local build, byte for byte.
+
+    With --endpoint URL each batch of article graphs is also PUT to that server as soon as
+    the store holds it, then the shared triples and the record of inputs (as kg push does).
 
     Example: kg build tests/data/chuanhui-2022-07.txt --year 2022 -o outputs
     """
@@ -87,11 +132,16 @@ def build_cli(
             _err(str(e))
             raise typer.Exit(2 if isinstance(e, AddressError) else 1) from None
     store_dir = out / "store"
+    sink = None
+    if endpoint is not None:
+        from .remote import BuildSink
+
+        sink = BuildSink(_endpoint(endpoint, graph_store, write=True))
     progress = Progress()
     try:
         result = build_store(paths, store_dir, year, jobs=jobs, prune=prune, progress=progress.update, ocr=ocr,
-                             outcomes=cluster.outcomes if cluster else None)
-    except (ReadError, ClusterError) as e:
+                             outcomes=cluster.outcomes if cluster else None, sink=sink)
+    except (ReadError, ClusterError, RemoteError) as e:
         progress.close()
         _err(str(e))
         raise typer.Exit(1) from None
@@ -114,6 +164,13 @@ def build_cli(
     typer.echo(f"{result.files} file(s): {result.built} built, {result.skipped} unchanged, {result.removed} removed; "
                f"{counts['articles']} articles, {counts['persons']} persons, {counts['events']} events, "
                f"{counts['directives']} directives, {counts['projects']} projects in {store_dir}")
+    if sink is not None:
+        try:
+            pushed = sink.finish(store)
+        except RemoteError as e:
+            _err(str(e))
+            raise typer.Exit(1) from None
+        typer.echo(_pushed_line(pushed, endpoint))
     view = ViewFilter(top=top or None)
     if outputs_current(out, outputs_stamp(store, view)):
         typer.echo(f"outputs in {out} are up to date")
@@ -125,6 +182,73 @@ def build_cli(
         typer.echo(f"wrote {path}")
     if result.errors:
         raise typer.Exit(1)
+
+
+class _PushProgress:
+    """Graphs sent of those to send: a tqdm bar on a terminal, a line every 30 s when not."""
+
+    def __init__(self):
+        import time
+
+        self.clock, self.tty, self.bar = time.monotonic, sys.stderr.isatty(), None
+        self.last = self.clock()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.tty:
+            if self.bar is None:
+                from tqdm import tqdm
+
+                self.bar = tqdm(total=total, unit="graph", file=sys.stderr, dynamic_ncols=True)
+            self.bar.n = done
+            self.bar.refresh()
+        elif self.clock() - self.last >= 30:
+            self.last = self.clock()
+            typer.echo(f"[{done}/{total} graphs] pushed", err=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _pushed_line(res, endpoint: str) -> str:
+    stale = f"; {res.deleted} graph(s) no longer in the store deleted" if res.deleted else ""
+    return f"pushed {res.graphs} graph(s), {res.triples} triples, to {endpoint}{stale}"
+
+
+@app.command("push")
+def push_cli(
+    source: Annotated[Path, typer.Argument(help="A folder written by kg build (its store/) or a store folder.")],
+    endpoint: Annotated[str, typer.Option("--endpoint", help=EndpointOpt.__metadata__[0].help)],
+    graph_store: GraphStoreOpt = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="PUT requests in flight at once.")] = 2,
+) -> None:
+    """Send a build's graphs to a SPARQL 1.1 server by the Graph Store Protocol.
+
+    One PUT of N-Triples per article graph, so a re-push replaces each graph and never
+    duplicates a triple; the shared triples go into 16 graphs id:build/shared/<h> (by their
+    subject), the record of inputs into id:build/inputs; remote article graphs the store no
+    longer holds are deleted. Connection errors, 5xx and 429 are retried with backoff.
+    Credentials: KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD, else the host's entry in $NETRC
+    or ~/.netrc (Digest or Basic, as the server asks); never on the command line.
+
+    Example: KG_ENDPOINT_USER=kg KG_ENDPOINT_PASSWORD=… kg push outputs --endpoint http://127.0.0.1:8890/sparql
+    """
+    from .remote import push
+
+    src = _open(source)
+    if not isinstance(src, KGStore):
+        _err(f"{source}: kg push sends a store written by kg build, not a graph file")
+        raise typer.Exit(2)
+    ep = _endpoint(endpoint, graph_store, workers=workers, check=False)
+    progress = _PushProgress()
+    try:
+        res = push(src, ep, progress)
+    except RemoteError as e:
+        progress.close()
+        _err(str(e))
+        raise typer.Exit(1) from None
+    progress.close()
+    typer.echo(_pushed_line(res, endpoint))
 
 
 def _or_exit(read, path: Path):
@@ -180,12 +304,13 @@ def export_cli(
 
 @app.command("query")
 def query_cli(
-    graph: Annotated[Optional[Path], typer.Argument(help=_SOURCE_HELP)] = None,
+    graph: Annotated[Optional[str], typer.Argument(help=_SOURCE_HELP + " Left out with --endpoint.")] = None,
     query: Annotated[Optional[str], typer.Argument(help="SPARQL text, or the name of a shipped query.")] = None,
     file: Annotated[Optional[Path], typer.Option("-f", "--file", help="Read the query from a .rq file.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE for a named query.")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the shipped queries and their parameters.")] = False,
+    endpoint: EndpointOpt = None,
 ) -> None:
     """Run SPARQL on a store or graph: text, a .rq file, or a shipped query by name.
 
@@ -193,7 +318,11 @@ def query_cli(
     store the default graph is the union of the article graphs. Prefixes kg, id, rdfs, rdf,
     xsd, owl, prov, schema, foaf and dcterms are declared.
 
+    With --endpoint URL the query runs on a SPARQL server a build was pushed to (kg push),
+    on the union of its graphs, with the same rows as on the store.
+
     Example: kg query outputs meetings-in-range --param start=2022-07-20
+    Example: kg query --endpoint http://127.0.0.1:7878/query who-chaired
     """
     shipped = named_queries()
     if list_:
@@ -203,7 +332,9 @@ def query_cli(
                 default = f" (default {p.default})" if p.default else ""
                 typer.echo(f"{'':<26}--param {p.name}=<{p.datatype}>{default}  {p.doc}")
         return
-    if graph is None or (query is None and file is None):
+    if endpoint is not None and query is None:  # kg query --endpoint URL NAME|SPARQL
+        graph, query = None, graph
+    if (graph is None and endpoint is None) or (query is None and file is None):
         _err("give a graph and a query (text, a name from --list, or -f FILE)")
         raise typer.Exit(2)
     _choose("--format", fmt, ("table", "csv", "tsv", "json"))
@@ -230,10 +361,10 @@ def query_cli(
     except QueryError as e:
         _err(str(e))
         raise typer.Exit(1) from None
-    src = _open(graph)
+    src = _source(graph, endpoint)
     try:
         typer.echo(format_ox_result(run_on(src, bound), fmt))
-    except QueryError as e:
+    except (QueryError, RemoteError) as e:
         _err(str(e))
         raise typer.Exit(1) from None
 
@@ -292,11 +423,11 @@ PlaceOpt = Annotated[Optional[str], typer.Option("--place", help="Only persons o
 
 @app.command("view")
 def view_cli(
-    graph: Annotated[Path, typer.Argument(help=_SOURCE_HELP)],
+    graph: Annotated[Optional[Path], typer.Argument(help=_SOURCE_HELP + " Left out with --endpoint.")] = None,
     network: Annotated[str, typer.Option(help="co-attendance or responsibility.")] = "co-attendance",
     out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")] = Path("network.html"),
     top: TopOpt = DEFAULT_TOP, person: PersonOpt = None, hops: HopsOpt = 1,
-    date_from: FromOpt = None, date_to: ToOpt = None, place: PlaceOpt = None,
+    date_from: FromOpt = None, date_to: ToOpt = None, place: PlaceOpt = None, endpoint: EndpointOpt = None,
 ) -> None:
     """Write an interactive view of a network: one HTML file that works offline.
 
@@ -305,13 +436,14 @@ def view_cli(
     or the persons of a place (--place); the page says what was left out.
 
     Example: kg view outputs --person 刘德君 --hops 2 -o outputs/liu.html
+    Example: kg view --endpoint http://127.0.0.1:7878/query -o network.html
     """
     _choose("--network", network, NETWORKS)
     view = _view_filter(top, person, hops, date_from, date_to, place)
-    src = _open(graph)
+    src = _source(graph, endpoint)
     try:
         net, note = view.apply(src, network)
-    except ViewError as e:
+    except (ViewError, RemoteError) as e:
         _err(str(e))
         raise typer.Exit(1) from None
     write_atomic(out, view_html(src, net, network, note, view).encode("utf-8"))
@@ -320,10 +452,10 @@ def view_cli(
 
 @app.command("report")
 def report_cli(
-    graph: Annotated[Path, typer.Argument(help=_SOURCE_HELP)],
+    graph: Annotated[Optional[Path], typer.Argument(help=_SOURCE_HELP + " Left out with --endpoint.")] = None,
     out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")] = Path("report.html"),
     top: TopOpt = DEFAULT_TOP, person: PersonOpt = None, hops: HopsOpt = 1,
-    date_from: FromOpt = None, date_to: ToOpt = None, place: PlaceOpt = None,
+    date_from: FromOpt = None, date_to: ToOpt = None, place: PlaceOpt = None, endpoint: EndpointOpt = None,
     compare: Annotated[Optional[str], typer.Option(
         "--compare", help="Also compare two periods, FROM:TO,FROM:TO (YYYY-MM-DD), as kg diff does.")] = None,
 ) -> None:
@@ -335,6 +467,7 @@ def report_cli(
     tables, CSV and a network coloured by what is new and what vanished.
 
     Example: kg report outputs --compare 2021-01-01:2021-12-31,2022-01-01:2022-12-31 -o outputs/report.html
+    Example: kg report --endpoint http://127.0.0.1:8890/sparql -o report.html
     """
     periods = None
     if compare is not None:
@@ -346,10 +479,10 @@ def report_cli(
             _err(str(e))
             raise typer.Exit(2) from None
     view = _view_filter(top, person, hops, date_from, date_to, place)
-    src = _open(graph)
+    src = _source(graph, endpoint)
     try:
-        page = report_page(src, str(graph), view, periods)
-    except ViewError as e:
+        page = report_page(src, endpoint or str(graph), view, periods)
+    except (ViewError, RemoteError) as e:
         _err(str(e))
         raise typer.Exit(1) from None
     write_atomic(out, page.encode("utf-8"))

@@ -197,14 +197,15 @@ BATCH_FILES = 500
 
 def build_store(paths: Iterable[str | Path], store_dir: Path, year: int | None = None, jobs: int = 1,
                 prune: bool = False, progress: Callable[[StoreBuild, int], None] | None = None,
-                ocr: bool = False, outcomes: Outcomes | None = None) -> StoreBuild:
+                ocr: bool = False, outcomes: Outcomes | None = None, sink: Callable | None = None) -> StoreBuild:
     """Build the inputs into the store at `store_dir`, file by file: unchanged files (same
     content hash and --year) are skipped, changed ones have their article graphs replaced,
     recorded files no longer among the inputs are removed only with `prune`. Each batch of
     files goes in one transaction with the records of those files, so a build killed at any
     point and run again gives the same store. `progress(state, total)` is called as files
     are done. `ocr` reads PDF pages with no text layer by tesseract. `outcomes` extracts the
-    files to build (default: `local_outcomes` with `jobs` processes)."""
+    files to build (default: `local_outcomes` with `jobs` processes). `sink(store, outcomes)`,
+    if given, is called after each batch is in the store (kg build --endpoint sends its graphs on)."""
     from .store import KGStore
 
     res = StoreBuild()
@@ -259,6 +260,8 @@ def build_store(paths: Iterable[str | Path], store_dir: Path, year: int | None =
         store.bulk_add("".join(o.nquads for o in pending))
         shared = dict.fromkeys(line for o in pending for line in o.shared.splitlines(keepends=True))
         store.add("".join(shared) + "".join(input_record(o.path, o.digest, o.graphs) for o in pending))
+        if sink is not None:
+            sink(store, pending)
         pending.clear()
         size = 0
 
