@@ -99,6 +99,24 @@ def test_names_written_together_are_cut_at_their_surnames():
 
 
 @pytest.mark.parametrize("text, expected", [
+    # an office's short name, whatever jieba tags it (扶贫办, 管理所), and a village's own name
+    ("青山县扶贫办副主任周晓燕说，今年新修了水渠。", [("周晓燕", ("青山县扶贫办副主任",))]),
+    ("东城区城关镇市场监督管理所所长钱立新说，", [("钱立新", ("东城区城关镇市场监督管理所所长",))]),
+    ("河东区普和村党支部书记孙建业说，", [("孙建业", ("河东区普和村党支部书记",))]),
+    ("县长和村党支部书记孙建业说，", [("孙建业", ("村党支部书记",))]),
+    ("会议要求县扶贫办主任孙建业，抓好落实。", [("孙建业", ("县扶贫办主任",))]),
+    # titles of experts, spokespeople and staff
+    ("中国科学院院士赵明远表示，", [("赵明远", ("中国科学院院士",))]),
+    ("市教委新闻发言人钱立新说，", [("钱立新", ("市教委新闻发言人",))]),
+    ("城南派出所民警孙建业说，", [("孙建业", ("城南派出所民警",))]),
+    ("青山公司总经理助理周晓燕说，", [("周晓燕", ("青山公司总经理助理",))]),
+    ("贯彻落实市长王刚的要求。", [("王刚", ("市长",))]),  # 的 ends the name
+])
+def test_titles_before_a_name(text, expected):
+    assert titled(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a name before a title is no title for the word after it
     ("王建国副县长来村调研时说，要抓好产业。", [("王建国", ())]),
     ("习近平总书记来川视察时指出，要抓好脱贫。", [("习近平", ())]),

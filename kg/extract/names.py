@@ -93,7 +93,7 @@ def plausible_name(s: str) -> bool:
     if any(c in s for c in _MIDDOT):
         parts = re.split(f"[{_MIDDOT}]", s)
         return all(re.fullmatch(f"[{CJK}]{{1,8}}", p) for p in parts) and len(parts) <= 3
-    if not re.fullmatch(f"[{CJK}]{{2,4}}", s):
+    if not re.fullmatch(f"[{CJK}]{{2,4}}", s) or _NOT_IN_NAME.intersection(s):  # 王刚|的
         return False
     one, two = _surnames()
     if s[:2] in two:
@@ -279,6 +279,21 @@ def is_title(s: str) -> bool:
 _CHAIN_STOP_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "d"}
 
 
+_OFFICE_ENDS = set("办所局站队委院处科室厅")
+_NOT_IN_PLACE = set("的在对向与及是为将把被从到于和同")
+
+
+def _place_name_before(toks: list[tuple[str, str]], k: int) -> bool:
+    """Whether toks[k], a single character, is part of the proper name of the village or town
+    after it: no more than three single characters in a row, then 村, 镇, 乡 or 社区."""
+    for j in range(k + 1, min(len(toks), k + 4)):
+        if toks[j][0] in ("村", "镇", "乡", "社区", "嘎查"):
+            return True
+        if len(toks[j][0]) != 1:
+            return False
+    return False
+
+
 def _trim_left(part: str, chained: bool = False) -> str:
     """Drop words before a title that are not part of it: 贯彻落实|市长, 要落实好|市委书记."""
     toks = tokens(part)
@@ -288,8 +303,13 @@ def _trim_left(part: str, chained: bool = False) -> str:
         word, tag = toks[k]
         # a one-character adjective after a verb is its complement (落实好|市委书记), not 迎泽区老军营
         complement = tag == "a" and len(word) == 1 and k > 0 and toks[k - 1][1][:1] in ("v", "a", "i", "d")
-        if (tag not in stops and not complement
-                and word not in lexicons.load("title_breakers") and not re.search(r"\d", word)):
+        # an office's short name ends in its own character whatever jieba tags it (扶贫办, 管理所);
+        # single characters before 村 or 镇 are the place's own name (睦和村, 火普村)
+        breaker = word in lexicons.load("title_breakers") or word in lexicons.load("directive_cues")
+        named = (word[-1] in _OFFICE_ENDS and len(word) <= 4 and not breaker) or (
+            len(word) == 1 and _place_name_before(toks, k)
+            and (word not in _NOT_IN_PLACE or word in "和同" and k > 0 and len(toks[k - 1][0]) == 1))
+        if named or (tag not in stops and not complement and not breaker and not re.search(r"\d", word)):
             keep += len(word)
         else:
             break

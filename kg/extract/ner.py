@@ -304,7 +304,20 @@ def person_spans(text: str) -> list[tuple[int, int]]:
                 start = -1
             if tag == "B-PER":
                 start = j
-    return _run_on(text, spans)
+    return _whole(text, _run_on(text, spans))
+
+
+def _whole(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name cut short in one place (吉尔|日布) where the tagger reads it whole elsewhere in the
+    text is read whole there too."""
+    by_first: dict[str, list[str]] = {}
+    for name in sorted({text[a:b] for a, b in spans}, key=len, reverse=True):
+        by_first.setdefault(name[0], []).append(name)
+    out = []
+    for a, b in spans:
+        longer = next((n for n in by_first.get(text[a], ()) if len(n) > b - a and text.startswith(n, a)), None)
+        out.append((a, a + len(longer)) if longer else (a, b))
+    return out
 
 
 _NOT_A_LAST = set("的了和与及同等为在是说对把被向从到也都还就又")
@@ -318,26 +331,20 @@ def _run_on(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     threes = {text[a:b] for a, b in spans if b - a == 3}
     if not threes:
         return spans
-    longer = set()
     starts = {a for a, _ in spans}  # 李克强|李鹏: another name opens there
     dt, tags = _jieba()
     _, _, _, titles, nouns = _tables()
-    for name in sorted(threes):
-        nxt = set()
-        count = 0
-        for m in re.finditer(re.escape(name), text):
-            e = m.end()
-            nxt.add(text[e:e + 1])
-            count += 1
-            if len(nxt) > 1:
-                break
-        c = next(iter(nxt))
-        if count < 2 or len(nxt) != 1 or not "\u4e00" <= c <= "\u9fff" or c in _NOT_A_LAST \
-                or tags.get(c, "")[:1] == "v" and dt.FREQ.get(c, 0) >= 1000:  # 王建国|讲
+    ends: dict[str, list[int]] = {}  # where each is written, one pass over the text
+    for m in re.finditer("|".join(sorted(threes)), text):
+        ends.setdefault(m.group(), []).append(m.end())
+    longer = set()
+    for name, where in ends.items():
+        c = text[where[0]:where[0] + 1]
+        if len(where) < 2 or any(text[e:e + 1] != c for e in where) or not "\u4e00" <= c <= "\u9fff" \
+                or c in _NOT_A_LAST or tags.get(c, "")[:1] == "v" and dt.FREQ.get(c, 0) >= 1000:  # 王建国|讲
             continue
-        if any(m.end() in starts or dt.FREQ.get(text[m.end():m.end() + 2], 0) > 0
-               or titles.match(text, m.end()) or nouns.match(text, m.end())
-               for m in re.finditer(re.escape(name), text)):
+        if any(e in starts or dt.FREQ.get(text[e:e + 2], 0) > 0 or titles.match(text, e) or nouns.match(text, e)
+               for e in where):
             continue
         longer.add(name)
     if not longer:
