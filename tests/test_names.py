@@ -111,6 +111,11 @@ def test_names_written_together_are_cut_at_their_surnames():
     ("城南派出所民警孙建业说，", [("孙建业", ("城南派出所民警",))]),
     ("青山公司总经理助理周晓燕说，", [("周晓燕", ("青山公司总经理助理",))]),
     ("贯彻落实市长王刚的要求。", [("王刚", ("市长",))]),  # 的 ends the name
+    # a place that opens with a surname's character is no name before a title
+    ("东城区区长钱立新介绍，", [("钱立新", ("东城区区长",))]),
+    ("高平市市长周晓燕说，", [("周晓燕", ("高平市市长",))]),
+    # where no follower ends the name, the text writing it another time does
+    ("督导组组长欧阳明轻声询问。座谈会上，欧阳明强调，要抓好。", [("欧阳明", ("督导组组长",)), ("欧阳明", ())]),
 ])
 def test_titles_before_a_name(text, expected):
     assert titled(text) == expected

@@ -242,6 +242,21 @@ def _yi_name(text: str, i: int) -> bool:
     return not any(len(w) > 1 and _common_word(w) for w in jieba.lcut(cand, cut_all=True))
 
 
+def name_seen_elsewhere(text: str, i: int) -> str | None:
+    """A plausible name at text[i] that a follower word or punctuation ends where the text
+    writes it another time (组长欧阳淞轻声询问 … ，欧阳淞强调): the shortest such."""
+    for n in (2, 3, 4):
+        cand = text[i:i + n]
+        if len(cand) < n or not plausible_name(cand):
+            continue
+        j = text.find(cand)
+        while j >= 0:
+            if j != i and _ends_name(text, j + n):
+                return cand
+            j = text.find(cand, j + 1)
+    return None
+
+
 def _rule_name_at(text: str, i: int) -> str | None:
     m = re.match(f"[{CJK}]{{1,8}}[{_MIDDOT}]", text[i:])
     if m:  # 买买提·艾力: the part after the dot ends where a follower or punctuation starts
@@ -330,13 +345,17 @@ def _named_title(s: str) -> bool:
 
     >>> _named_title("习近平总书记"), _named_title("王建国副县长"), _named_title("常务副县长")
     (True, True, False)
+    >>> _named_title("徐汇区区长"), _named_title("柳江县县长")
+    (False, False)
     """
     heads = lexicons.load("title_heads")
     for k in (2, 3, 4):
         rest = s[k:]
         for p in ("", "副", "常务副", "总"):
+            # 常务|副县长: a word, not a name; 徐汇区|区长: a place
             if rest.startswith(p) and rest[len(p):] in heads and plausible_name(s[:k]) \
-                    and not _common_word(s[:2], 1):  # 常务|副县长: a word, not a name
+                    and not _common_word(s[:2], 1) and s[k - 1] not in lexicons.load("place_suffixes") \
+                    and s[k - 1] not in _OFFICE_ENDS:
                 return True
     return False
 

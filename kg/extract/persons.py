@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from .. import lexicons
 from ..normalize import CJK
-from .names import _common_word, after_named_title, minority_name_at, name_at, plausible_name, tagged_name, title_head, titles_before
+from .names import (_common_word, after_named_title, minority_name_at, name_at, name_seen_elsewhere, plausible_name,
+                    tagged_name, title_head, titles_before)
 from .ner import person_spans
 
 __all__ = ["Mention", "find_mentions"]
@@ -58,7 +59,7 @@ def _titled_at(text: str, i: int, tagged: dict[int, int]) -> Mention | None:
     name = name_at(text, i, tagged)
     titles = titles_before(text, i) if name or i < len(text) else []
     if not name and titles:
-        name = minority_name_at(text, i)
+        name = minority_name_at(text, i) or name_seen_elsewhere(text, i)
     if not name:
         return None
     left = i - len("、".join(titles)) if titles else -1
