@@ -336,6 +336,8 @@ _CLAUSE_BREAK = re.compile(r"[，。；：！？\n“”（）()《》—]")  # 
 
 def after_named_title(text: str, i: int) -> bool:
     """Whether a name and a title end right before text[i] (习近平总书记|来川视察)."""
+    if not _head_end_rx().search(text, max(0, i - 6), i):  # no title ends there
+        return False
     return any(_named_title(text[i - k:i]) for k in range(3, 10) if k <= i)
 
 

@@ -151,23 +151,25 @@ def _word_codes(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
     return [codes[o:o + hi - lo] for o, (lo, hi) in zip(offsets, spans)]
 
 
-def _features(t: str, k: str, s: str, c: str, a: str, g: str, w: list[str], lo: int, hi: int) -> list[list[str]]:
+def _features(t: str, k: str, s: str, c: str, a: str, g: str, w: list[str], lo: int, hi: int) -> list[tuple[str, ...]]:
     """Feature lists for positions lo..hi-1 of the padded strings (t, k, s, c, a padded by _PAD;
     w holds the word codes of positions lo..hi-1). Built a column at a time."""
     r = range(lo, hi)
+    n = hi - lo
+    bi = [t[i:i + 2] for i in range(lo - 2, hi + 2)]  # the bigram opening at each position, lo-2 on
     cols = (
         ["u=" + x for x in t[lo:hi]], ["u-1=" + x for x in t[lo - 1:hi - 1]],
         ["u1=" + x for x in t[lo + 1:hi + 1]], ["u-2=" + x for x in t[lo - 2:hi - 2]],
         ["u2=" + x for x in t[lo + 2:hi + 2]],
-        ["b-1=" + t[i - 1:i + 1] for i in r], ["b0=" + t[i:i + 2] for i in r],
-        ["b-2=" + t[i - 2:i] for i in r], ["b1=" + t[i + 1:i + 3] for i in r],
+        ["b-1=" + x for x in bi[1:n + 1]], ["b0=" + x for x in bi[2:n + 2]],
+        ["b-2=" + x for x in bi[0:n]], ["b1=" + x for x in bi[3:n + 3]],
         ["k=" + k[i - 1:i + 2] for i in r], ["s=" + s[i - 1:i + 2] for i in r],
         ["s0=" + x + y for x, y in zip(s[lo:hi], c[lo:hi])], ["c=" + c[i - 1:i + 2] for i in r],
         ["w=" + x for x in w], ["ws=" + x + y for x, y in zip(w, s[lo:hi])],
         ["wc=" + x + y for x, y in zip(w, c[lo:hi])], ["a=" + x for x in a[lo + 1:hi + 1]],
         ["g=" + g[i - 1:i + 2] for i in r], ["sg=" + s[i - 1:i + 1] + g[i:i + 2] for i in r],
     )
-    return [list(x) for x in zip(*cols)]
+    return list(zip(*cols))  # the tagger reads tuples as it reads lists
 
 
 def _padded(text: str) -> tuple[str, ...]:
@@ -176,7 +178,7 @@ def _padded(text: str) -> tuple[str, ...]:
     return tuple(pad + x + end for x in (text, *_codes(text)))
 
 
-def sequence_features(text: str) -> list[tuple[int, int, list[list[str]]]]:
+def sequence_features(text: str) -> list[tuple[int, int, list[tuple[str, ...]]]]:
     """(start, end, feature lists) of each stretch of the text the tagger reads."""
     t, k, s, c, a, g = _padded(text)
     spans = _windows(text, s[_PAD:-_PAD], c[_PAD:-_PAD])
@@ -245,9 +247,11 @@ def _split_roll(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     cheapest cut into pieces of a surname and one or two given characters (a compound surname
     and one or two), each given character costing by how rarely it is part of a given name.
     A stretch that cannot be cut so (a sound-spelt foreign name, a middle dot) stays whole."""
+    if hi - lo < _ROLL_MIN:
+        return [(lo, hi)]
     piece = text[lo:hi]
     cls, s, _, _, g = _codes(piece)
-    if len(piece) < _ROLL_MIN or cls.strip("CN"):
+    if cls.strip("CN"):
         return [(lo, hi)]
     n = len(piece)
     _, tags = _jieba()
