@@ -111,6 +111,9 @@ def test_names_written_together_are_cut_at_their_surnames():
     ("城南派出所民警孙建业说，", [("孙建业", ("城南派出所民警",))]),
     ("青山公司总经理助理周晓燕说，", [("周晓燕", ("青山公司总经理助理",))]),
     ("贯彻落实市长王刚的要求。", [("王刚", ("市长",))]),  # 的 ends the name
+    # a head inside a longer one (支书|记 within 书记) opens no name; 做, 正在 end one
+    ("社区党总支书记孙丽做了个粗略估计。", [("孙丽", ("社区党总支书记",))]),
+    ("党组书记刘建正在对班子成员讲话。", [("刘建", ("党组书记",))]),
     # a place that opens with a surname's character is no name before a title
     ("东城区区长钱立新介绍，", [("钱立新", ("东城区区长",))]),
     ("高平市市长周晓燕说，", [("周晓燕", ("高平市市长",))]),

@@ -167,9 +167,10 @@ def find_mentions(text: str) -> list[Mention]:
     """
     out: dict[int, Mention] = {}
     tagged = dict(person_spans(text))
-    for m in _heads_rx().finditer(text):
-        i = m.start() + len(m.group(1))
-        if i in out or _runs_on(text, m.start(), i):
+    heads = [(m.start(), m.start() + len(m.group(1))) for m in _heads_rx().finditer(text)]
+    inside = _covered(len(text), ((s + 1, e) for s, e in heads))  # 支书|记: within 书记
+    for start, i in heads:
+        if i in out or inside[i] or _runs_on(text, start, i):
             continue
         mention = _titled_at(text, i, tagged)
         if mention and mention.titles:
