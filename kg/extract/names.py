@@ -28,7 +28,8 @@ _MIDDOT = "·•‧・"
 # characters that end a clause or tie words together and are no part of a name: a span holding
 # one has run on past the name (展示了, 谢谢啦, 的某某, 贺信并); 地 only ends no Han name of three
 # characters (高兴地; the sound-spelt 甘地 stays)
-_NOT_IN_NAME = set("了的啦吗呢吧这并着")
+_NOT_IN_NAME = set("了的啦吗呢吧这并着不")
+_COUNTED = re.compile("(?:多|几|数|[一二三四五六七八九十两]+)(?:位|名|个|批)")
 _NUMERALS = set("一二三四五六七八九十两几")
 _FREQUENT_CHAR = 35000  # a character this frequent as a word of its own (时, 正, 们) ends no name
 
@@ -376,7 +377,8 @@ def titles_before(text: str, end: int) -> list[str]:
     for k, part in enumerate(reversed(parts)):
         # words before a title that are no part of it end the chain there (李克强在|自治区党委书记)
         trimmed = _trim_left(part, chained=k < len(parts) - 1)
-        if not is_title(trimmed) or trimmed in lexicons.load("group_words") or _named_title(trimmed):
+        if not is_title(trimmed) or trimmed in lexicons.load("group_words") or _named_title(trimmed) \
+                or _COUNTED.match(trimmed):  # 多位院士, 两名民警: people counted, no title
             break
         out.append(trimmed)
         if trimmed != part:
