@@ -222,6 +222,9 @@ EVENT_FORMS = [
     ('会议听取了县督导组的工作汇报。', []),
     ('县里计划下月召开全县项目观摩会。', []),
     ('5月6日，市人大常委会视察组一行来我县视察农村公路建设。', [('inspection', (), ())]),
+    # the one described as chairing chairs (主持会议的县长某某说)
+    ('在5月6日举行的县政府常务会议上，主持会议的县长陈晓东说，今年要抓好秋粮收购。', [('meeting', ('陈晓东',), ())]),
+    ('5月6日，县政府常务会议召开。主持会议的副县长李春生强调，要抓好防汛。', [('meeting', ('李春生',), ())]),
 ]
 
 
@@ -347,6 +350,20 @@ DIRECTIVE_FORMS = [
     ('“要把群众的事办好。”县长陈晓东说，“这是我们的本分。”', [('陈晓东', '说', '这是我们的本分')]),
     ('与会人员一致认为，方案切实可行。', [(None, '认为', '方案切实可行')]),
     ('县委书记王建军对下步工作提出要求，强调要抓好落实。', [('王建军', '强调', '要抓好落实')]),
+    # who the speaker is comes before the name (a unit and a post the title list lacks);
+    # a name after 对 is the one spoken to
+    ("“今年的订单多了三成。”北关镇宏达农业公司总经理助理刘玉梅说。", [("刘玉梅", "说", "今年的订单多了三成")]),
+    ("看着新修的路，东湖村村民刘玉梅说，日子越过越好了。", [("刘玉梅", "说", "日子越过越好了")]),
+    ("县长陈晓东对村民刘玉梅说，要注意安全。", [("陈晓东", "说", "要注意安全")]),
+    # 她 is the person a clause said someone is, with the place before the title
+    ("县长陈晓东走进东湖村。这是北关镇东湖村党支部书记刘玉梅参加审议时的感受。她说，报告很实在。",
+     [("刘玉梅", "说", "报告很实在")]),
+    # a title written after the name stands for that person (陈晓东县长 … 县长说)
+    ("5月6日，陈晓东县长来到北关村看望群众。看到新修的路，县长说，路修好了就好办了。",
+     [("陈晓东", "说", "路修好了就好办了")]),
+    # the quotation before a time and the speaker's clause is what was said
+    ("“今年要抓好防汛。”5月6日上午，县委书记王建军在县委常委会会议上强调。", [("王建军", "强调", "今年要抓好防汛")]),
+    ("“路修好了，心里踏实。”当天，县长陈晓东在北关村说。", [("陈晓东", "说", "路修好了，心里踏实")]),
 ]
 
 
@@ -369,6 +386,17 @@ def test_forms_remarks_in_a_feature_are_not_said_at_the_event():
     [d] = f.directives
     assert (d.speaker, d.event_id) == ("李春生", None)
     assert "李春生" not in f.events[0].attendees
+
+
+def test_forms_a_directive_before_every_event_is_made_at_none():
+    # an article that opens with what a body required, then tells of a visit
+    f = one("省委近日印发通知明确要求，各地要把防汛责任压实到每一个环节，不留死角。\n"
+            "5月6日，县委书记王建军带队到北关镇督导防汛工作，察看了河道堤防。")
+    [d] = f.directives
+    assert (d.speaker, d.event_id) == (None, None) and len(f.events) == 1
+    # in the paragraph that tells of the event, what was said before it is said there
+    f = one("“要把秋粮收好。”在5月6日召开的县政府常务会议上，县长陈晓东说，要抓好秋粮收购。")
+    assert {d.event_id for d in f.directives} == {f.events[0].id}
 
 
 def test_forms_an_instruction_by_an_official_is_made_at_the_event():

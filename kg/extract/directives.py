@@ -9,7 +9,7 @@ from .. import lexicons
 from ..normalize import CJK
 from .names import is_title
 from .persons import Mention
-from .reader import SUBJECT_SKIP, Reader, clause_start, co_subjects, lexicon_rx, sentence_start
+from .reader import LEAD_IN, SUBJECT_SKIP, Reader, clause_start, co_subjects, lexicon_rx, sentence_start
 
 __all__ = ["FoundDirective", "find_directives"]
 
@@ -38,7 +38,12 @@ def _said_before(text: str, cs: int, e: int) -> tuple[int, int] | None:
     while k < len(text) and text[k] in " \u3000":
         k += 1
     if text[k:k + 1] != "”":
-        return None
+        # “…。”5月6日，王某在会上说。: a time before the speaker's clause
+        ss = sentence_start(text, cs - 1) if cs else 0
+        lead = LEAD_IN.match(text[ss + 1:cs - 1]) if text[ss:ss + 1] == "”" else None
+        if lead is None or lead.end() != cs - 2 - ss or text[cs - 1] != "，":
+            return None
+        k = ss
     para = text.rfind("\n", 0, k) + 1
     open_at = text.rfind("“", para, k)
     return (open_at + 1, k) if open_at >= 0 else None
@@ -50,7 +55,9 @@ def _unnamed_holder(r: Reader, clause: str) -> tuple[bool, str | None]:
     core = re.sub(r"^(?:一位|一名|这位|该|有位|某)", "", clause)
     if not core or len(core) > 16 or not is_title(core) or re.search(r"[他她们]", core):
         return False, None
-    holders = {m.name for m in r.mentions if any(t == core or t.endswith(core) for t in m.titles)}
+    # the title before the name (副省长某某) or right after it (某某总书记)
+    holders = {m.name for m in r.mentions if any(t == core or t.endswith(core) for t in m.titles)
+               or r.text.startswith(core, m.end)}
     return True, holders.pop() if len(holders) == 1 else None
 
 
@@ -63,6 +70,9 @@ def _speaker(r: Reader, cs: int, s: int) -> tuple[bool, str | None, Mention | No
     subj = r.mention_at(cs) or _modified_subject(r, cs, s)
     if subj and s - subj.end <= 40:  # 王某在全县…大会上讲话时强调
         return True, subj.name, subj
+    described = _described_subject(r, cs, s)
+    if described:  # 某公司总经理助理刘某说: who the speaker is comes before the name
+        return True, described.name, described
     if clause[:1] in ("他", "她") and not clause.startswith(("他们", "她们")) and len(clause) <= 20:
         speaker = r.last_subject(cs)
         return speaker is not None, speaker, None
@@ -79,6 +89,25 @@ def _speaker(r: Reader, cs: int, s: int) -> tuple[bool, str | None, Mention | No
         speaker = r.subject_name(s)
         return speaker is not None, speaker, None
     return False, None, None
+
+
+# what, standing just before a name, makes it the one spoken to or of (对刘某说, 听刘某说)
+_NOT_SPEAKER = re.compile(r"(?:对|向|跟|给|与|同|和|及|让|听|请|叫|问|替|帮|据|像|被|把|为|、)$")
+
+
+def _described_subject(r: Reader, cs: int, s: int) -> Mention | None:
+    """The name right before the cue, after words that say who the person is (北关镇某公司总经理
+    助理刘某说; 某市某大队副大队长、工作组成员张某说): the speaker, unless a word before the name
+    makes it the one spoken to (对刘某说) or another name stands before it in the clause."""
+    if s - cs > 40:
+        return None
+    last = next((m for m in reversed(r.mentions) if m.end == s), None)
+    if last is None or last.left <= cs or any(cs <= m.start < last.left for m in r.mentions):
+        return None
+    before = r.text[cs:last.left]
+    if _NOT_SPEAKER.search(before) or re.search(r"[他她我你]|[在时]|听|看到|说", before):
+        return None
+    return last
 
 
 def _modified_subject(r: Reader, cs: int, s: int) -> Mention | None:

@@ -229,6 +229,9 @@ def _chairs(scan: Scan, s0: int, s1: int) -> None:
     body = r.text[s0:s1]
     for m in re.finditer(r"主持(?:会议|座谈会|大会|并讲话|(?=[。，；]|$))|由(?P<by>[^，。]{2,30})主持", body):
         who = r.subject_name(s0 + m.start())
+        described = r.mention_at(s0 + m.end() + 1) if r.text[s0 + m.end():s0 + m.end() + 1] == "的" else None
+        if described:  # 主持会议的县长某某说: the one described so chairs
+            who = described.name
         if m.group("by"):
             ms = [x for x in r.mentions if s0 + m.start("by") <= x.start < s0 + m.end("by")]
             who = ms[-1].name if ms else None
