@@ -364,6 +364,18 @@ DIRECTIVE_FORMS = [
     # the quotation before a time and the speaker's clause is what was said
     ("“今年要抓好防汛。”5月6日上午，县委书记王建军在县委常委会会议上强调。", [("王建军", "强调", "今年要抓好防汛")]),
     ("“路修好了，心里踏实。”当天，县长陈晓东在北关村说。", [("陈晓东", "说", "路修好了，心里踏实")]),
+    ("“协会筹备时得到了各界的支持。”5月6日，县慈善协会举行成立仪式，县委副书记刘玉梅在致辞中表示。",
+     [("刘玉梅", "表示", "协会筹备时得到了各界的支持")]),
+    # someone unnamed; 小李 for the one person of that surname
+    ("“如今的村干部一心为大家。”一位王姓老人高兴地说。", [(None, "说", "如今的村干部一心为大家")]),
+    ("有位村民笑着说，路修到了家门口。", [(None, "说", "路修到了家门口")]),
+    ("乡扶贫专干李春生今年二十八岁。“以前填表的任务很重。”小李回忆说，有时要加班到深夜。",
+     [("李春生", "说", "有时要加班到深夜")]),
+    # a lead-in before the subject of a clause with no subject of its own
+    ("调研期间，县委书记王建军到北关小学察看，要求守护好学生安全。", [("王建军", "要求", "守护好学生安全")]),
+    # a quoted phrase opening what was said stays in it; a whole quotation does not
+    ("县委书记王建军强调，“三个一批”是全县发展的总抓手。", [("王建军", "强调", "“三个一批”是全县发展的总抓手")]),
+    ("县委书记王建军指出，“要把好事办好。”", [("王建军", "指出", "要把好事办好")]),
 ]
 
 
@@ -397,6 +409,19 @@ def test_forms_a_directive_before_every_event_is_made_at_none():
     # in the paragraph that tells of the event, what was said before it is said there
     f = one("“要把秋粮收好。”在5月6日召开的县政府常务会议上，县长陈晓东说，要抓好秋粮收购。")
     assert {d.event_id for d in f.directives} == {f.events[0].id}
+
+
+def test_forms_said_during_the_visit_is_said_on_the_visit():
+    f = one("5月6日，县委书记王建军到北关镇调研。在北关村，王建军与村干部座谈交流。"
+            "调研期间，王建军到北关小学察看，要求守护好学生安全。")
+    [visit] = [e for e in f.events if e.kind == "inspection"]
+    assert [d.event_id for d in f.directives] == [visit.id]
+
+
+def test_forms_a_voice_the_reporter_heard_is_said_at_no_event():
+    f = one("5月6日，县委书记王建军到北关村调研。“路修好了，出门方便多了。”一位老人笑着说。")
+    [d] = f.directives
+    assert (d.speaker, d.event_id) == (None, None)
 
 
 def test_forms_an_instruction_by_an_official_is_made_at_the_event():

@@ -37,6 +37,8 @@ def _said_at(ev: FoundEvent, d: FoundDirective, officials: set[str], lead_end: i
     at the meeting the article opens with when it is one where many speak (a press conference,
     a forum); a remark (说, 表示, 认为) by someone the event does not name is otherwise made
     elsewhere (a feature's interview)."""
+    if d.someone and d.cue in ("说", "表示", "认为"):
+        return False  # 一位老人说: a voice the reporter heard, not a speech at the event
     if d.speaker is None or d.speaker in ev.leaders or d.speaker in ev.attendees:
         return True
     if d.speaker not in officials:
@@ -45,12 +47,20 @@ def _said_at(ev: FoundEvent, d: FoundDirective, officials: set[str], lead_end: i
         ev.kind == "meeting" and ev.start < lead_end and lexicon_rx("forum_meetings").search(ev.name) is not None)
 
 
+# a sentence that opens inside a visit's span (调研期间, 督导中, 考察时)
+_DURING_VISIT = re.compile(r"[”’\s]*(?:在)?(?:调研|督导|视察|考察|检查|督查|暗访|走访)(?:期间|中|过程中|时)，")
+
+
 def _event_of(events: list[FoundEvent], d: FoundDirective, text: str) -> FoundEvent | None:
     """The event a directive was made at: the last one told before its cue; one told only
     after it when the two stand in one paragraph (“…。”在…会议上，王某说); none when the
     directive comes before every event in a paragraph of its own (an article that opens
     with what a body required, a feature's remark before the visit it tells of)."""
     ev = current_event(events, d.start)
+    if ev is not None and _DURING_VISIT.match(text, sentence_start(text, d.start)):
+        # 调研期间，王某到…参观，要求…: said on the visit, not at a meeting held on it
+        visits = [e for e in events if e.kind == "inspection" and e.start <= d.start]
+        return visits[-1] if visits else ev
     if ev is None or ev.start <= d.start:
         return ev
     para = text.rfind("\n", 0, d.start) + 1

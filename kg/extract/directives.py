@@ -9,7 +9,7 @@ from .. import lexicons
 from ..normalize import CJK
 from .names import is_title
 from .persons import Mention
-from .reader import LEAD_IN, SUBJECT_SKIP, Reader, clause_start, co_subjects, lexicon_rx, sentence_start
+from .reader import SUBJECT_SKIP, Reader, clause_start, co_subjects, lexicon_rx, sentence_start
 
 __all__ = ["FoundDirective", "find_directives"]
 
@@ -22,6 +22,7 @@ class FoundDirective:
     text_start: int
     text_end: int = 0
     co_speakers: tuple[str, ...] = ()  # 王某、李某强调: both said it
+    someone: bool = False  # said by someone the text does not name (一位老人说)
 
 
 
@@ -38,10 +39,10 @@ def _said_before(text: str, cs: int, e: int) -> tuple[int, int] | None:
     while k < len(text) and text[k] in " \u3000":
         k += 1
     if text[k:k + 1] != "”":
-        # “…。”5月6日，王某在会上说。: a time before the speaker's clause
+        # “…。”5月6日，某会举行，王某在致辞中表示。: the sentence the cue ends opens with the
+        # closing quote, and the clauses between tell when and where
         ss = sentence_start(text, cs - 1) if cs else 0
-        lead = LEAD_IN.match(text[ss + 1:cs - 1]) if text[ss:ss + 1] == "”" else None
-        if lead is None or lead.end() != cs - 2 - ss or text[cs - 1] != "，":
+        if text[ss:ss + 1] != "”" or re.search("[“”]", text[ss + 1:cs]):
             return None
         k = ss
     para = text.rfind("\n", 0, k) + 1
@@ -82,6 +83,13 @@ def _speaker(r: Reader, cs: int, s: int) -> tuple[bool, str | None, Mention | No
     if clause and not named and (_group_subject_rx().search(clause) or _opening_rx("group_subjects", 8, 8).match(clause)
                                        or _opening_rx("organization_suffixes", 16, 10).match(clause)):
         return True, None, None  # 督导组要求, 代表们认为, 督导组调研后指出, 某公司提出
+    if _SOMEONE.match(clause):
+        return True, None, _SOMEONE  # 一位老人高兴地说: someone unnamed
+    familiar = _FAMILIAR.match(clause)
+    if familiar:  # 小李回忆说: the one person of that surname the article names
+        names = {m.name for m in r.mentions if m.start < s and m.name.startswith(familiar.group(1))}
+        if len(names) == 1:
+            return True, names.pop(), None
     title, holder = _unnamed_holder(r, clause)
     if title:
         return True, holder, None
@@ -91,8 +99,13 @@ def _speaker(r: Reader, cs: int, s: int) -> tuple[bool, str | None, Mention | No
     return False, None, None
 
 
+# someone the text does not name (一位老人说, 有位村民笑着说; not 一位名叫某某的村民)
+_SOMEONE = re.compile(r"^(?:一位|一名|有位|有名|一个|几位|不少|许多|很多)(?![^，。]*(?:名叫|叫做|叫))[^，。；：]{0,12}$")
+# 小李, 老王 and how they said it (回忆, 笑着, 感慨地)
+_FAMILIAR = re.compile(r"^[小老](\w)(?:[^，。；：]{0,4}[地着]|回忆|补充|坦言|介绍)?$")
+
 # what, standing just before a name, makes it the one spoken to or of (对刘某说, 听刘某说)
-_NOT_SPEAKER = re.compile(r"(?:对|向|跟|给|与|同|和|及|让|听|请|叫|问|替|帮|据|像|被|把|为|、)$")
+_NOT_SPEAKER = re.compile(r"(?:对|向|跟|给|与|同|和|及|让|听|请|叫|问|替|帮|据|像|被|把|为)$")
 
 
 def _described_subject(r: Reader, cs: int, s: int) -> Mention | None:
@@ -152,9 +165,15 @@ def find_directives(r: Reader) -> list[FoundDirective]:
         ts = e
         while ts < len(text) and text[ts] in "，：,: “":
             ts += 1
+        close = text.find("”", ts, ts + 24)
+        if (text[ts - 1:ts] == "“" and close > 0 and not re.search("[。！？\n]", text[ts:close])
+                and re.match(f"[{CJK}]", text[close + 1:close + 2])):
+            ts -= 1  # 强调，“一国两制”是…: a quoted phrase opens what was said, not a quotation
         if before:
             ts = before[0]
-        found.append(FoundDirective(speaker, cue, s, ts, co_speakers=tuple(co_subjects(r, subj, s))))
+        someone = subj is _SOMEONE
+        subj = None if someone else subj
+        found.append(FoundDirective(speaker, cue, s, ts, co_speakers=tuple(co_subjects(r, subj, s)), someone=someone))
         if before:
             quoted[len(found) - 1] = before[1]
     found.sort(key=lambda d: d.text_start)

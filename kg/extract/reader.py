@@ -60,6 +60,10 @@ LEAD_IN = re.compile(
 _IS_WHO = re.compile(r"(?:这|那|就|正|便|也)?(?:是|为|系)[^在由对的给向、]{0,20}")
 
 
+# LEAD_IN where a clause starts (its ^ would hold only at the start of the text)
+_LEAD_AT = re.compile(LEAD_IN.pattern[1:])
+
+
 class Reader:
     """Reads one article body: who is named where, and which names are clause subjects."""
 
@@ -81,7 +85,7 @@ class Reader:
             return self.at[i]
         if i < len(self.text) and self.text[i] in SUBJECT_SKIP:
             return self.mention_at(i + 1)
-        lead = LEAD_IN.match(self.text, i)
+        lead = _LEAD_AT.match(self.text, i)
         if lead and lead.end() > i:
             return self.mention_at(lead.end())
         return None
