@@ -222,6 +222,13 @@ EVENT_FORMS = [
     ('会议听取了县督导组的工作汇报。', []),
     ('县里计划下月召开全县项目观摩会。', []),
     ('5月6日，市人大常委会视察组一行来我县视察农村公路建设。', [('inspection', (), ())]),
+    # 主持 with no 召开 before the meeting's name; a meeting the clause makes the subject
+    ('5月6日，市长陈晓东主持市政府常务会议，研究防汛工作。', [('meeting', ('陈晓东',), ())]),
+    ('5月6日上午，县长陈晓东主持县政府第十二次常务会议。', [('meeting', ('陈晓东',), ())]),
+    ('5月6日举行的县防汛工作新闻发布会明确，全县各中小学停课一天。', [('meeting', (), ())]),
+    # not a meeting: 主持人, the meeting in hand, a meeting another chairs
+    ('5月6日，县电视台主持人刘玉梅走进北关村。', []),
+    ('5月6日，县长陈晓东主持会议并讲话。', [('meeting', ('陈晓东',), ())]),
     # the one described as chairing chairs (主持会议的县长某某说)
     ('在5月6日举行的县政府常务会议上，主持会议的县长陈晓东说，今年要抓好秋粮收购。', [('meeting', ('陈晓东',), ())]),
     ('5月6日，县政府常务会议召开。主持会议的副县长李春生强调，要抓好防汛。', [('meeting', ('李春生',), ())]),
@@ -376,6 +383,8 @@ DIRECTIVE_FORMS = [
     # a quoted phrase opening what was said stays in it; a whole quotation does not
     ("县委书记王建军强调，“三个一批”是全县发展的总抓手。", [("王建军", "强调", "“三个一批”是全县发展的总抓手")]),
     ("县委书记王建军指出，“要把好事办好。”", [("王建军", "指出", "要把好事办好")]),
+    # 一位副县长 is a post, not a voice heard
+    ("“材料太厚了。”一位副县长说。", [(None, "说", "材料太厚了")]),
 ]
 
 
@@ -416,6 +425,11 @@ def test_forms_said_during_the_visit_is_said_on_the_visit():
             "调研期间，王建军到北关小学察看，要求守护好学生安全。")
     [visit] = [e for e in f.events if e.kind == "inspection"]
     assert [d.event_id for d in f.directives] == [visit.id]
+
+
+def test_forms_the_day_inside_a_meeting_attended():
+    f = one("5月6日，全县防汛调度会召开。县委书记王建军参加了5月8日开始的全县乡村振兴干部培训班。")
+    assert [e.date for e in f.events] == ["2023-05-06", "2023-05-08"]
 
 
 def test_forms_a_voice_the_reporter_heard_is_said_at_no_event():

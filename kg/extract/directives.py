@@ -83,8 +83,8 @@ def _speaker(r: Reader, cs: int, s: int) -> tuple[bool, str | None, Mention | No
     if clause and not named and (_group_subject_rx().search(clause) or _opening_rx("group_subjects", 8, 8).match(clause)
                                        or _opening_rx("organization_suffixes", 16, 10).match(clause)):
         return True, None, None  # 督导组要求, 代表们认为, 督导组调研后指出, 某公司提出
-    if _SOMEONE.match(clause):
-        return True, None, _SOMEONE  # 一位老人高兴地说: someone unnamed
+    if _SOMEONE.match(clause) and not _unnamed_holder(r, re.sub(r"[^，。]*?(?:的|位|名)", "", clause, count=1))[0]:
+        return True, None, _SOMEONE  # 一位老人高兴地说: someone unnamed (一位副省长说 is a post)
     familiar = _FAMILIAR.match(clause)
     if familiar:  # 小李回忆说: the one person of that surname the article names
         names = {m.name for m in r.mentions if m.start < s and m.name.startswith(familiar.group(1))}
