@@ -385,6 +385,13 @@ DIRECTIVE_FORMS = [
     ("县委书记王建军指出，“要把好事办好。”", [("王建军", "指出", "要把好事办好")]),
     # 一位副县长 is a post, not a voice heard
     ("“材料太厚了。”一位副县长说。", [(None, "说", "材料太厚了")]),
+    # a noun 要求 (贯彻省委要求) and one of two verbs (检查和要求) introduce nothing
+    ("县委书记王建军说，各级要坚决贯彻省委要求，守住底线。", [("王建军", "说", "各级要坚决贯彻省委要求")]),
+    ("督导组通过暗访检查和要求各村上报等形式，掌握情况。", []),
+    # what was reported inside a quotation, and the quotation, each end at its closing quote
+    # (inside a quotation only a person named reports what was said: 县长 alone does not)
+    ("“县长指出，路要修到家门口。”村民刘玉梅说。", [("刘玉梅", "说", "县长指出，路要修到家门口。")]),
+    ("“很多会议都要求主要负责人参加。”一位局长说。", [(None, "说", "很多会议都要求主要负责人参加")]),
 ]
 
 
@@ -430,6 +437,27 @@ def test_forms_said_during_the_visit_is_said_on_the_visit():
 def test_forms_the_day_inside_a_meeting_attended():
     f = one("5月6日，全县防汛调度会召开。县委书记王建军参加了5月8日开始的全县乡村振兴干部培训班。")
     assert [e.date for e in f.events] == ["2023-05-06", "2023-05-08"]
+
+
+def test_forms_a_report_inside_a_quotation_ends_with_it():
+    f = one("5月6日，陈晓东县长来到北关村。“县长指出，路要修到家门口。”村民刘玉梅说。")
+    assert [(d.speaker, d.text) for d in f.directives] == [
+        ("刘玉梅", "县长指出，路要修到家门口。"), ("陈晓东", "路要修到家门口。")]
+
+
+def test_forms_a_column_that_closes_with_who_said_it():
+    # a column of remarks (声音) whose last line names the speaker and the meeting
+    [f] = extract_file_text("收好秋粮，稳住农民的钱袋子（声音）\n\n　　秋粮收购要让农民卖得出、卖得好\n　　\n"
+                            "　　要把秋粮收购抓紧抓实，让农民卖得出、卖得好。各乡镇要压实责任，把收购网点开到村口。\n"
+                            "　　——县委书记王建军日前在全县秋粮收购工作会议上说\n", "t.txt", 2023)
+    [d] = f.directives
+    [e] = f.events
+    assert (d.speaker, d.cue, d.event_id) == ("王建军", "说", e.id)
+    assert "要把秋粮收购抓紧抓实" in d.text and d.text.endswith("开到村口。")
+    # a line of attribution with no name is no speaker
+    [f] = extract_file_text("收好秋粮（声音）\n\n　　要把秋粮收购抓紧抓实，让农民卖得出、卖得好，把收购网点开到村口。\n"
+                            "　　——一位种粮大户这样说\n", "t.txt", 2023)
+    assert [d.speaker for d in f.directives] == []
 
 
 def test_forms_a_voice_the_reporter_heard_is_said_at_no_event():

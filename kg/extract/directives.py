@@ -23,6 +23,7 @@ class FoundDirective:
     text_end: int = 0
     co_speakers: tuple[str, ...] = ()  # 王某、李某强调: both said it
     someone: bool = False  # said by someone the text does not name (一位老人说)
+    column: bool = False  # the whole column before a closing line of attribution
 
 
 
@@ -65,7 +66,7 @@ def _unnamed_holder(r: Reader, clause: str) -> tuple[bool, str | None]:
 def _speaker(r: Reader, cs: int, s: int) -> tuple[bool, str | None, Mention | None]:
     """(is a directive, speaker, subject mention) for a cue at s whose clause starts at cs."""
     text = r.text
-    while cs < s and text[cs] in SUBJECT_SKIP:
+    while cs < s and text[cs] in SUBJECT_SKIP + "“":  # “总书记指出，…: a report inside a quotation
         cs += 1
     clause = text[cs:s]
     subj = r.mention_at(cs) or _modified_subject(r, cs, s)
@@ -149,19 +150,33 @@ def find_directives(r: Reader) -> list[FoundDirective]:
             continue  # 提出的, 提出要求, 提要求、找问题: a noun, not what was said
         if re.search(r"(?:按照|根据|按|符合|的|提出|重大|有关|工作|纪律|基本|总体|具体|新|严格)$", prev) and s not in ends:
             continue  # 按照要求, 新要求: a noun (but 刘学新要求: a name before the cue)
+        if s not in ends and (re.search(r"(?:和|及)$", prev) or re.search(
+                r"(?:贯彻|落实|按照|根据|遵照|对照|符合|达到)[^，。；：]{0,16}$", text[clause_start(text, s):s])):
+            continue  # 检查和要求, 贯彻党中央要求: the cue is a noun or one of two verbs
         if found and found[-1].text_start == s:
             continue  # 表示，希望…: what the cue before introduces
         if cues.match(text, e):
             continue  # 强调指出: the second cue introduces what was said
         cs = clause_start(text, s)
+        para = text.rfind("\n", 0, s) + 1
+        if cue in _WEAK and text.startswith("——", para) and text[e:e + 1] in ("", "\n") and para > 0:
+            # a column that closes with who said it (——某市委书记某某日前在…会议上说):
+            # what was said is the text before that line
+            ok, speaker, subj = _speaker(r, para, s)
+            if not (ok and speaker):
+                ok, speaker, subj = _speaker(r, para + 2, s)
+            if ok and speaker:
+                found.append(FoundDirective(speaker, cue, s, 0, column=True))
+                quoted[id(found[-1])] = para - 1
+            continue
         before = _said_before(text, cs, e)
         if cue in _WEAK and nxt not in ("，", "：", ",") and before is None:
             # …成绩，希望内蒙古…: 希望 opening its clause needs no comma
             if not (cue == "希望" and text[cs:s] == "" and re.match(f"[{CJK}]", nxt)):
                 continue
         ok, speaker, subj = _speaker(r, cs, s)
-        if not ok:
-            continue
+        if not ok or speaker is None and text.count("“", para, s) > text.count("”", para, s):
+            continue  # inside a quotation, only a person named reports what was said (“会议都要求…”)
         ts = e
         while ts < len(text) and text[ts] in "，：,: “":
             ts += 1
@@ -175,13 +190,13 @@ def find_directives(r: Reader) -> list[FoundDirective]:
         subj = None if someone else subj
         found.append(FoundDirective(speaker, cue, s, ts, co_speakers=tuple(co_subjects(r, subj, s)), someone=someone))
         if before:
-            quoted[len(found) - 1] = before[1]
-    found.sort(key=lambda d: d.text_start)
+            quoted[id(found[-1])] = before[1]
+    found.sort(key=lambda d: d.text_start)  # (keyed by the directive, not its place: sorting moves it)
     # a directive runs to the next one, to the end of its paragraph, or to where narration
     # resumes (…出席会议。, X主持会议。, 随后…)
     for k, d in enumerate(found):
-        if k in quoted:
-            d.text_end = quoted[k]
+        if id(d) in quoted:
+            d.text_end = quoted[id(d)]
             continue
         para_end = text.find("\n", d.text_start)
         para_end = len(text) if para_end < 0 else para_end
@@ -192,6 +207,10 @@ def find_directives(r: Reader) -> list[FoundDirective]:
             sent = sentence_start(text, nxt)
             para_end = sent if sent > d.text_start else end
         d.text_end = _narration_start(text, d.text_start, para_end, titled)
+        para = text.rfind("\n", 0, d.start) + 1
+        if text.count("“", para, d.start) > text.count("”", para, d.start):
+            close = text.find("”", d.text_start, d.text_end)  # “县长指出，…。”村民某某说: said inside a quotation
+            d.text_end = close if close >= 0 else d.text_end
     return found
 
 

@@ -123,7 +123,9 @@ def find_events(r: Reader, directives: list[FoundDirective], year: int | None,
                  dateline) -> Scan:
     """Meetings and inspections, sentence by sentence, outside what directives said (unless
     the sentence opens as narrative: 随后, 会前, a date); the scan's events in text order."""
-    scan = Scan(r, year, dateline, [(d.text_start, d.text_end) for d in directives])
+    # a column's closing attribution (——某某在…会上说) makes the whole column said, but the
+    # meetings it tells of are still told
+    scan = Scan(r, year, dateline, [(d.text_start, d.text_end) for d in directives if not d.column])
     for sent in sentences(r.a):
         body = r.text[sent.start:sent.end]
         narrative = bool(NARRATIVE.match(body))
