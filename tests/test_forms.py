@@ -224,6 +224,16 @@ EVENT_FORMS = [
     ('会议听取了县督导组的工作汇报。', []),
     ('县里计划下月召开全县项目观摩会。', []),
     ('5月6日，市人大常委会视察组一行来我县视察农村公路建设。', [('inspection', (), ())]),
+    # 主持 with no 召开 before the meeting's name; a meeting the clause makes the subject
+    ('5月6日，市长陈晓东主持市政府常务会议，研究防汛工作。', [('meeting', ('陈晓东',), ())]),
+    ('5月6日上午，县长陈晓东主持县政府第十二次常务会议。', [('meeting', ('陈晓东',), ())]),
+    ('5月6日举行的县防汛工作新闻发布会明确，全县各中小学停课一天。', [('meeting', (), ())]),
+    # not a meeting: 主持人, the meeting in hand, a meeting another chairs
+    ('5月6日，县电视台主持人刘玉梅走进北关村。', []),
+    ('5月6日，县长陈晓东主持会议并讲话。', [('meeting', ('陈晓东',), ())]),
+    # the one described as chairing chairs (主持会议的县长某某说)
+    ('在5月6日举行的县政府常务会议上，主持会议的县长陈晓东说，今年要抓好秋粮收购。', [('meeting', ('陈晓东',), ())]),
+    ('5月6日，县政府常务会议召开。主持会议的副县长李春生强调，要抓好防汛。', [('meeting', ('李春生',), ())]),
 ]
 
 
@@ -349,6 +359,41 @@ DIRECTIVE_FORMS = [
     ('“要把群众的事办好。”县长陈晓东说，“这是我们的本分。”', [('陈晓东', '说', '这是我们的本分')]),
     ('与会人员一致认为，方案切实可行。', [(None, '认为', '方案切实可行')]),
     ('县委书记王建军对下步工作提出要求，强调要抓好落实。', [('王建军', '强调', '要抓好落实')]),
+    # who the speaker is comes before the name (a unit and a post the title list lacks);
+    # a name after 对 is the one spoken to
+    ("“今年的订单多了三成。”北关镇宏达农业公司总经理助理刘玉梅说。", [("刘玉梅", "说", "今年的订单多了三成")]),
+    ("看着新修的路，东湖村村民刘玉梅说，日子越过越好了。", [("刘玉梅", "说", "日子越过越好了")]),
+    ("县长陈晓东对村民刘玉梅说，要注意安全。", [("陈晓东", "说", "要注意安全")]),
+    # 她 is the person a clause said someone is, with the place before the title
+    ("县长陈晓东走进东湖村。这是北关镇东湖村党支部书记刘玉梅参加审议时的感受。她说，报告很实在。",
+     [("刘玉梅", "说", "报告很实在")]),
+    # a title written after the name stands for that person (陈晓东县长 … 县长说)
+    ("5月6日，陈晓东县长来到北关村看望群众。看到新修的路，县长说，路修好了就好办了。",
+     [("陈晓东", "说", "路修好了就好办了")]),
+    # the quotation before a time and the speaker's clause is what was said
+    ("“今年要抓好防汛。”5月6日上午，县委书记王建军在县委常委会会议上强调。", [("王建军", "强调", "今年要抓好防汛")]),
+    ("“路修好了，心里踏实。”当天，县长陈晓东在北关村说。", [("陈晓东", "说", "路修好了，心里踏实")]),
+    ("“协会筹备时得到了各界的支持。”5月6日，县慈善协会举行成立仪式，县委副书记刘玉梅在致辞中表示。",
+     [("刘玉梅", "表示", "协会筹备时得到了各界的支持")]),
+    # someone unnamed; 小李 for the one person of that surname
+    ("“如今的村干部一心为大家。”一位王姓老人高兴地说。", [(None, "说", "如今的村干部一心为大家")]),
+    ("有位村民笑着说，路修到了家门口。", [(None, "说", "路修到了家门口")]),
+    ("乡扶贫专干李春生今年二十八岁。“以前填表的任务很重。”小李回忆说，有时要加班到深夜。",
+     [("李春生", "说", "有时要加班到深夜")]),
+    # a lead-in before the subject of a clause with no subject of its own
+    ("调研期间，县委书记王建军到北关小学察看，要求守护好学生安全。", [("王建军", "要求", "守护好学生安全")]),
+    # a quoted phrase opening what was said stays in it; a whole quotation does not
+    ("县委书记王建军强调，“三个一批”是全县发展的总抓手。", [("王建军", "强调", "“三个一批”是全县发展的总抓手")]),
+    ("县委书记王建军指出，“要把好事办好。”", [("王建军", "指出", "要把好事办好")]),
+    # 一位副县长 is a post, not a voice heard
+    ("“材料太厚了。”一位副县长说。", [(None, "说", "材料太厚了")]),
+    # a noun 要求 (贯彻省委要求) and one of two verbs (检查和要求) introduce nothing
+    ("县委书记王建军说，各级要坚决贯彻省委要求，守住底线。", [("王建军", "说", "各级要坚决贯彻省委要求")]),
+    ("督导组通过暗访检查和要求各村上报等形式，掌握情况。", []),
+    # what was reported inside a quotation, and the quotation, each end at its closing quote
+    # (inside a quotation only a person named reports what was said: 县长 alone does not)
+    ("“县长指出，路要修到家门口。”村民刘玉梅说。", [("刘玉梅", "说", "县长指出，路要修到家门口。")]),
+    ("“很多会议都要求主要负责人参加。”一位局长说。", [(None, "说", "很多会议都要求主要负责人参加")]),
 ]
 
 
@@ -371,6 +416,56 @@ def test_forms_remarks_in_a_feature_are_not_said_at_the_event():
     [d] = f.directives
     assert (d.speaker, d.event_id) == ("李春生", None)
     assert "李春生" not in f.events[0].attendees
+
+
+def test_forms_a_directive_before_every_event_is_made_at_none():
+    # an article that opens with what a body required, then tells of a visit
+    f = one("省委近日印发通知明确要求，各地要把防汛责任压实到每一个环节，不留死角。\n"
+            "5月6日，县委书记王建军带队到北关镇督导防汛工作，察看了河道堤防。")
+    [d] = f.directives
+    assert (d.speaker, d.event_id) == (None, None) and len(f.events) == 1
+    # in the paragraph that tells of the event, what was said before it is said there
+    f = one("“要把秋粮收好。”在5月6日召开的县政府常务会议上，县长陈晓东说，要抓好秋粮收购。")
+    assert {d.event_id for d in f.directives} == {f.events[0].id}
+
+
+def test_forms_said_during_the_visit_is_said_on_the_visit():
+    f = one("5月6日，县委书记王建军到北关镇调研。在北关村，王建军与村干部座谈交流。"
+            "调研期间，王建军到北关小学察看，要求守护好学生安全。")
+    [visit] = [e for e in f.events if e.kind == "inspection"]
+    assert [d.event_id for d in f.directives] == [visit.id]
+
+
+def test_forms_the_day_inside_a_meeting_attended():
+    f = one("5月6日，全县防汛调度会召开。县委书记王建军参加了5月8日开始的全县乡村振兴干部培训班。")
+    assert [e.date for e in f.events] == ["2023-05-06", "2023-05-08"]
+
+
+def test_forms_a_report_inside_a_quotation_ends_with_it():
+    f = one("5月6日，陈晓东县长来到北关村。“县长指出，路要修到家门口。”村民刘玉梅说。")
+    assert [(d.speaker, d.text) for d in f.directives] == [
+        ("刘玉梅", "县长指出，路要修到家门口。"), ("陈晓东", "路要修到家门口。")]
+
+
+def test_forms_a_column_that_closes_with_who_said_it():
+    # a column of remarks (声音) whose last line names the speaker and the meeting
+    [f] = extract_file_text("收好秋粮，稳住农民的钱袋子（声音）\n\n　　秋粮收购要让农民卖得出、卖得好\n　　\n"
+                            "　　要把秋粮收购抓紧抓实，让农民卖得出、卖得好。各乡镇要压实责任，把收购网点开到村口。\n"
+                            "　　——县委书记王建军日前在全县秋粮收购工作会议上说\n", "t.txt", 2023)
+    [d] = f.directives
+    [e] = f.events
+    assert (d.speaker, d.cue, d.event_id) == ("王建军", "说", e.id)
+    assert "要把秋粮收购抓紧抓实" in d.text and d.text.endswith("开到村口。")
+    # a line of attribution with no name is no speaker
+    [f] = extract_file_text("收好秋粮（声音）\n\n　　要把秋粮收购抓紧抓实，让农民卖得出、卖得好，把收购网点开到村口。\n"
+                            "　　——一位种粮大户这样说\n", "t.txt", 2023)
+    assert [d.speaker for d in f.directives] == []
+
+
+def test_forms_a_voice_the_reporter_heard_is_said_at_no_event():
+    f = one("5月6日，县委书记王建军到北关村调研。“路修好了，出门方便多了。”一位老人笑着说。")
+    [d] = f.directives
+    assert (d.speaker, d.event_id) == (None, None)
 
 
 def test_forms_an_instruction_by_an_official_is_made_at_the_event():

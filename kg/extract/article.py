@@ -5,6 +5,10 @@ in parallel or one at a time. The steps run in plain sight in :func:`extract`.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+from .. import lexicons
 from ..models import Article, Directive, Event, Evidence, Facts, Person, Responsibility
 from .attendance import attach_people_and_sites
 from .dates import dateline_date, page_date
@@ -17,18 +21,51 @@ from .reader import Reader, lexicon_rx, sentence_start
 __all__ = ["extract"]
 
 
-def _said_at(ev: FoundEvent, d: FoundDirective, officials: set[str], lead_end: int) -> bool:
+def _at_venue(text: str, i: int) -> bool:
+    """The sentence of the cue at i names a meeting as where it was said (在…会议上，王某说)."""
+    return _venue_rx().search(text, sentence_start(text, i), i) is not None
+
+
+@lru_cache(maxsize=1)
+def _venue_rx() -> re.Pattern:
+    return re.compile(f"在[^，。；：“”]{{0,40}}?(?:{lexicons.alternation('meeting_suffixes')})上")
+
+
+def _said_at(ev: FoundEvent, d: FoundDirective, officials: set[str], lead_end: int, text: str) -> bool:
     """Whether a directive was made at the event in hand: the meeting itself (会议强调), one
     of its people, an official giving instructions (指出, 强调, 要求), or an official's remark
     at the meeting the article opens with when it is one where many speak (a press conference,
     a forum); a remark (说, 表示, 认为) by someone the event does not name is otherwise made
     elsewhere (a feature's interview)."""
+    if d.someone and d.cue in ("说", "表示", "认为"):
+        return False  # 一位老人说: a voice the reporter heard, not a speech at the event
     if d.speaker is None or d.speaker in ev.leaders or d.speaker in ev.attendees:
         return True
     if d.speaker not in officials:
         return False
-    return d.cue not in ("说", "表示", "认为") or (
+    return d.cue not in ("说", "表示", "认为") or (ev.kind == "meeting" and _at_venue(text, d.start)) or (
         ev.kind == "meeting" and ev.start < lead_end and lexicon_rx("forum_meetings").search(ev.name) is not None)
+
+
+# a sentence that opens inside a visit's span (调研期间, 督导中, 考察时)
+_DURING_VISIT = re.compile(r"[”’\s]*(?:在)?(?:调研|督导|视察|考察|检查|督查|暗访|走访)(?:期间|中|过程中|时)，")
+
+
+def _event_of(events: list[FoundEvent], d: FoundDirective, text: str) -> FoundEvent | None:
+    """The event a directive was made at: the last one told before its cue; one told only
+    after it when the two stand in one paragraph (“…。”在…会议上，王某说); none when the
+    directive comes before every event in a paragraph of its own (an article that opens
+    with what a body required, a feature's remark before the visit it tells of)."""
+    ev = current_event(events, d.start)
+    if ev is not None and _DURING_VISIT.match(text, sentence_start(text, d.start)):
+        # 调研期间，王某到…参观，要求…: said on the visit, not at a meeting held on it
+        visits = [e for e in events if e.kind == "inspection" and e.start <= d.start]
+        return visits[-1] if visits else ev
+    if ev is None or ev.start <= d.start:
+        return ev
+    para = text.rfind("\n", 0, d.start) + 1
+    nl = text.find("\n", d.start)
+    return ev if para <= ev.start < (len(text) if nl < 0 else nl) else None
 
 
 def extract(article: Article, year: int | None = None,
@@ -62,8 +99,8 @@ def extract(article: Article, year: int | None = None,
     officials = {m.name for m in r.mentions if m.titles}
     lead_end = text.find("\n") if "\n" in text else len(text)  # the first paragraph
     for d in directives:
-        ev = current_event(events, d.start)
-        if ev and not _said_at(ev, d, officials, lead_end):
+        ev = _event_of(events, d, text)
+        if ev and not _said_at(ev, d, officials, lead_end, text):
             ev = None
         said = text[d.text_start:d.text_end].strip()
         projects = tuple(projects_in(said))

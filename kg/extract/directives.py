@@ -22,6 +22,8 @@ class FoundDirective:
     text_start: int
     text_end: int = 0
     co_speakers: tuple[str, ...] = ()  # 王某、李某强调: both said it
+    someone: bool = False  # said by someone the text does not name (一位老人说)
+    column: bool = False  # the whole column before a closing line of attribution
 
 
 
@@ -38,7 +40,12 @@ def _said_before(text: str, cs: int, e: int) -> tuple[int, int] | None:
     while k < len(text) and text[k] in " \u3000":
         k += 1
     if text[k:k + 1] != "”":
-        return None
+        # “…。”5月6日，某会举行，王某在致辞中表示。: the sentence the cue ends opens with the
+        # closing quote, and the clauses between tell when and where
+        ss = sentence_start(text, cs - 1) if cs else 0
+        if text[ss:ss + 1] != "”" or re.search("[“”]", text[ss + 1:cs]):
+            return None
+        k = ss
     para = text.rfind("\n", 0, k) + 1
     open_at = text.rfind("“", para, k)
     return (open_at + 1, k) if open_at >= 0 else None
@@ -50,19 +57,24 @@ def _unnamed_holder(r: Reader, clause: str) -> tuple[bool, str | None]:
     core = re.sub(r"^(?:一位|一名|这位|该|有位|某)", "", clause)
     if not core or len(core) > 16 or not is_title(core) or re.search(r"[他她们]", core):
         return False, None
-    holders = {m.name for m in r.mentions if any(t == core or t.endswith(core) for t in m.titles)}
+    # the title before the name (副省长某某) or right after it (某某总书记)
+    holders = {m.name for m in r.mentions if any(t == core or t.endswith(core) for t in m.titles)
+               or r.text.startswith(core, m.end)}
     return True, holders.pop() if len(holders) == 1 else None
 
 
 def _speaker(r: Reader, cs: int, s: int) -> tuple[bool, str | None, Mention | None]:
     """(is a directive, speaker, subject mention) for a cue at s whose clause starts at cs."""
     text = r.text
-    while cs < s and text[cs] in SUBJECT_SKIP:
+    while cs < s and text[cs] in SUBJECT_SKIP + "“":  # “总书记指出，…: a report inside a quotation
         cs += 1
     clause = text[cs:s]
     subj = r.mention_at(cs) or _modified_subject(r, cs, s)
     if subj and s - subj.end <= 40:  # 王某在全县…大会上讲话时强调
         return True, subj.name, subj
+    described = _described_subject(r, cs, s)
+    if described:  # 某公司总经理助理刘某说: who the speaker is comes before the name
+        return True, described.name, described
     if clause[:1] in ("他", "她") and not clause.startswith(("他们", "她们")) and len(clause) <= 20:
         speaker = r.last_subject(cs)
         return speaker is not None, speaker, None
@@ -72,6 +84,13 @@ def _speaker(r: Reader, cs: int, s: int) -> tuple[bool, str | None, Mention | No
     if clause and not named and (_group_subject_rx().search(clause) or _opening_rx("group_subjects", 8, 8).match(clause)
                                        or _opening_rx("organization_suffixes", 16, 10).match(clause)):
         return True, None, None  # 督导组要求, 代表们认为, 督导组调研后指出, 某公司提出
+    if _SOMEONE.match(clause) and not _unnamed_holder(r, re.sub(r"[^，。]*?(?:的|位|名)", "", clause, count=1))[0]:
+        return True, None, _SOMEONE  # 一位老人高兴地说: someone unnamed (一位副省长说 is a post)
+    familiar = _FAMILIAR.match(clause)
+    if familiar:  # 小李回忆说: the one person of that surname the article names
+        names = {m.name for m in r.mentions if m.start < s and m.name.startswith(familiar.group(1))}
+        if len(names) == 1:
+            return True, names.pop(), None
     title, holder = _unnamed_holder(r, clause)
     if title:
         return True, holder, None
@@ -79,6 +98,30 @@ def _speaker(r: Reader, cs: int, s: int) -> tuple[bool, str | None, Mention | No
         speaker = r.subject_name(s)
         return speaker is not None, speaker, None
     return False, None, None
+
+
+# someone the text does not name (一位老人说, 有位村民笑着说; not 一位名叫某某的村民)
+_SOMEONE = re.compile(r"^(?:一位|一名|有位|有名|一个|几位|不少|许多|很多)(?![^，。]*(?:名叫|叫做|叫))[^，。；：]{0,12}$")
+# 小李, 老王 and how they said it (回忆, 笑着, 感慨地)
+_FAMILIAR = re.compile(r"^[小老](\w)(?:[^，。；：]{0,4}[地着]|回忆|补充|坦言|介绍)?$")
+
+# what, standing just before a name, makes it the one spoken to or of (对刘某说, 听刘某说)
+_NOT_SPEAKER = re.compile(r"(?:对|向|跟|给|与|同|和|及|让|听|请|叫|问|替|帮|据|像|被|把|为)$")
+
+
+def _described_subject(r: Reader, cs: int, s: int) -> Mention | None:
+    """The name right before the cue, after words that say who the person is (北关镇某公司总经理
+    助理刘某说; 某市某大队副大队长、工作组成员张某说): the speaker, unless a word before the name
+    makes it the one spoken to (对刘某说) or another name stands before it in the clause."""
+    if s - cs > 40:
+        return None
+    last = next((m for m in reversed(r.mentions) if m.end == s), None)
+    if last is None or last.left <= cs or any(cs <= m.start < last.left for m in r.mentions):
+        return None
+    before = r.text[cs:last.left]
+    if _NOT_SPEAKER.search(before) or re.search(r"[他她我你]|[在时]|听|看到|说", before):
+        return None
+    return last
 
 
 def _modified_subject(r: Reader, cs: int, s: int) -> Mention | None:
@@ -107,33 +150,53 @@ def find_directives(r: Reader) -> list[FoundDirective]:
             continue  # 提出的, 提出要求, 提要求、找问题: a noun, not what was said
         if re.search(r"(?:按照|根据|按|符合|的|提出|重大|有关|工作|纪律|基本|总体|具体|新|严格)$", prev) and s not in ends:
             continue  # 按照要求, 新要求: a noun (but 刘学新要求: a name before the cue)
+        if s not in ends and (re.search(r"(?:和|及)$", prev) or re.search(
+                r"(?:贯彻|落实|按照|根据|遵照|对照|符合|达到)[^，。；：]{0,16}$", text[clause_start(text, s):s])):
+            continue  # 检查和要求, 贯彻党中央要求: the cue is a noun or one of two verbs
         if found and found[-1].text_start == s:
             continue  # 表示，希望…: what the cue before introduces
         if cues.match(text, e):
             continue  # 强调指出: the second cue introduces what was said
         cs = clause_start(text, s)
+        para = text.rfind("\n", 0, s) + 1
+        if cue in _WEAK and text.startswith("——", para) and text[e:e + 1] in ("", "\n") and para > 0:
+            # a column that closes with who said it (——某市委书记某某日前在…会议上说):
+            # what was said is the text before that line
+            ok, speaker, subj = _speaker(r, para, s)
+            if not (ok and speaker):
+                ok, speaker, subj = _speaker(r, para + 2, s)
+            if ok and speaker:
+                found.append(FoundDirective(speaker, cue, s, 0, column=True))
+                quoted[id(found[-1])] = para - 1
+            continue
         before = _said_before(text, cs, e)
         if cue in _WEAK and nxt not in ("，", "：", ",") and before is None:
             # …成绩，希望内蒙古…: 希望 opening its clause needs no comma
             if not (cue == "希望" and text[cs:s] == "" and re.match(f"[{CJK}]", nxt)):
                 continue
         ok, speaker, subj = _speaker(r, cs, s)
-        if not ok:
-            continue
+        if not ok or speaker is None and text.count("“", para, s) > text.count("”", para, s):
+            continue  # inside a quotation, only a person named reports what was said (“会议都要求…”)
         ts = e
         while ts < len(text) and text[ts] in "，：,: “":
             ts += 1
+        close = text.find("”", ts, ts + 24)
+        if (text[ts - 1:ts] == "“" and close > 0 and not re.search("[。！？\n]", text[ts:close])
+                and re.match(f"[{CJK}]", text[close + 1:close + 2])):
+            ts -= 1  # 强调，“一国两制”是…: a quoted phrase opens what was said, not a quotation
         if before:
             ts = before[0]
-        found.append(FoundDirective(speaker, cue, s, ts, co_speakers=tuple(co_subjects(r, subj, s))))
+        someone = subj is _SOMEONE
+        subj = None if someone else subj
+        found.append(FoundDirective(speaker, cue, s, ts, co_speakers=tuple(co_subjects(r, subj, s)), someone=someone))
         if before:
-            quoted[len(found) - 1] = before[1]
-    found.sort(key=lambda d: d.text_start)
+            quoted[id(found[-1])] = before[1]
+    found.sort(key=lambda d: d.text_start)  # (keyed by the directive, not its place: sorting moves it)
     # a directive runs to the next one, to the end of its paragraph, or to where narration
     # resumes (…出席会议。, X主持会议。, 随后…)
     for k, d in enumerate(found):
-        if k in quoted:
-            d.text_end = quoted[k]
+        if id(d) in quoted:
+            d.text_end = quoted[id(d)]
             continue
         para_end = text.find("\n", d.text_start)
         para_end = len(text) if para_end < 0 else para_end
@@ -144,6 +207,10 @@ def find_directives(r: Reader) -> list[FoundDirective]:
             sent = sentence_start(text, nxt)
             para_end = sent if sent > d.text_start else end
         d.text_end = _narration_start(text, d.text_start, para_end, titled)
+        para = text.rfind("\n", 0, d.start) + 1
+        if text.count("“", para, d.start) > text.count("”", para, d.start):
+            close = text.find("”", d.text_start, d.text_end)  # “县长指出，…。”村民某某说: said inside a quotation
+            d.text_end = close if close >= 0 else d.text_end
     return found
 
 

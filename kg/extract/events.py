@@ -65,9 +65,12 @@ def _meeting_rxs() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     出席/参加X会 (a meeting named where someone attends it)."""
     # 会 ends a meeting's name, but not in 会场, 会见, 会谈, 会同, 会商
     sfx = f"(?:{lexicons.alternation('meeting_suffixes')})(?![场见谈同商员长所址堂])"
+    # 主持召开X会 / 召开X会 / 主持X会 (市长某某主持市政府常务会议); a meeting the clause goes
+    # on to make the subject of what it decided or said (召开的X会议明确/强调…)
     convened = re.compile(
-        f"(?P<host>主持)?(?:召开|举行|举办)(?:了)?(?P<np>[^，。；：！？]{{0,50}}?(?:{sfx})(?:[^，。；：！？]{{0,30}}(?:{sfx}))?)"
-        f"(?=[，。；：、并]|$|暨|和|上|时)")
+        f"(?:(?P<host>主持)(?:召开|举行|举办|(?!的))|(?:召开|举行|举办))(?:了)?"
+        f"(?P<np>[^，。；：！？]{{0,50}}?(?:{sfx})(?:[^，。；：！？]{{0,30}}(?:{sfx}))?)"
+        f"(?=[，。；：、并]|$|暨|和|上|时|明确|决定|审议|通过|指出|强调|要求|提出|认为)")
     held = re.compile(
         f"(?:^|[，。])(?:[^，。；]{{0,12}}?[日午晚]，?)?(?P<np>[^，。；：！？]{{2,50}}(?:{sfx}))"
         f"(?P<mid>[^，。；]{{0,20}}?)(?:隆重|正式|顺利)?(?P<verb>召开|举行|举办|开幕|开班|开训)(?=[，。；！？\n]|$)")
@@ -120,7 +123,9 @@ def find_events(r: Reader, directives: list[FoundDirective], year: int | None,
                  dateline) -> Scan:
     """Meetings and inspections, sentence by sentence, outside what directives said (unless
     the sentence opens as narrative: 随后, 会前, a date); the scan's events in text order."""
-    scan = Scan(r, year, dateline, [(d.text_start, d.text_end) for d in directives])
+    # a column's closing attribution (——某某在…会上说) makes the whole column said, but the
+    # meetings it tells of are still told
+    scan = Scan(r, year, dateline, [(d.text_start, d.text_end) for d in directives if not d.column])
     for sent in sentences(r.a):
         body = r.text[sent.start:sent.end]
         narrative = bool(NARRATIVE.match(body))
@@ -157,8 +162,9 @@ def _meetings(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         if lexicon_rx("breaker_verbs").match(body, m.end()) or mentioned(s0 + m.start()):
             continue
         np = _meeting_name(m.group("np"))
-        if not np:
-            continue
+        if not np or m.group(0).startswith("主持") and not re.match("主持(?:召开|举行|举办)", m.group(0)) and (
+                np in lexicons.load("meeting_anaphora") or np.startswith(("人", "的"))):
+            continue  # 主持会议: the meeting in hand (_chairs); 主持人: no meeting
         at = s0 + m.start()
         date = scan.date_for(s0, at) or _same_day(events, body)
         chair = r.subject_name(at)
@@ -184,7 +190,8 @@ def _meetings(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
             continue  # 出席会议: the meeting already in hand
         at = s0 + m.start()
         if r.subject_name(at) is not None and not mentioned(at):
-            events.append(FoundEvent("meeting", np, at, scan.date_for(s0, at), None, m.group(0)[:2], (s0, s1)))
+            # 参加了23日开始的X培训班: the day may stand inside the meeting's description
+            events.append(FoundEvent("meeting", np, at, scan.date_for(s0, s0 + m.end()), None, m.group(0)[:2], (s0, s1)))
     for m in _venue_rx().finditer(body):
         # 在座谈会上指出 / 与企业家代表座谈交流: the meeting is named only here; its speaker was there
         at = s0 + m.start()
@@ -229,6 +236,9 @@ def _chairs(scan: Scan, s0: int, s1: int) -> None:
     body = r.text[s0:s1]
     for m in re.finditer(r"主持(?:会议|座谈会|大会|并讲话|(?=[。，；]|$))|由(?P<by>[^，。]{2,30})主持", body):
         who = r.subject_name(s0 + m.start())
+        described = r.mention_at(s0 + m.end() + 1) if r.text[s0 + m.end():s0 + m.end() + 1] == "的" else None
+        if described:  # 主持会议的县长某某说: the one described so chairs
+            who = described.name
         if m.group("by"):
             ms = [x for x in r.mentions if s0 + m.start("by") <= x.start < s0 + m.end("by")]
             who = ms[-1].name if ms else None

@@ -56,6 +56,14 @@ LEAD_IN = re.compile(
 )
 
 
+# a clause that says who someone is (是某村党支部书记刘某, 这是县长某某): the name is its subject
+_IS_WHO = re.compile(r"(?:这|那|就|正|便|也)?(?:是|为|系)[^在由对的给向、]{0,20}")
+
+
+# LEAD_IN where a clause starts (its ^ would hold only at the start of the text)
+_LEAD_AT = re.compile(LEAD_IN.pattern[1:])
+
+
 class Reader:
     """Reads one article body: who is named where, and which names are clause subjects."""
 
@@ -77,7 +85,7 @@ class Reader:
             return self.at[i]
         if i < len(self.text) and self.text[i] in SUBJECT_SKIP:
             return self.mention_at(i + 1)
-        lead = LEAD_IN.match(self.text, i)
+        lead = _LEAD_AT.match(self.text, i)
         if lead and lead.end() > i:
             return self.mention_at(lead.end())
         return None
@@ -93,7 +101,7 @@ class Reader:
             self._subjects = []
             for m in self.mentions:
                 cs = clause_start(self.text, m.left)
-                if self.mention_at(cs) is m or self.text[cs:m.left] in ("是", "为", "系"):
+                if self.mention_at(cs) is m or _IS_WHO.fullmatch(self.text, cs, m.left):
                     self._subjects.append((m.start, m.name))
         k = bisect_left(self._subjects, (before, ""))
         return self._subjects[k - 1][1] if k else None
