@@ -291,6 +291,9 @@ def test_forms_attendance_shapes(text, attendees):
 # Sites: lists that go on after commas, places named before the clause that acts, more
 # kinds of place, two works joined by 及, a trailing 建设, and descriptions that name none.
 SITE_FORMS = [
+    # 考察团, 调研组: an inspection verb in a group's name names no site
+    ("5月6日，县委书记王建军带领考察团赴城东新区考察。", ["城东新区"]),
+    ("5月6日，县委书记王建军带领调研组深入城东污水处理厂调研。", ["城东污水处理厂"]),
     ("5月6日，县长陈晓东先后视察了城东污水处理厂，北关安置小区，县妇幼保健院和滨河停车场等地。",
      ["城东污水处理厂", "北关安置小区", "县妇幼保健院", "滨河停车场"]),
     ("5月6日，县长陈晓东到城东新区调研。在宏达机械有限公司和北关纺织厂，陈晓东了解了生产情况。",

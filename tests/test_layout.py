@@ -56,7 +56,8 @@ FW = str.maketrans("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", "０１２３４５�
 @st.composite
 def layouts(draw, paras: list[str], kinds=("columns", "columns", "columns", "one-per-line", "body-on-one-line")) -> str:
     """One page laid out anew: titles first, then the body, in columns of 12-40 characters
-    with column breaks (never after a full stop), full-width digits, stray spaces by numbers;
+    with column breaks (never after a full stop, four lines a column at least), full-width
+    digits, stray spaces by numbers;
     or one line a paragraph; or the whole body on one line."""
     kind = draw(st.sampled_from(kinds))
     n_titles = next(i for i, p in enumerate(paras) if p[-1] in "。！？”")
@@ -87,8 +88,11 @@ def layouts(draw, paras: list[str], kinds=("columns", "columns", "columns", "one
             lines.append(p[i:i + w])
             i += w
         chunk = lines[0]
+        since = 1  # lines since the last column break: a column holds four lines at least
         for line, nxt in zip(lines, lines[1:]):
-            brk = draw(st.integers(0, 10)) == 0 and not line.endswith(("。", "！", "？")) and len(line) >= width - 2
+            brk = (since >= 4 and draw(st.integers(0, 10)) == 0 and not line.endswith(("。", "！", "？"))
+                   and len(line) >= width - 2)
+            since = 1 if brk else since + 1
             chunk += ("\n\n" if brk else "\n") + nxt
         out.append(chunk)
     return "\n\n".join(out) + "\n"

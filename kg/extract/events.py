@@ -301,7 +301,7 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         cs = clause_start(text, at)
         clause = text[cs:at]
         after = body[m.end():m.end() + 3]
-        if re.match(r"(?:时的|的|期间的|精神|后|工作|情况|结果|汇报|报告|发现|反馈|问题|中|侧记|纪实|手记|札记|日记)", after) or re.search(
+        if re.match(r"(?:时的|的|期间的|精神|后|工作|情况|结果|汇报|报告|发现|反馈|问题|中|侧记|纪实|手记|札记|日记|团|组(?!织)|队)", after) or re.search(
                 r"贯彻|落实|学习|听取|审议|研究|通报", clause):
             continue  # 调研时的指示精神, 听取…检查情况汇报: no visit made here
         if _PLANNED.search(clause):

@@ -114,6 +114,9 @@ def sites_after(clause: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     pos = 0
     while m := verbs.search(clause, pos):
+        if re.match(r"团|组(?!织)|队", clause[m.end():m.end() + 2]):  # 考察团, 调研组: a noun, no visit
+            pos = m.end()
+            continue
         stop = _stop_rx().search(clause, m.end())
         end = stop.start() if stop else len(clause)
         span = clause[m.end():end]
