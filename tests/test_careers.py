@@ -3,7 +3,6 @@ career query, kg diff, kg report --compare), on a generated two-year corpus with
 storyline whose promotion, rank change and new co-attendance edge are known."""
 import csv
 import io
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ from kg.careers import Post, careers, general_title, post_ranks, rank_of, rank_s
 from kg.diff import Period, parse_periods
 from kg.store import open_source
 
-from .conftest import SAMPLE
+from .conftest import CHROMIUM, SAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -23,7 +22,6 @@ import bench_corpus  # noqa: E402
 PLANT = bench_corpus.PLANT
 FIRST = ["--from", "2021-01-01", "--to", "2021-12-31"]
 SECOND = ["--vs-from", "2022-01-01", "--vs-to", "2022-12-31"]
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def kg(*args, check=True):
@@ -228,7 +226,7 @@ def test_report_sections(report, corpus):
 def test_report_rank_chart_in_chromium(report, tmp_path):
     """The chart draws in a real browser, offline, and a click on a point shows its articles."""
     sync_api = pytest.importorskip("playwright.sync_api")
-    from .test_views import ARGS
+    from .conftest import ARGS
 
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)

@@ -1,10 +1,8 @@
 """Evidence everywhere: a node, an edge or a report row opens the sentences behind it."""
 import json
 import re
-import shutil
 import unicodedata
 
-import networkx as nx
 import pytest
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from typer.testing import CliRunner
@@ -12,13 +10,14 @@ from typer.testing import CliRunner
 from kg import evidence as evmod
 from kg.analysis import ViewFilter, co_attendance
 from kg.cli import app
-from kg.evidence import NODE_CAP, report_evidence, script_json, view_evidence
+from kg.evidence import NODE_CAP, script_json, view_evidence
 from kg.pipeline import view_html
 from kg.render import network_html
 from kg.store import open_source
 from kg.vocab import ID, KG, PROV
 
-from .conftest import SAMPLE
+from .conftest import CHROMIUM, SAMPLE, open_offline
+from .test_views import SETTLED
 
 runner = CliRunner()
 DATA = re.compile(r'<script type="application/json" id="kg-evidence-data">(.*?)</script>', re.S)
@@ -295,10 +294,8 @@ def test_evidence_view_html_of_an_rdflib_graph_matches_the_store(built, tmp_path
 
 
 # --- in a browser --------------------------------------------------------------------------
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 browser_only = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium found: install Debian's chromium "
                                   "(.ci/run does) to run the browser tests")
-SETTLED = "() => typeof network !== 'undefined' && network.physics.stabilized !== false"
 # vis-network's own click event, as a click on the canvas at that node or edge fires it
 CLICK_NODE = """(label) => { const id = network.body.data.nodes.getIds().find(i => i === label);
   network.selectNodes([id]);
@@ -310,38 +307,9 @@ CLICK_EDGE = """([a, b]) => { const e = network.body.data.edges.get().find(e => 
   return e.id; }"""
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if CHROMIUM is None:
-        pytest.skip("no Chromium found")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
-                                                              "--disable-background-networking", "--no-first-run"])
-        yield b
-        b.close()
-
-
-def open_offline(browser, path):
-    page = browser.new_page(viewport={"width": 1280, "height": 860})
-    outside, errors = [], []
-
-    def guard(route):
-        if route.request.url.startswith(("file:", "data:", "about:", "blob:")):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", guard)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(path.as_uri())
-    return page, outside, errors
-
-
 @browser_only
 def test_evidence_panel_opens_on_a_node_and_an_edge(browser, built):
-    page, outside, errors = open_offline(browser, built / "co-attendance.html")
+    page, outside, _, errors = open_offline(browser, built / "co-attendance.html")
     page.wait_for_function(SETTLED, timeout=30000)
     panel = page.locator("#kg-evidence")
     assert panel.is_hidden()
@@ -367,7 +335,7 @@ def test_evidence_panel_shows_markup_as_text(browser, tmp_path):
     net = co_attendance(g)
     path = tmp_path / "evil.html"
     path.write_text(network_html(net, "t", evidence=view_evidence(g, net, "co-attendance")), encoding="utf-8")
-    page, outside, errors = open_offline(browser, path)
+    page, outside, _, errors = open_offline(browser, path)
     page.wait_for_function(SETTLED, timeout=30000)
     ids = page.evaluate("network.body.data.nodes.getIds()")
     page.evaluate(CLICK_NODE, next(i for i in ids if i.startswith("甲")))
@@ -385,7 +353,7 @@ def test_evidence_panel_shows_markup_as_text(browser, tmp_path):
 
 @browser_only
 def test_evidence_report_row_and_embedded_view_open_the_panel(browser, built):
-    page, outside, errors = open_offline(browser, built / "report.html")
+    page, outside, _, errors = open_offline(browser, built / "report.html")
     row = page.locator("tr[data-ev^='projects:']", has_text="三连坑黑臭水体")
     row.locator("td").first.click()
     panel = page.locator("#kg-evidence")

@@ -1,5 +1,4 @@
 """The HTML views in a real browser: headless Chromium, offline, with screenshots."""
-import shutil
 
 import networkx as nx
 import pytest
@@ -8,23 +7,11 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.render import network_html
 
-from .conftest import SAMPLE
+from .conftest import CHROMIUM, SAMPLE, open_offline
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium found: install Debian's chromium "
                                 "(.ci/run does) to run the browser tests")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
@@ -33,25 +20,6 @@ def pages(tmp_path_factory):
     assert runner.invoke(app, ["build", str(SAMPLE), "--year", "2022", "-o", str(out)]).exit_code == 0
     assert runner.invoke(app, ["report", str(out), "-o", str(out / "report.html")]).exit_code == 0
     return out
-
-
-def open_offline(browser, path):
-    """Open a page with every request off the machine refused and recorded."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    outside, failed, errors = [], [], []
-
-    def guard(route):
-        if route.request.url.startswith(("file:", "data:", "about:", "blob:")):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", guard)
-    page.on("requestfailed", lambda r: failed.append(r.url))
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(path.as_uri())
-    return page, outside, failed, errors
 
 
 DRAWN = """() => {
