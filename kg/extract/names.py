@@ -145,8 +145,8 @@ def tagged_name(s: str, titled: bool = False) -> bool:
     if s[:2] in two:
         han = len(s) <= 4
     else:
-        # four: a Yi name (吉克石乌) opens with a Han surname; a name and a very frequent
-        # character (周召新|时, 刘毅|正在) is none
+        # four: a Yi name (吉尔木呷) opens with a Han surname; a name and a very frequent
+        # character (孙立新|时, 刘建|正在) is none
         han = s[0] in one and (len(s) <= 3 or len(s) == 4 and jieba.dt.FREQ.get(s[3], 0) < _FREQUENT_CHAR)
     if titled:
         return han or len(s) <= 6
@@ -172,7 +172,7 @@ def minority_name_at(text: str, i: int) -> str | None:
     m = re.match(f"[{CJK}]{{1,6}}(?:[{_MIDDOT}][{CJK}]{{1,6}})?", text[i:i + 13])
     if not m:
         return None
-    # one that opens with a Han surname is one of four characters, a Yi name (村支书吉色次哈说)
+    # one that opens with a Han surname is one of four characters, a Yi name (村支书吉尔木呷说)
     sizes = range(4, 5) if text[i] in one else range(2, len(m.group()) + 1)
     for n in sizes:
         cand = text[i:i + n]
@@ -239,13 +239,13 @@ def _yi_name(text: str, i: int) -> bool:
         return False
     jieba, _ = _jieba()
     if jieba.dt.FREQ.get(text[i + 3:i + 5], 0) > 0 or jieba.dt.FREQ.get(cand[3], 0) >= _FREQUENT_CHAR:
-        return False  # 江泽民|关于, 迟浩田|上将: a word opens there; 周召新|时: a frequent character
+        return False  # 王建国|关于, 赵立田|上将: a word opens there; 孙立新|时: a frequent character
     return not any(len(w) > 1 and _common_word(w) for w in jieba.lcut(cand, cut_all=True))
 
 
 def name_seen_elsewhere(text: str, i: int) -> str | None:
     """A plausible name at text[i] that a follower word or punctuation ends where the text
-    writes it another time (组长欧阳淞轻声询问 … ，欧阳淞强调): the shortest such."""
+    writes it another time (组长欧阳明轻声询问 … ，欧阳明强调): the shortest such."""
     for n in (2, 3, 4):
         cand = text[i:i + n]
         if len(cand) < n or not plausible_name(cand):
@@ -336,17 +336,17 @@ _CLAUSE_BREAK = re.compile(r"[，。；：！？\n“”（）()《》—]")  # 
 
 
 def after_named_title(text: str, i: int) -> bool:
-    """Whether a name and a title end right before text[i] (习近平总书记|来川视察)."""
+    """Whether a name and a title end right before text[i] (王建国书记|来村调研)."""
     if not _head_end_rx().search(text, max(0, i - 6), i):  # no title ends there
         return False
     return any(_named_title(text[i - k:i]) for k in range(3, 10) if k <= i)
 
 
 def _named_title(s: str) -> bool:
-    """A name and the head of a title after it (习近平总书记, 李默庵会长): a person already, not
-    a title before the next name (习近平总书记|来川视察).
+    """A name and the head of a title after it (王建国书记, 钱立新会长): a person already, not
+    a title before the next name (王建国书记|来村调研).
 
-    >>> _named_title("习近平总书记"), _named_title("王建国副县长"), _named_title("常务副县长")
+    >>> _named_title("钱立新会长"), _named_title("王建国副县长"), _named_title("常务副县长")
     (True, True, False)
     >>> _named_title("徐汇区区长"), _named_title("柳江县县长")
     (False, False)

@@ -3,10 +3,11 @@
 Each character is described by itself and its neighbours, its class, whether it opens a surname,
 whether a title or a noun such as 记者 ends right before it or starts right after it, how often
 it is part of a given name among the names of jieba's dictionary, where it stands in jieba's
-word and whether that word is a dictionary name. Names written together (周文华李建国) are cut
-at their surnames; a name the tagger cuts short everywhere alike (吉地尔|子) is made whole. The features are built per text from a few precomputed
-strings (one code a character), and only stretches that could hold a name are tagged: a surname,
-two sound-spelling characters (阿拉, 克林), a middle dot, or a title ending before them.
+word and whether that word is a dictionary name. The features are built per text from a few
+precomputed strings (one code a character), and only stretches that could hold a name are
+tagged: a surname, two sound-spelling characters (阿拉, 克林), a middle dot, or a title ending
+before them. Names written together (周文华李建国) are cut at their surnames; a name cut short
+where the same characters always follow it (吉尔木|呷) or read whole elsewhere is made whole.
 
 >>> person_spans("村民王小明说，今年收成好。")
 [(2, 5)]
@@ -100,7 +101,7 @@ def _tables() -> tuple[dict, dict, re.Pattern, re.Pattern, re.Pattern]:
 
 
 def _codes(text: str) -> tuple[str, str, str, str, str]:
-    """Four strings as long as the text: the class of each character (C J D N L P M O), its
+    """Five strings as long as the text: the class of each character (C J D N L P M O), its
     surname code (S surname, s surname that is an everyday word, F/f compound surname, t
     sound-spelling character, M middle dot, - other), what ends right before it and what
     starts at it (T a title, G a noun such as 记者 or 村民, - nothing), and how often it is
@@ -152,7 +153,7 @@ def _word_codes(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
 
 
 def _features(t: str, k: str, s: str, c: str, a: str, g: str, w: list[str], lo: int, hi: int) -> list[tuple[str, ...]]:
-    """Feature lists for positions lo..hi-1 of the padded strings (t, k, s, c, a padded by _PAD;
+    """Feature lists for positions lo..hi-1 of the padded strings (t, k, s, c, a, g padded by _PAD;
     w holds the word codes of positions lo..hi-1). Built a column at a time."""
     r = range(lo, hi)
     n = hi - lo
@@ -328,14 +329,14 @@ _NOT_A_LAST = set("的了和与及同等为在是说对把被向从到也都还�
 
 
 def _run_on(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Four-character names the tagger cuts to a Han name's three (Yi names such as 吉地尔子 open
+    """Four-character names the tagger cuts to a Han name's three (Yi names such as 吉尔木呷 open
     with a Han surname): a three-character name that the same character follows wherever it
     is written, at least twice, gains that character, unless it is a function word (的, 在), a
     frequent verb (说, 讲), or opens a word (指出, 书记) or another name."""
     threes = {text[a:b] for a, b in spans if b - a == 3}
     if not threes:
         return spans
-    starts = {a for a, _ in spans}  # 李克强|李鹏: another name opens there
+    starts = {a for a, _ in spans}  # 王建国|李明: another name opens there
     dt, tags = _jieba()
     _, _, _, titles, nouns = _tables()
     ends: dict[str, list[int]] = {}  # where each is written, one pass over the text

@@ -209,7 +209,7 @@ def find_mentions(text: str) -> list[Mention]:
     for a, b in tagged.items():  # everyone else the tagger finds in running text
         if a not in out and not any(taken[a:b]) and tagged_name(text[a:b]) \
                 and _list_agrees(text, a, b, tagged) and not after_named_title(text, a):
-            # a name read with a title or in a list wins where the tagger stops short (谭锦|球说)
+            # a name read with a title or in a list wins where the tagger stops short (谭家|球说)
             name = next((k for k in known if len(k) > b - a and text.startswith(k, a)), text[a:b])
             out[a] = Mention(name, a, a + len(name))
     _add_short_forms(text, out)
