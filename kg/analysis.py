@@ -8,8 +8,10 @@ from itertools import combinations
 import networkx as nx
 from rdflib import Graph
 
+from .graph import person_place
 
-__all__ = ["ViewFilter", "ViewError", "DEFAULT_TOP", "select", "event_people", "co_attendance", "responsibility", "report_tables", "NETWORKS", "EXACT_BETWEENNESS_MAX", "SEED"]
+
+__all__ = ["ViewFilter", "ViewError", "DEFAULT_TOP", "select", "select_for", "sparql_iri", "event_people", "co_attendance", "responsibility", "report_tables", "NETWORKS", "EXACT_BETWEENNESS_MAX", "SEED"]
 
 SEED = 42
 # Exact betweenness is O(n·m); above this many nodes it is estimated from a sample of
@@ -43,6 +45,26 @@ def iter_select(src, query: str):
     n = len(res.variables)
     for row in res:
         yield tuple(None if row[i] is None else row[i].value for i in range(n))
+
+
+VALUES_CHUNK = 300  # IRIs in one VALUES block
+
+
+def sparql_iri(s: str) -> str:
+    """<s> for a SPARQL query, or ValueError when s cannot be an IRI."""
+    if any(c in s for c in '<>"{}|^`\\ \n'):
+        raise ValueError(f"not an IRI: {s!r}")
+    return f"<{s}>"
+
+
+def select_for(src, query: str, iris) -> list[tuple]:
+    """The rows of `query`, whose VALUES block is its one %s, for the given IRIs: a block of
+    VALUES_CHUNK at a time, the IRIs sorted and once each."""
+    iris = sorted(set(iris))
+    out: list[tuple] = []
+    for i in range(0, len(iris), VALUES_CHUNK):
+        out += iter_select(src, query % " ".join(sparql_iri(x) for x in iris[i:i + VALUES_CHUNK]))
+    return out
 
 
 # (event, person) rows: networks are counted from these in Python, never by a pairwise join
@@ -266,13 +288,6 @@ class ViewError(ValueError):
     """A filter that selects nothing it could: one line."""
 
 
-def _place_of(node: str) -> str:
-    from urllib.parse import unquote
-
-    tail = unquote(node.rsplit("/", 1)[-1])
-    return tail.split("@", 1)[1] if "@" in tail else ""
-
-
 @dataclass
 class ViewFilter:
     """What a view shows: the `top` persons by degree centrality (then weighted degree,
@@ -303,7 +318,7 @@ class ViewFilter:
                          + ("" if name == "co-attendance" else " (dates apply to co-attendance only)"))
         if self.place:
             persons = {n for n, d in net.nodes(data=True) if d.get("kind") == "person"
-                       and (self.place in _place_of(n) or self.place in d.get("titles", ""))}
+                       and (self.place in person_place(n) or self.place in d.get("titles", ""))}
             keep = persons | {m for n in persons for m in net[n] if net.nodes[m].get("kind") == "project"}
             notes.append(f"place {self.place}")
         if self.person:

@@ -4,17 +4,15 @@ person's monthly place in attendee lists, with the articles behind every figure.
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import unquote
-
-from .analysis import iter_select
+from .analysis import iter_select, select_for
+from .graph import person_place, title_place
 from .lexicons import load
 
 __all__ = ["Post", "Step", "Career", "careers", "post_ranks", "general_title", "rank_of",
-           "step_kind", "RankPoint", "rank_series", "top_ranked", "person_place", "sparql_string", "UnknownPerson"]
+           "step_kind", "RankPoint", "rank_series", "top_ranked", "sparql_string", "UnknownPerson"]
 
 
 class UnknownPerson(ValueError):
@@ -24,12 +22,6 @@ class UnknownPerson(ValueError):
 def sparql_string(s: str) -> str:
     """A SPARQL string literal of s (json's escapes are SPARQL's for these characters)."""
     return json.dumps(s, ensure_ascii=False)
-
-
-def person_place(iri: str) -> str:
-    """The jurisdiction a person is keyed by (id:person/<name>@<place>), or ""."""
-    tail = unquote(iri.rsplit("/", 1)[-1])
-    return tail.split("@", 1)[1] if "@" in tail else ""
 
 
 @lru_cache(maxsize=None)
@@ -44,20 +36,13 @@ def post_ranks() -> dict[str, int]:
 
 # after a place, these keep the place's last character: 川汇区委书记 -> 区委书记, 川汇区长 -> 区长
 _KEEPS_LEVEL = ("委", "长", "人大", "政协", "政府", "党")
-# what opens a title but no place name
-_NO_PLACE = ("常务", "副", "第一", "代理", "党组", "专职")
-# the place a title opens with: graph.title_place's, and 常务 may follow it (graph.title_place,
-# which keys persons, reads 常务副县长 as the place 常务副县, and 青石县常务副县长 as 青石县常务副县)
-_PLACE = re.compile(r"^(?!全国|中共|中央|国务院)([\u4e00-\u9fff]{2,8}?(?:自治区|自治州|自治县|省|市|州|盟|县|旗|区|镇|乡|街道))"
-                    r"(?=委|人大|政协|政府|纪委|监委|党|长|副|常委|常务|人民|公安|法院|检察院|[\u4e00-\u9fff]{0,6}(?:局|办|部|厅))")
 
 
 def general_title(title: str) -> tuple[str, str | None]:
     """A title without its place, and the place: 川汇区委书记 -> (区委书记, 川汇区),
     周口市副市长 -> (副市长, 周口市), 副县长 -> (副县长, None)."""
-    m = _PLACE.match(title)
-    place = m.group(1) if m else None
-    if not place or place.startswith(_NO_PLACE):
+    place = title_place(title)
+    if not place:
         return title, None
     rest = title[len(place):]
     return (place[-1] + rest if rest.startswith(_KEEPS_LEVEL) else rest), place
@@ -209,16 +194,14 @@ def top_ranked(sums: dict, n: int) -> list[str]:
     return sorted(lists, key=lambda p: (-lists[p][0], lists[p][1] / lists[p][0], p))[:n]
 
 
-def _evidence_query(persons: list[str]) -> str:
-    values = " ".join(f"<{p}>" for p in persons)
-    return f"""SELECT ?p ?order ?date ?headline ?sentence ?source ?start ?end WHERE {{
-  VALUES ?p {{ {values} }}
+_RANK_EVIDENCE = """SELECT ?p ?order ?date ?headline ?sentence ?source ?start ?end WHERE {
+  VALUES ?p { %s }
   ?part kg:listOrder ?order ; kg:person ?p ; kg:event ?e ; kg:reportedIn ?a .
   ?e kg:date ?date .
-  OPTIONAL {{ ?a kg:headline ?headline }}
-  OPTIONAL {{ ?part kg:evidence ?ev . ?ev kg:sentenceText ?sentence ; kg:sourceFile ?source ;
-                kg:startOffset ?start ; kg:endOffset ?end }}
-}}"""
+  OPTIONAL { ?a kg:headline ?headline }
+  OPTIONAL { ?part kg:evidence ?ev . ?ev kg:sentenceText ?sentence ; kg:sourceFile ?source ;
+               kg:startOffset ?start ; kg:endOffset ?end }
+}"""
 
 
 def rank_series(src, top: int = 8, persons: list[str] | None = None, date_from: str | None = None,
@@ -232,14 +215,13 @@ def rank_series(src, top: int = 8, persons: list[str] | None = None, date_from: 
     if not chosen:
         return {}, {}
     evidence: dict = defaultdict(list)
-    for p, order, date, headline, sentence, source, start, end in iter_select(src, _evidence_query(chosen)):
+    for p, order, date, headline, sentence, source, start, end in select_for(src, _RANK_EVIDENCE, chosen):
         if len(date) != 10 or (date_from and date < date_from) or (date_to and date > date_to):
             continue
         evidence[(p, date[:7])].append((date, headline or "", int(order), sentence or "", source or "",
                                         int(start) if start else None, int(end) if end else None))
     names = {}
-    values = " ".join(f"<{p}>" for p in chosen)
-    for p, name in iter_select(src, f"SELECT ?p ?name WHERE {{ VALUES ?p {{ {values} }} ?p rdfs:label ?name }}"):
+    for p, name in select_for(src, "SELECT ?p ?name WHERE { VALUES ?p { %s } ?p rdfs:label ?name }", chosen):
         names[p] = name
     by_p: dict = defaultdict(list)
     for (q, month), (s, k) in sums.items():

@@ -12,7 +12,7 @@ from itertools import combinations
 import networkx as nx
 
 from .analysis import PERSON_ROWS, event_people, iter_select
-from .careers import person_place
+from .graph import person_place
 
 __all__ = ["Period", "PeriodStats", "Comparison", "compare", "diff_rows", "format_rows", "diff_network",
            "DIFF_COLOURS", "SECTIONS", "parse_periods"]

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from .analysis import iter_select
+from .analysis import select_for
 
 __all__ = ["NODE_CAP", "EDGE_CAP", "SENTENCE_CAP", "ROLE_NAMES", "Evidence", "view_evidence",
            "report_evidence", "script_json"]
@@ -33,7 +33,6 @@ __all__ = ["NODE_CAP", "EDGE_CAP", "SENTENCE_CAP", "ROLE_NAMES", "Evidence", "vi
 NODE_CAP = 20      # facts listed for a node or a table row ("and N more" for the rest)
 EDGE_CAP = 10      # events (co-attendance) or records (responsibility) listed for an edge
 SENTENCE_CAP = 4   # sentences listed for one fact
-CHUNK = 300        # IRIs in one VALUES block
 
 # what a sentence is evidence of, in Chinese and English
 ROLE_NAMES = {
@@ -114,22 +113,12 @@ ARTICLE_DATES = """SELECT ?art (MIN(STR(?d)) AS ?date) WHERE {
 } GROUP BY ?art"""
 
 
-def _iri(s: str) -> str:
-    if any(c in s for c in '<>"{}|^`\\ \n'):
-        raise ValueError(f"not an IRI: {s!r}")
-    return f"<{s}>"
-
-
 _PROV = "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
 
 
 def _rows(src, query: str, iris) -> list[tuple]:
-    """The rows of `query` (a VALUES block to fill) for `iris`, a block of CHUNK at a time."""
-    iris = sorted(set(iris))
-    out: list[tuple] = []
-    for i in range(0, len(iris), CHUNK):
-        out += iter_select(src, _PROV + query % " ".join(_iri(x) for x in iris[i:i + CHUNK]))
-    return out
+    """The rows of `query` (its VALUES block to fill) for `iris`, in blocks (select_for)."""
+    return select_for(src, _PROV + query, iris)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
@@ -42,8 +42,18 @@ def person_iri(name: str, place: str | None = None) -> URIRef:
     return ID[f"person/{_slug(name)}" + (f"@{_slug(place)}" if place else "")]
 
 
+def person_place(iri: str) -> str:
+    """The jurisdiction a person's IRI is keyed by (id:person/<name>@<place>), or "".
+
+    >>> person_place(str(person_iri("王艳", "川汇区"))), person_place(str(person_iri("王艳")))
+    ('川汇区', '')
+    """
+    tail = unquote(iri.rsplit("/", 1)[-1])
+    return tail.split("@", 1)[1] if "@" in tail else ""
+
+
 # a title's own words are no place: 常务副县长 names none, 青石县常务副县长 names 青石县
-_PLACE = re.compile(r"^(?!全国|中共|中央|国务院|常务|副|代理|执行|第一)"
+_PLACE = re.compile(r"^(?!全国|中共|中央|国务院|常务|副|代理|执行|第一|党组|专职)"
                     r"([\u4e00-\u9fff]{2,8}?(?:自治区|自治州|自治县|省|市|州|盟|县|旗|区|镇|乡|街道))"
                     r"(?=委|人大|政协|政府|纪委|监委|党|长|副|常务|代理|常委|人民|公安|法院|检察院|[\u4e00-\u9fff]{0,6}(?:局|办|部|厅))")
 # a dateline: 新华社北京2月19日电, 本报周口7月3日讯, 本报讯（记者 …）川汇区… is not one

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from urllib.parse import quote
 
-from .analysis import iter_select
+from .analysis import iter_select, select_for
 from .careers import UnknownPerson, careers, rank_series, sparql_string
 from .diff import DIFF_COLOURS, SECTIONS, compare, diff_network, diff_rows, format_rows
 
@@ -35,14 +35,8 @@ def _e(x) -> str:
 
 def _articles(src, iris) -> dict[str, tuple[str, str]]:
     """article IRI -> (headline, source file)."""
-    iris = sorted(set(iris))
-    out = {}
-    for i in range(0, len(iris), 500):
-        values = " ".join(f"<{a}>" for a in iris[i:i + 500])
-        q = f"""SELECT ?a ?h ?f WHERE {{ VALUES ?a {{ {values} }} OPTIONAL {{ ?a kg:headline ?h }} OPTIONAL {{ ?a kg:sourceFile ?f }} }}"""
-        for a, h, f in iter_select(src, q):
-            out[a] = (h or a.rsplit("/", 1)[-1], f or "")
-    return out
+    q = "SELECT ?a ?h ?f WHERE { VALUES ?a { %s } OPTIONAL { ?a kg:headline ?h } OPTIONAL { ?a kg:sourceFile ?f } }"
+    return {a: (h or a.rsplit("/", 1)[-1], f or "") for a, h, f in select_for(src, q, iris)}
 
 
 def _table(header, rows, classes=None) -> str:

@@ -7,8 +7,7 @@ import pytest
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from typer.testing import CliRunner
 
-from kg import evidence as evmod
-from kg.analysis import ViewFilter, co_attendance
+from kg.analysis import ViewFilter, co_attendance, sparql_iri
 from kg.cli import app
 from kg.evidence import NODE_CAP, script_json, view_evidence
 from kg.pipeline import view_html
@@ -278,7 +277,7 @@ def test_evidence_json_cannot_end_its_script():
     assert EVIL in json.loads(data[0])["sentences"][0][0]
     assert script_json({"s": "</script>\u2028"}) == '{"s":"\\u003c/script>\\u2028"}'
     with pytest.raises(ValueError):
-        evmod._iri("http://x/> } DROP ALL {")
+        sparql_iri("http://x/> } DROP ALL {")
 
 
 def test_evidence_view_html_of_an_rdflib_graph_matches_the_store(built, tmp_path):
