@@ -4,11 +4,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from rdflib import Graph
 
 from .graph import person_place
+
+if TYPE_CHECKING:  # networkx is imported where a network is made: commands without one start faster
+    import networkx as nx
 
 
 __all__ = ["ViewFilter", "ViewError", "DEFAULT_TOP", "select", "select_for", "sparql_iri", "event_people", "co_attendance", "responsibility", "report_tables", "NETWORKS", "EXACT_BETWEENNESS_MAX", "SEED"]
@@ -112,6 +115,8 @@ def _eigenvector(net: nx.Graph, max_iter: int = 2000, tol: float = 1e-8) -> dict
     matters at 10^4 persons (no numpy here for its _numpy variant)."""
     import math
 
+    import networkx as nx
+
     nodes = list(net)
     index = {n: i for i, n in enumerate(nodes)}
     adj = [[(index[m], d.get("weight", 1)) for m, d in net[n].items()] for n in nodes]
@@ -133,6 +138,8 @@ def _eigenvector(net: nx.Graph, max_iter: int = 2000, tol: float = 1e-8) -> dict
 
 def _centralities(net: nx.Graph) -> None:
     """degree, weighted degree, betweenness, eigenvector centrality and community (Louvain)."""
+    import networkx as nx
+
     if net.number_of_nodes() == 0:
         return
     n = net.number_of_nodes()
@@ -160,6 +167,8 @@ def co_attendance(g, date_from: str | None = None, date_to: str | None = None) -
     chaired / led / attended, directives issued, centralities, community and protocol rank
     (mean place in attendee lists; official news lists people by rank). `g` is an rdflib
     graph, the build store or a graph file; `date_from`/`date_to` keep events in that range."""
+    import networkx as nx
+
     net = nx.Graph()
     counts: dict = defaultdict(lambda: defaultdict(int))
     places: dict = defaultdict(list)
@@ -213,6 +222,8 @@ def responsibility(g) -> nx.Graph:
     """Persons and projects as nodes; an edge for each way a person is tied to a project
     (led-an-inspection-of, issued-a-directive-on, chaired-a-meeting-that-decided), with the
     sentences that name the project. Projects carry how often they were visited and named."""
+    import networkx as nx
+
     net = nx.Graph()
     links: dict = defaultdict(lambda: {"relations": set(), "evidence": set(), "records": set()})
 
@@ -309,6 +320,8 @@ class ViewFilter:
         return self.filter(net, name, src)
 
     def filter(self, net: nx.Graph, name: str, src=None) -> tuple[nx.Graph, str]:
+        import networkx as nx
+
         what = "persons" if name == "co-attendance" else "persons and projects"
         total = net.number_of_nodes()
         notes = []

@@ -11,12 +11,9 @@ from .analysis import DEFAULT_TOP, NETWORKS, ViewError, ViewFilter
 from .cluster import CONNECT_TIMEOUT, AddressError, ClusterError, connect
 from .export import FORMATS, STREAM_FORMATS, export, export_stream
 from .messages import Progress, grouped_warnings
-from .pipeline import (atomic_stream, build_store, outputs_current, outputs_stamp, report_page, store_counts,
-                       view_html, write_atomic, write_store_outputs)
 from .query import QueryError, format_ox_result, named_queries, prepare, run_on
 from .read import ReadError
 from .remote import RemoteError
-from .render import network_html
 from .store import KGStore, load_graph, open_source
 
 app = typer.Typer(
@@ -118,6 +115,9 @@ def build_cli(
 
     Example: kg build tests/data/chuanhui-2022-07.txt --year 2022 -o outputs
     """
+    from .pipeline import (build_store, outputs_current, outputs_stamp, store_counts,
+                           write_store_outputs)
+
     if year is not None and not 1949 <= year <= 2100:
         _err(f"--year {year}: not a plausible year")
         raise typer.Exit(2)
@@ -280,6 +280,8 @@ def export_cli(
 
     Example: kg export outputs --format trig -o outputs/graph.trig
     """
+    from .pipeline import atomic_stream, write_atomic
+
     _choose("--format", fmt, FORMATS)
     _choose("--network", network, ["entities", *NETWORKS])
     if fmt in STREAM_FORMATS:
@@ -438,6 +440,8 @@ def view_cli(
     Example: kg view outputs --person 刘德君 --hops 2 -o outputs/liu.html
     Example: kg view --endpoint http://127.0.0.1:7878/query -o network.html
     """
+    from .pipeline import view_html, write_atomic
+
     _choose("--network", network, NETWORKS)
     view = _view_filter(top, person, hops, date_from, date_to, place)
     src = _source(graph, endpoint)
@@ -469,6 +473,8 @@ def report_cli(
     Example: kg report outputs --compare 2021-01-01:2021-12-31,2022-01-01:2022-12-31 -o outputs/report.html
     Example: kg report --endpoint http://127.0.0.1:8890/sparql -o report.html
     """
+    from .pipeline import report_page, write_atomic
+
     periods = None
     if compare is not None:
         from .diff import parse_periods
@@ -523,6 +529,8 @@ def diff_cli(
     Example: kg diff outputs --from 2021-01-01 --to 2021-12-31 --vs-from 2022-01-01 --vs-to 2022-12-31 --format csv -o diff.csv
     """
     from .diff import DIFF_COLOURS, compare, diff_network, diff_rows, format_rows
+    from .pipeline import write_atomic
+    from .render import network_html
 
     _choose("--format", fmt, ("table", "csv"))
     if (source is None) == (store is None):

@@ -18,8 +18,10 @@ from concurrent.futures import CancelledError
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .pipeline import FileOutcome, content_hash, process_file
+if TYPE_CHECKING:
+    from .pipeline import FileOutcome
 
 __all__ = ["AddressError", "ClusterError", "DaskExtraction", "connect", "CONNECT_TIMEOUT"]
 
@@ -63,6 +65,8 @@ def extract_remote(fingerprint: str, path: str, location: str, digest: str, year
     messages), `location` is where to read it (the client's absolute path). None when this
     worker cannot read it there or reads other bytes than those hashed: the client then
     sends `data`."""
+    from .pipeline import content_hash, process_file
+
     if fingerprint != code_fingerprint():
         from distributed import get_worker
 
@@ -92,6 +96,8 @@ class DaskExtraction:
         kg.pipeline), with at most IN_FLIGHT tasks per worker thread submitted and not yet
         taken: memory stays bounded however many files."""
         from distributed import wait
+
+        from .pipeline import FileOutcome
 
         if not todo:
             return

@@ -4,12 +4,15 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
 
 from .graph import label_of
 from .vocab import ID, KG, PROV
+
+if TYPE_CHECKING:  # networkx is imported where a network is made: commands without one start faster
+    import networkx as nx
 
 __all__ = ["FORMATS", "export", "by_article", "entity_network", "from_csv"]
 
@@ -93,6 +96,8 @@ def _trig(g: Graph) -> bytes:
 def entity_network(g: Graph) -> nx.MultiDiGraph:
     """Persons, events, directives, projects, articles and positions as nodes, the kg links
     between them as edges (attribute `predicate`); scalar attributes only."""
+    import networkx as nx
+
     net = nx.MultiDiGraph()
     kinds: dict = {}
     for cls, kind in _NODE_CLASSES.items():
@@ -137,6 +142,8 @@ def from_csv(data: str) -> Graph:
 
 
 def _network_bytes(net: nx.Graph, fmt: str) -> bytes:
+    import networkx as nx
+
     buf = io.BytesIO()
     if fmt == "graphml":
         nx.write_graphml(net, buf, encoding="utf-8")
