@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from . import lexicons
 from .extract.names import plausible_name
 from .models import Article, Sentence
-from .normalize import BREAK, CJK, CLOSERS, OPENS, TERMINAL, Line, Mapped, Para, paragraphs, split_lines
+from .normalize import BREAK, CJK, CLOSERS, OPENS, TERMINAL, Line, Mapped, Para, paragraphs, runs_on, split_lines
 
 __all__ = ["split_articles", "sentences", "parse_byline", "article_id"]
 
@@ -44,18 +45,28 @@ _CAPTION = re.compile(
     rf"(?:(?:记者|通讯员|摄影)[{CJK}、\s]{{2,14}}|^|[。！？”\s])[{CJK}]{{0,4}}\s*/?\s*摄(?:影)?[）)]?\s*$"
 )
 # Page furniture that is no part of any article: page headers, editors, web-page metadata.
+# A line may open with bullets, pipes or arrows of the site's layout (• 当前位置, || 2022-03-23 …).
+_LEADING = r"[\s|｜•■□●◆▲►>»\-_*#]*"
 _FURNITURE = re.compile(
-    r"^(?:第?\s*[A-Z]{0,3}\s*\d{1,3}\s*版|(?:责任编辑|责编|编辑|美编|校对|版式|组版|审核|审签|终审)[:：]|"
-    r"(?:今天是)?\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|"
-    r"(?:来源|发布时间|发布日期|时间|日期|浏览次数|点击数|阅读|字号|作者|供稿|信息来源|文章来源)[:：]|"
-    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$|来源)|"
-    # navigation and breadcrumbs: 首页 > 新闻中心 > 本地要闻, 当前位置：…
-    r"(?:当前位置|您的位置|你的位置|所在位置)|首页\s*[>＞»→/]|.{1,12}[>＞»→].{1,12}[>＞»→]|"
+    rf"^{_LEADING}(?:第?\s*[A-Z]{{0,3}}\s*\d{{1,3}}\s*版|\d{{1,5}}\s*期\s*[/／]|"
+    # label：value lines (来源：, 发布时间：, 编辑：, 编审：, 审核人：, 视频制作：, 文章简介：…)
+    rf"(?:{lexicons.alternation('furniture_labels')})\s*[:：]|"
+    r"(?:今天是)?\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|(?:星期|周)[一二三四五六日天]\s*\d{4}年|"
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)(?:\s*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s|$|来源|星期|周[一二三四五六日天]|[|｜])|"
+    r"(?:https?://|www\.)|[\d\-/.:：\s]+$|"  # a link; a date or time broken off its label
+    # navigation and breadcrumbs: 首页 > 新闻中心 > 本地要闻, 当前位置：…, 您当前的位置 : …
+    r"(?:您|你)?(?:当前|现在)?的?(?:所在)?位置\s*[:：]|(?:当前位置|您的位置|你的位置|所在位置)|"
+    r"首页\s*[>＞»→/]|.{1,12}[>＞»→].{1,12}[>＞»→]|(?:[^|｜\n]{0,20}[|｜]){2,}|"
     # notes of the page and of the web page around the article
-    r"[（(]?(?:上接|下转|接上|转下|紧接)(?:第?[\d一二三四五六七八九十]+版|上?[一二]?页)|"
+    r"[（(]?(?:上接|下转|接上|转下|紧接)(?:第?[\d一二三四五六七八九十]+版|上?[一二]?页)|(?:上|下)一版|"
     r"(?:上一篇|下一篇|相关新闻|相关阅读|延伸阅读|分享到|打印本页|关闭窗口|返回顶部|【?打印】?|【?关闭】?|"
-    r"扫一扫|网友评论|发表评论|我要评论|回复|登录|注册|点赞|收藏|转发)(?:[:：\s]|$)|"
+    r"扫一扫|网友评论|发表评论|我要评论|回复|登录|注册|点赞|收藏|转发)(?:[:：\s]|$)|扫一扫|"
+    rf"[【\[（(]?(?:{lexicons.alternation('furniture_lines')})[】\]）)]?[?？]?\s*$|"
+    rf".*(?:{lexicons.alternation('furniture_phrases')})|"
     r"【?字体[:：]|[\w\-]+\.(?:jpg|jpeg|png|gif|bmp|webp)\s*$|"
+    # a line of layout only (|, ---, ![]()), and photo credits of a unit: （县委宣传部供图）
+    r"(?:[\s\-_=*#~<>/\\]+|[\s!！\[\]()（）|｜]*[|｜\[\]][\s!！\[\]()（）|｜]*)$|[（(]?[^。，；！？]{1,24}供图[）)]?\s*$|"
     # photo captions written without 摄: 图为…, （图片由…提供）
     r"[（(]?图片?(?:由|来源|为|：|:|/(?!\s*文))|图为)",
     re.I,
@@ -248,6 +259,43 @@ def _closed(s: str) -> bool:
     return s.count("（") + s.count("(") <= s.count("）") + s.count(")")
 
 
+def _drop_furniture(lines: list[Line]) -> list[Line]:
+    """The lines that are no furniture. A furniture line broken inside a word (…09:30 来|源：…,
+    …来源：青||石县融媒体中心…) takes the lines that go on with it, even across a column break."""
+    out: list[Line] = []
+    dropped: Line | None = None
+    for x in lines:
+        t = x.text.text
+        if _FURNITURE.match(t) or (dropped is not None and runs_on(dropped.text.text, t)):
+            dropped = x
+            continue
+        dropped = None
+        out.append(x)
+    return out
+
+
+_MENU_ITEM = re.compile(rf"[{CJK}A-Za-z]{{1,4}}")
+_MENU_RUN = 3
+
+
+def _drop_menus(lines: list[Line]) -> list[Line]:
+    """A site's menu set one item a line (首页|时政|要闻|…): three or more lines in a row of
+    one to four letters, no punctuation. A column of text has no such run (its lines are full;
+    only the last line of a paragraph is short)."""
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and _MENU_ITEM.fullmatch(lines[j].text.text.strip()):
+            j += 1
+        if j - k >= _MENU_RUN:
+            k = j
+            continue
+        out.extend(lines[k:max(j, k + 1)])
+        k = max(j, k + 1)
+    return out
+
+
 def _openers(lines: list[Line]):
     """Which lines open a paragraph whatever the layout: a lead (read across a line break:
     新华社拉萨10|月13日电), a byline on a line of its own, and the line after one."""
@@ -300,7 +348,7 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
     subtitle; a byline among them is read as one. A page with no lead is one item whose first
     paragraphs, where they read as titles, are its titles.
     """
-    lines = [x for x in split_lines(raw) if not _FURNITURE.match(x.text.text)]
+    lines = _drop_menus(_drop_furniture(split_lines(raw)))
     if not lines:
         return []
     paras = [p for p in paragraphs(lines, _openers(lines)) if not _FURNITURE.match(p.text.text)]

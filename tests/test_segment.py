@@ -134,3 +134,44 @@ def test_segment_bylines_that_open_or_close_the_body(page, reporters, correspond
 def test_segment_main_title_is_the_longest_line():
     [a] = split_articles("北京世界园艺博览会组委会第四次会议召开\n胡春华主持\n新华社北京2月19日电 会议召开。\n", "p.txt")
     assert (a.kicker, a.headline, a.subtitle) == ("", "北京世界园艺博览会组委会第四次会议召开", "胡春华主持")
+
+
+# --- the site's notes around the article ---------------------------------------------------
+BODY = ("6月3日上午，县委书记王建国主持召开全县防汛工作会议，听取各乡镇防汛准备情况汇报。县长李红梅出席会议并讲话。\n"
+        "王建国强调，各级各部门要压紧压实防汛责任，确保人民群众生命财产安全。\n")
+
+
+@pytest.mark.parametrize("furniture", [
+    "|| 2022-05-06 10:21:33 编辑：刘某 审核人：张某 阅读次数：123 |",
+    "• 当前位置：",
+    "您当前的位置 : 南岭新闻网 -> 新闻 -> 本地新闻",
+    "关于我们 | 广告合作 | 联系我们",
+    "2018/12/28 上午9:27:28 星期五",
+    "文章简介：6月3日上午，县委书记王建国主持召开全县防汛工作会议。",
+    "（资料图）",
+    "县委宣传部供图",
+    "|",
+    "![]() |",
+    "视频制作：钱芳",
+    "标签：防汛 会议",
+    "南岭县政协 版权所有 备案号：某ICP备00000000号",
+    "1760 期 / 第2版",
+])
+def test_segment_more_furniture_is_no_headline_and_no_body(furniture):
+    page = f"{furniture}\n县里召开防汛工作会议\n{furniture}\n{BODY}{furniture}\n"
+    [a] = split_articles(page, "web.txt")
+    assert a.headline == "县里召开防汛工作会议"
+    assert a.body == BODY.strip()
+
+
+def test_segment_a_sites_menu_one_item_a_line_is_no_headline():
+    page = "本站\n首页\n时政\n要闻\n概况\n县政协主席孙立新带队视察重点项目建设\n" + BODY
+    [a] = split_articles(page, "web.txt")
+    assert a.headline == "县政协主席孙立新带队视察重点项目建设" and a.body == BODY.strip()
+
+
+def test_segment_punctuation_alone_on_a_line_of_a_column_stays_text():
+    # a column may leave a full stop or a closing quote alone on a line: it is text
+    text = "县里召开会议\n\n" + "\n".join(["6月3日上午，县委书记王建", "国主持召开全县防汛工作会议", "。", "王建国强调，要压实责任", "。”"] * 3) + "\n"
+    [a] = split_articles(text, "p.txt")
+    assert a.body.count("。") == 6
