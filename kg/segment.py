@@ -14,10 +14,12 @@ from .normalize import BREAK, CJK, CLOSERS, OPENS, TERMINAL, Line, Mapped, Para,
 __all__ = ["split_articles", "sentences", "parse_byline", "article_id"]
 
 # The roles of a byline: 记者 (本报记者, 全媒体记者 …) and 通讯员 are counted, 实习生 is not.
-_ROLES = rf"(?:本报|本网|本台|本站|全媒体|融媒体?|见习|特约|[{CJK}]{{0,4}}分站|驻[{CJK}]{{1,4}})?记者|通讯员|实习生"
+_ROLES = rf"(?:本报|本网|本台|本站|全媒体|融媒体?|见习|实习|特约|[{CJK}]{{0,4}}分站|驻[{CJK}]{{1,4}})?记者|通讯员|实习生"
 # The opening of a news item: 本报讯, 又讯, 本报北京5月29日电, 新华社重庆10月16日电, XX日报讯,
 # XX网北京5月6日电 (any outlet's dateline), XX网消息 …
 _OUTLET = r"(?:社|网|报|台|客户端|融媒体中心|广播电视台|电视台|新闻)"
+# The name of an outlet before the role of a byline: （南湖日报 记者 X）, 青石县融媒体中心 | 记者 X
+_OUTLET_NAME = rf"[{CJK}]{{1,10}}?(?:{_OUTLET}|融媒|中心)\s*[|｜/]?\s*"
 _LEAD = re.compile(
     rf"^(?P<lead>(?:本报讯|又讯|本[网台刊站]讯|本报[{CJK}\d]{{0,14}}?[讯电]|"
     rf"(?:新华社|中新社|人民网|新华网|央广网|央视网|中国新闻网)[{CJK}\d]{{0,14}}?电|"
@@ -36,7 +38,7 @@ _ROLE = re.compile(rf"(?P<role>{_ROLES})[:：]?")
 # A parenthesised byline right after the lead: （记者 韩志刚 通讯员 艾增升）
 _PAREN_BYLINE = re.compile(rf"^\s*[（(【](?P<by>[^（）()【】]{{0,60}}?(?:{_ROLES})[^（）()【】]{{0,60}})[）)】]")
 # A byline standing alone at the end of a web article: 全媒体记者:王某 李某 / (记者 张某)
-_END_BYLINE = re.compile(rf"^[（(【\[]?\s*(?P<by>(?:{_ROLES})[:：]?[^。，（）()【】\[\]]{{2,40}}?)\s*[）)】\]]?\s*$")
+_END_BYLINE = re.compile(rf"^[（(【\[]?\s*(?:{_OUTLET_NAME})?(?P<by>(?:{_ROLES})[:：]?[^。，（）()【】\[\]]{{2,40}}?)\s*[）)】\]]?\s*$")
 # A role or a name in a byline with no brackets (本报讯 记者 王芳 通讯员 李明 报道：)
 _BYLINE_TOKEN = re.compile(rf"[\s、，,]*(?:(?P<role>{_ROLES})[:：]?|(?P<name>[{CJK}·]{{2,6}})(?=[\s、，,]))")
 # 记者王芳报道：, 记者 王芳 通讯员 李明报道： (a byline the body opens with, 报道 closing it)
@@ -198,6 +200,7 @@ def _exclaimed_title(s: str) -> bool:
 def _headline_like(t: Mapped) -> bool:
     s = t.text
     return (0 < len(s) <= _HEADLINE_MAX and (not _ends(s) or _exclaimed_title(s))
+            and not re.search("[。；]", s[:-1])  # a sentence ends inside: the story has begun
             and not _CAPTION.search(s) and not _is_byline(t))
 
 
@@ -230,7 +233,7 @@ def _drop_captions(paras: list[Para]) -> list[Para]:
 
 
 _INLINE_END_BYLINE = re.compile(
-    rf"(?<=[。！？”])\s*(?:[（(]|[■□●◆▲★]\s*)?(?P<by>(?:{_ROLES})[:：]?[^（）()。，！？]{{2,40}}?)[）)]?\s*$")
+    rf"(?<=[。！？”])\s*(?:[（(]\s*(?:{_OUTLET_NAME})?|[■□●◆▲★]\s*)?(?P<by>(?:{_ROLES})[:：]?[^（）()。，！？]{{2,40}}?)[）)]?\s*$")
 # The head of an item in a 大事记 page: △7月5日（星期二）
 _ITEM_HEAD = re.compile(r"^[△▲]\s*(?P<d>\d{1,2}月\d{1,2}日)\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*[，,]?")
 
@@ -253,6 +256,31 @@ def _item_heads(paras: list[Mapped]) -> list[Mapped]:
     if pending is not None:
         out.append(pending)
     return out
+
+
+# How many paragraphs at the end of an item may be bylines and the site's notes below them.
+_TAIL_MAX = 6
+_TAIL_NOTE_MAX = 16
+_INLINE_END_NAMES = re.compile(rf"(?<=[。！？”])\s*[（(](?P<by>[{CJK}·、\s]{{2,24}})[）)]\s*$")
+
+
+def _tail_note(s: str) -> bool:
+    """A short line that ends no sentence, at the foot of an item: an outlet's name, a
+    site's link or notice that no furniture rule knew."""
+    return len(s) <= _TAIL_NOTE_MAX and not re.search(f"[{TERMINAL}，、“”‘’—]", s)
+
+
+def _inline_end_names(raw: str, t: Mapped) -> tuple[int, list[str]] | None:
+    """（王某 李某） closing the last paragraph after its last sentence: (where the note
+    starts, the names), each a plausible name (not （县政府办）)."""
+    m = _INLINE_END_NAMES.search(t.text)
+    if not m:
+        return None
+    tokens = [x for x in re.split(r"[\s、]+", _raw_span(raw, t, m.start("by"), m.end("by"))) if x]
+    names = [n for tok in tokens for n in _split_names(tok)]
+    if not names or len(names) > 4 or not all(plausible_name(n) for n in names):
+        return None
+    return m.start(), names
 
 
 def _closed(s: str) -> bool:
@@ -308,18 +336,22 @@ def _openers(lines: list[Line]):
     def byline(k: int) -> bool:
         return len(texts[k]) <= 40 and _is_byline(lines[k].text)
 
+    def alone(k: int) -> bool:
+        """A byline on a line of its own: not the rest of a clause or a bracket left open above."""
+        return byline(k) and (k == 0 or texts[k - 1][-1:] not in "，、：" and _closed(texts[k - 1]))
+
     def opens(k: int) -> int:
         if lead(k) or _ITEM_HEAD.match(texts[k]):
             return OPENS
         if k > 0 and _PAREN_BYLINE.match(texts[k]) and not _ends(texts[k - 1]):
             return OPENS  # a bracketed byline opening the line after a title (【记者 X】5月6日…)
-        if k == 0:
-            return OPENS if byline(0) else 0
-        if byline(k) and texts[k - 1][-1:] not in "，、：":
+        if alone(k):
             return OPENS
+        if k == 0:
+            return 0
         if _CAPTION.search(texts[k - 1]):
             return BREAK
-        return BREAK if byline(k - 1) and _closed(texts[k - 1]) and not _ends(texts[k - 1]) else 0
+        return BREAK if alone(k - 1) and _closed(texts[k - 1]) and not _ends(texts[k - 1]) else 0
 
     return opens
 
@@ -390,21 +422,42 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
                 head.append(x.text)
         body_paras = [p.text for p in _drop_captions(list(paras[li:end]))]
         dateline = ""
-        # a byline on a line of its own at the end (web pages)
-        while body_paras and _is_byline(body_paras[-1]):
-            r, c = _read_byline(raw, body_paras[-1])
-            if not (r or c):
-                break
-            reporters += r
-            correspondents += c
-            body_paras.pop()
-        if body_paras and (e := _INLINE_END_BYLINE.search(body_paras[-1].text)):
-            # …守好安全底线。（通讯员 王某）: a byline closing the last paragraph
-            r, c = parse_byline(_raw_span(raw, body_paras[-1], e.start("by"), e.end("by")))
-            if r or c:
+        # a byline on a line of its own at the end (web pages), or closing the last paragraph;
+        # notes of the site below it (用户登录, an outlet's name …) are no body
+        k = len(body_paras)
+        found = False
+        while k > 0 and len(body_paras) - k < _TAIL_MAX:
+            last = body_paras[k - 1]
+            if _is_byline(last):
+                r, c = _read_byline(raw, last)
+                if not (r or c):
+                    break
                 reporters += r
                 correspondents += c
-                body_paras[-1] = body_paras[-1][:e.start()]
+                found = True
+            elif not _tail_note(last.text):
+                break
+            k -= 1
+        if not found:
+            k = len(body_paras)
+            while k > 0 and len(body_paras) - k < _TAIL_MAX and _tail_note(body_paras[k - 1].text) and not (
+                    _INLINE_END_BYLINE.search(body_paras[k - 1].text)):
+                k -= 1
+            if k and (e := _INLINE_END_BYLINE.search(body_paras[k - 1].text)):
+                # …守好安全底线。（通讯员 王某）: a byline closing the last paragraph
+                r, c = parse_byline(_raw_span(raw, body_paras[k - 1], e.start("by"), e.end("by")))
+                if r or c:
+                    reporters += r
+                    correspondents += c
+                    body_paras[k - 1] = body_paras[k - 1][:e.start()]
+                    found = True
+            elif k and (names := _inline_end_names(raw, body_paras[k - 1])):
+                # …会议还研究了其他事项。（王某 李某）: the reporters' names alone
+                reporters += names[1]
+                body_paras[k - 1] = body_paras[k - 1][:names[0]]
+                found = True
+        if found:
+            body_paras = body_paras[:k]
         body_paras = _item_heads(body_paras)
         if body_paras and leads:
             # the lead and its byline

@@ -136,9 +136,44 @@ def test_segment_main_title_is_the_longest_line():
     assert (a.kicker, a.headline, a.subtitle) == ("", "北京世界园艺博览会组委会第四次会议召开", "胡春华主持")
 
 
-# --- the site's notes around the article ---------------------------------------------------
+# --- forms of other sites: bylines at the foot, the site's notes ---------------------
 BODY = ("6月3日上午，县委书记王建国主持召开全县防汛工作会议，听取各乡镇防汛准备情况汇报。县长李红梅出席会议并讲话。\n"
         "王建国强调，各级各部门要压紧压实防汛责任，确保人民群众生命财产安全。\n")
+
+
+@pytest.mark.parametrize("tail, reporters, correspondents", [
+    # the site's notes below the byline are no body and hide no byline
+    ("（全媒体记者：周晓明 孙丽）\n扫一扫在手机打开当前页\n用户登录\n还没有账号？\n立即注册\n", ("周晓明", "孙丽"), ()),
+    # editors and reviewers below the reporters are no reporters
+    ("全媒体记者：周晓明 孙丽\n编辑：赵小平 钱芳\n编审：吴大海\n", ("周晓明", "孙丽"), ()),
+    ("（记者 周晓明）\n本文为南岭新闻网原创文章，转载请注明出处。\n本文链接：http://example.org/1.html\n", ("周晓明",), ()),
+    # an outlet's name before the roles, in brackets or on a line of its own
+    ("（南岭日报 记者陈志强、通讯员刘思远）\n请输入验证码\n", ("陈志强",), ("刘思远",)),
+    ("青石县融媒体中心\n记者 周晓明 孙丽\n", ("周晓明", "孙丽"), ()),
+    # 实习记者 is a reporter, not a name
+    ("（记者 周晓明 实习记者 孙丽）\n", ("周晓明", "孙丽"), ()),
+    ("实习记者 周晓明 记者 孙丽 摄影报道\n编辑：钱芳\n", ("周晓明", "孙丽"), ()),
+])
+def test_segment_bylines_at_the_foot_of_a_web_page(tail, reporters, correspondents):
+    [a] = split_articles("县里召开防汛工作会议\n" + BODY + tail, "web.txt")
+    assert (a.reporters, a.correspondents) == (reporters, correspondents)
+    assert a.body == BODY.strip()
+
+
+def test_segment_names_alone_in_brackets_closing_the_last_paragraph():
+    [a] = split_articles("县里召开防汛工作会议\n" + BODY.strip() + "（周文斌 吴晓燕）\n", "web.txt")
+    assert a.reporters == ("周文斌", "吴晓燕") and a.body == BODY.strip()
+    [a] = split_articles("县里召开防汛工作会议\n" + BODY.strip() + "（周文斌吴晓燕）\n", "web.txt")
+    assert a.reporters == ("周文斌", "吴晓燕")
+    # a unit in brackets is no reporter, and stays
+    [a] = split_articles("县里召开防汛工作会议\n" + BODY.strip() + "（县政府办）\n", "web.txt")
+    assert a.reporters == () and a.body.endswith("（县政府办）")
+
+
+def test_segment_a_closing_line_that_is_text_stays_body():
+    tail = "——县委书记王建国在全县防汛工作会议上说\n（记者 周晓明整理）\n"
+    [a] = split_articles("县里召开防汛工作会议\n" + BODY + tail, "web.txt")
+    assert a.reporters == ("周晓明",) and a.body.endswith("在全县防汛工作会议上说")
 
 
 @pytest.mark.parametrize("furniture", [
