@@ -26,10 +26,14 @@ _LEAD = re.compile(
     rf"[{CJK}]{{2,12}}?{_OUTLET}[{CJK}]{{0,8}}\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息)|"
     rf"[{CJK}]{{2,10}}\d{{1,2}}月\d{{1,2}}日讯|"
     rf"[{CJK}]{{2,10}}(?:网|客户端)消息|"
-    rf"[{CJK}]{{2,12}}?{_OUTLET}(?:记者[{CJK}·]{{0,6}}?)?报道(?=[：:])|"
+    rf"[{CJK}]{{2,12}}?{_OUTLET}报道(?=[：:])|"
     rf"[{CJK}]{{2,10}}(?:日报|晚报|报|网|融媒体中心|广播电视台)讯|"
-    # no outlet, the byline opens the item: 记者王芳报道：
-    rf"(?P<rep>(?:{_ROLES})[:：]?[^。，；：:（）()\n]{{2,40}}?\s*报道(?=\s*[：:]))))[：:]?"
+    # any outlet's 讯 (青石融媒讯, 青石在线讯, 县新闻中心讯) before a byline, a date or a space
+    rf"[{CJK}]{{2,12}}?讯(?=\s*[（(【\[:：]|\s|\d|近日|日前|昨日|今日|昨天|今天|近期|连日来)|"
+    # an outlet's tag in brackets: 【青石融媒】, [东山发布]
+    rf"[【\[][{CJK}]{{2,12}}?(?:融媒|网|报|台|发布|新闻|客户端)[】\]]|"
+    # the byline opens the item, an outlet's name perhaps before it: 记者王芳报道：, 青石日报记者 王芳 报道：
+    rf"(?P<rep>(?:{_OUTLET_NAME})?(?P<reprole>(?:{_ROLES})[:：]?[^。，；：:（）()\n]{{2,40}}?\s*报道(?=\s*[：:])))))[：:]?"
 )
 # words of a byline that name no one: what the named did (报道, 摄影) or other credits (编辑)
 _CREDIT_WORDS = frozenset({"报道", "摄影", "摄", "编辑", "审核", "责编", "供稿", "制图", "图文", "文图", "整理",
@@ -464,7 +468,7 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
             first = body_paras[0]
             m = _LEAD.match(first.text)
             dateline = m.group("lead") if m and not m.group("rep") else ""
-            cut = m.end() if m and not m.group("rep") else 0
+            cut = m.end() if m and not m.group("rep") else m.start("reprole") if m else 0
             if m and not first.text[cut:].strip() and len(body_paras) > 1:
                 # the lead stood on a line of its own: its byline opens the next paragraph
                 body_paras.pop(0)

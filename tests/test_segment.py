@@ -136,7 +136,35 @@ def test_segment_main_title_is_the_longest_line():
     assert (a.kicker, a.headline, a.subtitle) == ("", "北京世界园艺博览会组委会第四次会议召开", "胡春华主持")
 
 
-# --- forms of other sites: bylines at the foot, the site's notes ---------------------
+# --- forms of other sites: leads, bylines at the foot, the site's notes ---------------------
+@pytest.mark.parametrize("lead, dateline", [
+    ("青石在线讯 ", "青石在线讯"),
+    ("南岭县新闻中心讯（记者 王芳）", "南岭县新闻中心讯"),
+    ("青石融媒讯（记者 王芳）", "青石融媒讯"),
+    ("【青石融媒】", "【青石融媒】"),
+])
+def test_segment_any_outlets_lead(lead, dateline):
+    [a] = split_articles(f"县里召开会议\n{lead}5月5日，县长赵六主持召开会议。\n", "p.txt")
+    assert a.dateline == dateline and a.body.startswith("5月5日，县长赵六")
+    assert a.headline == "县里召开会议"
+
+
+@pytest.mark.parametrize("text", ["喜讯传来，全县上下一片欢腾。", "通讯员大会在县城召开。"])
+def test_segment_a_word_ending_in_xun_is_no_lead(text):
+    [a] = split_articles(f"县里召开会议\n{text}\n", "p.txt")
+    assert a.dateline == "" and a.body.endswith(text)
+
+
+@pytest.mark.parametrize("lead, reporters, correspondents", [
+    ("南岭日报记者 王芳 报道：", ("王芳",), ()),
+    ("青石县融媒体中心记者 王芳 通讯员 李明 报道：", ("王芳",), ("李明",)),
+])
+def test_segment_outlet_before_the_byline_that_opens_the_body(lead, reporters, correspondents):
+    [a] = split_articles(f"县里召开会议\n{lead}5月5日，县长赵六主持召开会议。\n", "p.txt")
+    assert (a.reporters, a.correspondents) == (reporters, correspondents)
+    assert a.body == "5月5日，县长赵六主持召开会议。"
+
+
 BODY = ("6月3日上午，县委书记王建国主持召开全县防汛工作会议，听取各乡镇防汛准备情况汇报。县长李红梅出席会议并讲话。\n"
         "王建国强调，各级各部门要压紧压实防汛责任，确保人民群众生命财产安全。\n")
 
