@@ -57,7 +57,10 @@ _FURNITURE = re.compile(
     rf"^{_LEADING}(?:第?\s*[A-Z]{{0,3}}\s*\d{{1,3}}\s*版|\d{{1,5}}\s*期\s*[/／]|"
     # label：value lines (来源：, 发布时间：, 编辑：, 编审：, 审核人：, 视频制作：, 文章简介：…)
     rf"(?:{lexicons.alternation('furniture_labels')})\s*[:：]|"
-    r"(?:今天是)?\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|(?:星期|周)[一二三四五六日天]\s*\d{4}年|"
+    r"(?:今天是)?\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|"
+    # a date with a time, or before the site's labels, is a timestamp: 2023年06月10日 10:21 责编：…
+    rf"\d{{4}}年\d{{1,2}}月\d{{1,2}}日(?![^，。]*[，。])\s*(?:(?:上午|下午)?\s*\d{{1,2}}:\d{{2}}|(?:{lexicons.alternation('furniture_labels')})\s*[:：]|[|｜])|"
+    r"(?:星期|周)[一二三四五六日天]\s*\d{4}年|"
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)(?:\s*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?)?"
     r"(?:\s|$|来源|星期|周[一二三四五六日天]|[|｜])|"
     r"(?:https?://|www\.)|[\d\-/.:：\s]+$|"  # a link; a date or time broken off its label

@@ -238,3 +238,9 @@ def test_segment_punctuation_alone_on_a_line_of_a_column_stays_text():
     text = "县里召开会议\n\n" + "\n".join(["6月3日上午，县委书记王建", "国主持召开全县防汛工作会议", "。", "王建国强调，要压实责任", "。”"] * 3) + "\n"
     [a] = split_articles(text, "p.txt")
     assert a.body.count("。") == 6
+
+
+def test_segment_a_story_opening_with_a_date_and_a_time_is_no_timestamp():
+    text = "2023年6月10日上午9:30，县委书记王建国主持召开全县防汛工作会议，县长李红梅出席会议。"
+    [a] = split_articles(f"县里召开防汛工作会议\n{text}\n", "web.txt")
+    assert a.body.endswith(text)
