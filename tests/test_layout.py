@@ -400,3 +400,15 @@ def test_layout_furniture_wrapped_in_a_column_is_no_headline():
     [f] = extract_file_text(page, "p.txt", 2023)
     assert "浏览" not in f.article.body and f.article.reporters == ("周晓明",)
     assert [(e.chair, e.attendees) for e in f.events] == [("王建国", ("李红梅",))]
+
+
+@pytest.mark.parametrize("line", [
+    "|| 2023-06-10 11:18:04 编辑：刘某 审核：张某 阅读次数：120 |",
+    "2023-06-10 上午9:27 | 阅读：120",
+    "2023年06月10日 10:21 责编：刘某",
+])
+def test_layout_own_date_before_the_editors_beats_the_navigation_timestamp(line):
+    page = f"今天是2023年6月14日 星期三\n首页 > 要闻\n县委常委会召开会议\n{line}\n9日，县委书记王建军主持召开县委常委会会议。\n"
+    assert page_date(page) == (2023, 6, 10)
+    [f] = extract_file_text(page, "web.txt", None)
+    assert f.events[0].date == "2023-06-09"
