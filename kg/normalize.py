@@ -12,7 +12,7 @@ from dataclasses import dataclass
 __all__ = [
     "Mapped", "Line", "fullwidth_to_ascii", "remove_junk", "remove_stray_spaces",
     "ascii_punct_to_cjk", "clean_line", "join_lines", "normalize", "is_cjk", "Para", "paragraphs",
-    "BREAK", "OPENS",
+    "BREAK", "OPENS", "runs_on",
 ]
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -185,7 +185,13 @@ def split_lines(raw: str, base: int = 0) -> list[Line]:
     return lines
 
 
+# a note in brackets after the last sentence of a paragraph: 。（记者 王芳）, 。（县政府办）
+_NOTE_AFTER_END = re.compile(rf"[{TERMINAL}][”’]?[（(][^（）()。]{{1,40}}[）)]$")
+
+
 def _ends_sentence(s: str) -> bool:
+    if _NOTE_AFTER_END.search(s):
+        return True
     s = s.rstrip(CLOSERS)
     return bool(s) and s[-1] in TERMINAL
 
@@ -210,13 +216,38 @@ _OPEN_END = "，、：；（“《‘,"
 # Fewer lines than this tell no column width.
 _MIN_LINES_FOR_WIDTH = 8
 _TITLE_MAX = 48
+_TITLE_LAST_LINE = 0.6  # of the column: the last line of a title with a comma
 
 
 def _title_block(s: str, strict: bool = True) -> bool:
     """Could this run of text be a title: short, no clause left open, no date (7月23日上午，…
     opens a story, not a headline), and (`strict`) no sentence end inside?"""
-    return (0 < len(s) <= _TITLE_MAX and not (strict and re.search(f"[{TERMINAL}]", s[:-1]))
+    return (0 < len(s) <= _TITLE_MAX and not re.search(f"[{TERMINAL if strict else '。；'}]", s[:-1])
             and s[-1] not in _OPEN_END and not re.search(r"\d{1,2}月\d{1,2}[日号]", s))
+
+
+_CONTINUES = "，、。；：？！）”’》"
+
+
+def runs_on(before: str, after: str) -> bool:
+    """Does the text go on across a line break, whatever the blank line between says: the next
+    line opens with punctuation that closes a clause, or a word runs over the break (县委常|委会,
+    调研农|村). A title ends where a word does."""
+    if not before or not after or after[0] in _CONTINUES:
+        return bool(after) and after[0] in _CONTINUES
+    if not (is_cjk(before[-1]) and is_cjk(after[0])):
+        return False  # digits and letters run on by their own rules (a date, a time)
+    a, b = before[-_WORD_PROBE:], after[:_WORD_PROBE]
+    import jieba  # the name tagger loads it anyway; only a full line above a blank asks
+    pos = 0
+    for w in jieba.lcut(a + b, HMM=False):
+        if pos < len(a) < pos + len(w):
+            return True
+        pos += len(w)
+    return False
+
+
+_WORD_PROBE = 6
 
 
 def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None) -> list[Para]:
@@ -240,6 +271,14 @@ def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None
     broken = sum(not _ends_sentence(x.text.text) for x in lines)
     # lines of web text are paragraphs, titles and subheads; a page in columns has no such width
     one_per_line = width > 40 and broken <= max(1, n * 2 // 5)
+    if not one_per_line:
+        # a web page whose menus, bylines and notes outnumber its paragraphs: its long lines,
+        # wider than any column, end their sentences
+        long = [x for x in lines if len(x.text) > _TITLE_MAX]
+        broken_long = sum(not _ends_sentence(x.text.text) for x in long)
+        if long and broken_long <= len(long) * 2 // 5:
+            one_per_line = True
+            width = _typical_width(long)
     column = _typical_width(lines, raw=True)
     trusted = n >= _MIN_LINES_FOR_WIDTH and not one_per_line
     paras: list[Para] = []
@@ -257,7 +296,8 @@ def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None
             new_para = line.indented or line.blank_before or len(prev.text) < width * 0.8
         elif not trusted:  # a title above a lead (标题|胡春华主持|新华社…电), else the line goes on
             new_para = (not body_started and not opened and _title_block(prev.text.text) and opens is not None
-                        and any(opens(j) for j in range(k, min(k + 3, n))))
+                        and "，" not in prev.text.text and any(opens(j) for j in range(k, min(k + 3, n)))
+                        and not runs_on(prev.text.text, line.text.text))
         elif line.indented:
             new_para = True
         else:
@@ -266,7 +306,11 @@ def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None
             if opened or not _title_block(block, strict=body_started) or not (short or line.blank_before):
                 new_para = False
             elif not body_started:  # the titles at the top of the page
-                new_para = short or not re.search(f"[，{TERMINAL}]", block)
+                # a title with a comma ends in a line clearly short of the column (a line a
+                # little short is a column's own; 县委书记…会议，传达学习|全市… goes on)
+                clause = re.search(f"[，{TERMINAL}]", block)
+                new_para = ((prev.width < column * _TITLE_LAST_LINE if clause else True)
+                            and (short or not clause) and not runs_on(prev.text.text, line.text.text))
             else:  # titles further down stand above the lead of their item
                 new_para = opens is not None and any(opens(j) for j in range(k, min(k + 4, n)))
         if new_para:

@@ -6,27 +6,34 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from . import lexicons
 from .extract.names import plausible_name
 from .models import Article, Sentence
-from .normalize import BREAK, CJK, CLOSERS, OPENS, TERMINAL, Line, Mapped, Para, paragraphs, split_lines
+from .normalize import BREAK, CJK, CLOSERS, OPENS, TERMINAL, Line, Mapped, Para, paragraphs, runs_on, split_lines
 
 __all__ = ["split_articles", "sentences", "parse_byline", "article_id"]
 
 # The roles of a byline: 记者 (本报记者, 全媒体记者 …) and 通讯员 are counted, 实习生 is not.
-_ROLES = rf"(?:本报|本网|本台|本站|全媒体|融媒体?|见习|特约|[{CJK}]{{0,4}}分站|驻[{CJK}]{{1,4}})?记者|通讯员|实习生"
+_ROLES = rf"(?:本报|本网|本台|本站|全媒体|融媒体?|见习|实习|特约|[{CJK}]{{0,4}}分站|驻[{CJK}]{{1,4}})?记者|通讯员|实习生"
 # The opening of a news item: 本报讯, 又讯, 本报北京5月29日电, 新华社重庆10月16日电, XX日报讯,
 # XX网北京5月6日电 (any outlet's dateline), XX网消息 …
 _OUTLET = r"(?:社|网|报|台|客户端|融媒体中心|广播电视台|电视台|新闻)"
+# The name of an outlet before the role of a byline: （南湖日报 记者 X）, 青石县融媒体中心 | 记者 X
+_OUTLET_NAME = rf"[{CJK}]{{1,10}}?(?:{_OUTLET}|融媒|中心)\s*[|｜/]?\s*"
 _LEAD = re.compile(
     rf"^(?P<lead>(?:本报讯|又讯|本[网台刊站]讯|本报[{CJK}\d]{{0,14}}?[讯电]|"
     rf"(?:新华社|中新社|人民网|新华网|央广网|央视网|中国新闻网)[{CJK}\d]{{0,14}}?电|"
     rf"[{CJK}]{{2,12}}?{_OUTLET}[{CJK}]{{0,8}}\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息)|"
     rf"[{CJK}]{{2,10}}\d{{1,2}}月\d{{1,2}}日讯|"
     rf"[{CJK}]{{2,10}}(?:网|客户端)消息|"
-    rf"[{CJK}]{{2,12}}?{_OUTLET}(?:记者[{CJK}·]{{0,6}}?)?报道(?=[：:])|"
+    rf"[{CJK}]{{2,12}}?{_OUTLET}报道(?=[：:])|"
     rf"[{CJK}]{{2,10}}(?:日报|晚报|报|网|融媒体中心|广播电视台)讯|"
-    # no outlet, the byline opens the item: 记者王芳报道：
-    rf"(?P<rep>(?:{_ROLES})[:：]?[^。，；：:（）()\n]{{2,40}}?\s*报道(?=\s*[：:]))))[：:]?"
+    # any outlet's 讯 (青石融媒讯, 青石在线讯, 县新闻中心讯) before a byline, a date or a space
+    rf"[{CJK}]{{2,12}}?讯(?=\s*[（(【\[:：]|\s|\d|近日|日前|昨日|今日|昨天|今天|近期|连日来)|"
+    # an outlet's tag in brackets: 【青石融媒】, [东山发布]
+    rf"[【\[][{CJK}]{{2,12}}?(?:融媒|网|报|台|发布|新闻|客户端)[】\]]|"
+    # the byline opens the item, an outlet's name perhaps before it: 记者王芳报道：, 青石日报记者 王芳 报道：
+    rf"(?P<rep>(?:{_OUTLET_NAME})?(?P<reprole>(?:{_ROLES})[:：]?[^。，；：:（）()\n]{{2,40}}?\s*报道(?=\s*[：:])))))[：:]?"
 )
 # words of a byline that name no one: what the named did (报道, 摄影) or other credits (编辑)
 _CREDIT_WORDS = frozenset({"报道", "摄影", "摄", "编辑", "审核", "责编", "供稿", "制图", "图文", "文图", "整理",
@@ -35,7 +42,7 @@ _ROLE = re.compile(rf"(?P<role>{_ROLES})[:：]?")
 # A parenthesised byline right after the lead: （记者 韩志刚 通讯员 艾增升）
 _PAREN_BYLINE = re.compile(rf"^\s*[（(【](?P<by>[^（）()【】]{{0,60}}?(?:{_ROLES})[^（）()【】]{{0,60}})[）)】]")
 # A byline standing alone at the end of a web article: 全媒体记者:王某 李某 / (记者 张某)
-_END_BYLINE = re.compile(rf"^[（(【\[]?\s*(?P<by>(?:{_ROLES})[:：]?[^。，（）()【】\[\]]{{2,40}}?)\s*[）)】\]]?\s*$")
+_END_BYLINE = re.compile(rf"^[（(【\[]?\s*(?:{_OUTLET_NAME})?(?P<by>(?:{_ROLES})[:：]?[^。，（）()【】\[\]]{{2,40}}?)\s*[）)】\]]?\s*$")
 # A role or a name in a byline with no brackets (本报讯 记者 王芳 通讯员 李明 报道：)
 _BYLINE_TOKEN = re.compile(rf"[\s、，,]*(?:(?P<role>{_ROLES})[:：]?|(?P<name>[{CJK}·]{{2,6}})(?=[\s、，,]))")
 # 记者王芳报道：, 记者 王芳 通讯员 李明报道： (a byline the body opens with, 报道 closing it)
@@ -44,18 +51,31 @@ _CAPTION = re.compile(
     rf"(?:(?:记者|通讯员|摄影)[{CJK}、\s]{{2,14}}|^|[。！？”\s])[{CJK}]{{0,4}}\s*/?\s*摄(?:影)?[）)]?\s*$"
 )
 # Page furniture that is no part of any article: page headers, editors, web-page metadata.
+# A line may open with bullets, pipes or arrows of the site's layout (• 当前位置, || 2022-03-23 …).
+_LEADING = r"[\s|｜•■□●◆▲►>»\-_*#]*"
 _FURNITURE = re.compile(
-    r"^(?:第?\s*[A-Z]{0,3}\s*\d{1,3}\s*版|(?:责任编辑|责编|编辑|美编|校对|版式|组版|审核|审签|终审)[:：]|"
+    rf"^{_LEADING}(?:第?\s*[A-Z]{{0,3}}\s*\d{{1,3}}\s*版|\d{{1,5}}\s*期\s*[/／]|"
+    # label：value lines (来源：, 发布时间：, 编辑：, 编审：, 审核人：, 视频制作：, 文章简介：…)
+    rf"(?:{lexicons.alternation('furniture_labels')})\s*[:：]|"
     r"(?:今天是)?\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|"
-    r"(?:来源|发布时间|发布日期|时间|日期|浏览次数|点击数|阅读|字号|作者|供稿|信息来源|文章来源)[:：]|"
-    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$|来源)|"
-    # navigation and breadcrumbs: 首页 > 新闻中心 > 本地要闻, 当前位置：…
-    r"(?:当前位置|您的位置|你的位置|所在位置)|首页\s*[>＞»→/]|.{1,12}[>＞»→].{1,12}[>＞»→]|"
+    # a date with a time, or before the site's labels, is a timestamp: 2023年06月10日 10:21 责编：…
+    rf"\d{{4}}年\d{{1,2}}月\d{{1,2}}日(?![^，。]*[，。])\s*(?:(?:上午|下午)?\s*\d{{1,2}}:\d{{2}}|(?:{lexicons.alternation('furniture_labels')})\s*[:：]|[|｜])|"
+    r"(?:星期|周)[一二三四五六日天]\s*\d{4}年|"
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)(?:\s*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s|$|来源|星期|周[一二三四五六日天]|[|｜])|"
+    r"(?:https?://|www\.)|[\d\-/.:：\s]+$|"  # a link; a date or time broken off its label
+    # navigation and breadcrumbs: 首页 > 新闻中心 > 本地要闻, 当前位置：…, 您当前的位置 : …
+    r"(?:您|你)?(?:当前|现在)?的?(?:所在)?位置\s*[:：]|(?:当前位置|您的位置|你的位置|所在位置)|"
+    r"首页\s*[>＞»→/]|.{1,12}[>＞»→].{1,12}[>＞»→]|(?:[^|｜\n]{0,20}[|｜]){2,}|"
     # notes of the page and of the web page around the article
-    r"[（(]?(?:上接|下转|接上|转下|紧接)(?:第?[\d一二三四五六七八九十]+版|上?[一二]?页)|"
+    r"[（(]?(?:上接|下转|接上|转下|紧接)(?:第?[\d一二三四五六七八九十]+版|上?[一二]?页)|(?:上|下)一版|"
     r"(?:上一篇|下一篇|相关新闻|相关阅读|延伸阅读|分享到|打印本页|关闭窗口|返回顶部|【?打印】?|【?关闭】?|"
-    r"扫一扫|网友评论|发表评论|我要评论|回复|登录|注册|点赞|收藏|转发)(?:[:：\s]|$)|"
+    r"扫一扫|网友评论|发表评论|我要评论|回复|登录|注册|点赞|收藏|转发)(?:[:：\s]|$)|扫一扫|"
+    rf"[【\[（(]?(?:{lexicons.alternation('furniture_lines')})[】\]）)]?[?？]?\s*$|"
+    rf".*(?:{lexicons.alternation('furniture_phrases')})|"
     r"【?字体[:：]|[\w\-]+\.(?:jpg|jpeg|png|gif|bmp|webp)\s*$|"
+    # a line of layout only (|, ---, ![]()), and photo credits of a unit: （县委宣传部供图）
+    r"(?:[\s\-_=*#~<>/\\]+|[\s!！\[\]()（）|｜]*[|｜\[\]][\s!！\[\]()（）|｜]*)$|[（(]?[^。，；！？]{1,24}供图[）)]?\s*$|"
     # photo captions written without 摄: 图为…, （图片由…提供）
     r"[（(]?图片?(?:由|来源|为|：|:|/(?!\s*文))|图为)",
     re.I,
@@ -187,6 +207,7 @@ def _exclaimed_title(s: str) -> bool:
 def _headline_like(t: Mapped) -> bool:
     s = t.text
     return (0 < len(s) <= _HEADLINE_MAX and (not _ends(s) or _exclaimed_title(s))
+            and not re.search("[。；]", s[:-1])  # a sentence ends inside: the story has begun
             and not _CAPTION.search(s) and not _is_byline(t))
 
 
@@ -219,7 +240,7 @@ def _drop_captions(paras: list[Para]) -> list[Para]:
 
 
 _INLINE_END_BYLINE = re.compile(
-    rf"(?<=[。！？”])\s*(?:[（(]|[■□●◆▲★]\s*)?(?P<by>(?:{_ROLES})[:：]?[^（）()。，！？]{{2,40}}?)[）)]?\s*$")
+    rf"(?<=[。！？”])\s*(?:[（(]\s*(?:{_OUTLET_NAME})?|[■□●◆▲★]\s*)?(?P<by>(?:{_ROLES})[:：]?[^（）()。，！？]{{2,40}}?)[）)]?\s*$")
 # The head of an item in a 大事记 page: △7月5日（星期二）
 _ITEM_HEAD = re.compile(r"^[△▲]\s*(?P<d>\d{1,2}月\d{1,2}日)\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?\s*[，,]?")
 
@@ -244,8 +265,70 @@ def _item_heads(paras: list[Mapped]) -> list[Mapped]:
     return out
 
 
+# How many paragraphs at the end of an item may be bylines and the site's notes below them.
+_TAIL_MAX = 6
+_TAIL_NOTE_MAX = 16
+_INLINE_END_NAMES = re.compile(rf"(?<=[。！？”])\s*[（(](?P<by>[{CJK}·、\s]{{2,24}})[）)]\s*$")
+
+
+def _tail_note(s: str) -> bool:
+    """A short line that ends no sentence, at the foot of an item: an outlet's name, a
+    site's link or notice that no furniture rule knew."""
+    return len(s) <= _TAIL_NOTE_MAX and not re.search(f"[{TERMINAL}，、“”‘’—]", s)
+
+
+def _inline_end_names(raw: str, t: Mapped) -> tuple[int, list[str]] | None:
+    """（王某 李某） closing the last paragraph after its last sentence: (where the note
+    starts, the names), each a plausible name (not （县政府办）)."""
+    m = _INLINE_END_NAMES.search(t.text)
+    if not m:
+        return None
+    tokens = [x for x in re.split(r"[\s、]+", _raw_span(raw, t, m.start("by"), m.end("by"))) if x]
+    names = [n for tok in tokens for n in _split_names(tok)]
+    if not names or len(names) > 4 or not all(plausible_name(n) for n in names):
+        return None
+    return m.start(), names
+
+
 def _closed(s: str) -> bool:
     return s.count("（") + s.count("(") <= s.count("）") + s.count(")")
+
+
+def _drop_furniture(lines: list[Line]) -> list[Line]:
+    """The lines that are no furniture. A furniture line broken inside a word (…09:30 来|源：…,
+    …来源：青||石县融媒体中心…) takes the lines that go on with it, even across a column break."""
+    out: list[Line] = []
+    dropped: Line | None = None
+    for x in lines:
+        t = x.text.text
+        if _FURNITURE.match(t) or (dropped is not None and runs_on(dropped.text.text, t)):
+            dropped = x
+            continue
+        dropped = None
+        out.append(x)
+    return out
+
+
+_MENU_ITEM = re.compile(rf"[{CJK}A-Za-z]{{1,4}}")
+_MENU_RUN = 3
+
+
+def _drop_menus(lines: list[Line]) -> list[Line]:
+    """A site's menu set one item a line (首页|时政|要闻|…): three or more lines in a row of
+    one to four letters, no punctuation. A column of text has no such run (its lines are full;
+    only the last line of a paragraph is short)."""
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and _MENU_ITEM.fullmatch(lines[j].text.text.strip()):
+            j += 1
+        if j - k >= _MENU_RUN:
+            k = j
+            continue
+        out.extend(lines[k:max(j, k + 1)])
+        k = max(j, k + 1)
+    return out
 
 
 def _openers(lines: list[Line]):
@@ -260,18 +343,22 @@ def _openers(lines: list[Line]):
     def byline(k: int) -> bool:
         return len(texts[k]) <= 40 and _is_byline(lines[k].text)
 
+    def alone(k: int) -> bool:
+        """A byline on a line of its own: not the rest of a clause or a bracket left open above."""
+        return byline(k) and (k == 0 or texts[k - 1][-1:] not in "，、：" and _closed(texts[k - 1]))
+
     def opens(k: int) -> int:
         if lead(k) or _ITEM_HEAD.match(texts[k]):
             return OPENS
         if k > 0 and _PAREN_BYLINE.match(texts[k]) and not _ends(texts[k - 1]):
             return OPENS  # a bracketed byline opening the line after a title (【记者 X】5月6日…)
-        if k == 0:
-            return OPENS if byline(0) else 0
-        if byline(k) and texts[k - 1][-1:] not in "，、：":
+        if alone(k):
             return OPENS
+        if k == 0:
+            return 0
         if _CAPTION.search(texts[k - 1]):
             return BREAK
-        return BREAK if byline(k - 1) and _closed(texts[k - 1]) and not _ends(texts[k - 1]) else 0
+        return BREAK if alone(k - 1) and _closed(texts[k - 1]) and not _ends(texts[k - 1]) else 0
 
     return opens
 
@@ -300,7 +387,7 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
     subtitle; a byline among them is read as one. A page with no lead is one item whose first
     paragraphs, where they read as titles, are its titles.
     """
-    lines = [x for x in split_lines(raw) if not _FURNITURE.match(x.text.text)]
+    lines = _drop_menus(_drop_furniture(split_lines(raw)))
     if not lines:
         return []
     paras = [p for p in paragraphs(lines, _openers(lines)) if not _FURNITURE.match(p.text.text)]
@@ -342,28 +429,49 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
                 head.append(x.text)
         body_paras = [p.text for p in _drop_captions(list(paras[li:end]))]
         dateline = ""
-        # a byline on a line of its own at the end (web pages)
-        while body_paras and _is_byline(body_paras[-1]):
-            r, c = _read_byline(raw, body_paras[-1])
-            if not (r or c):
-                break
-            reporters += r
-            correspondents += c
-            body_paras.pop()
-        if body_paras and (e := _INLINE_END_BYLINE.search(body_paras[-1].text)):
-            # …守好安全底线。（通讯员 王某）: a byline closing the last paragraph
-            r, c = parse_byline(_raw_span(raw, body_paras[-1], e.start("by"), e.end("by")))
-            if r or c:
+        # a byline on a line of its own at the end (web pages), or closing the last paragraph;
+        # notes of the site below it (用户登录, an outlet's name …) are no body
+        k = len(body_paras)
+        found = False
+        while k > 0 and len(body_paras) - k < _TAIL_MAX:
+            last = body_paras[k - 1]
+            if _is_byline(last):
+                r, c = _read_byline(raw, last)
+                if not (r or c):
+                    break
                 reporters += r
                 correspondents += c
-                body_paras[-1] = body_paras[-1][:e.start()]
+                found = True
+            elif not _tail_note(last.text):
+                break
+            k -= 1
+        if not found:
+            k = len(body_paras)
+            while k > 0 and len(body_paras) - k < _TAIL_MAX and _tail_note(body_paras[k - 1].text) and not (
+                    _INLINE_END_BYLINE.search(body_paras[k - 1].text)):
+                k -= 1
+            if k and (e := _INLINE_END_BYLINE.search(body_paras[k - 1].text)):
+                # …守好安全底线。（通讯员 王某）: a byline closing the last paragraph
+                r, c = parse_byline(_raw_span(raw, body_paras[k - 1], e.start("by"), e.end("by")))
+                if r or c:
+                    reporters += r
+                    correspondents += c
+                    body_paras[k - 1] = body_paras[k - 1][:e.start()]
+                    found = True
+            elif k and (names := _inline_end_names(raw, body_paras[k - 1])):
+                # …会议还研究了其他事项。（王某 李某）: the reporters' names alone
+                reporters += names[1]
+                body_paras[k - 1] = body_paras[k - 1][:names[0]]
+                found = True
+        if found:
+            body_paras = body_paras[:k]
         body_paras = _item_heads(body_paras)
         if body_paras and leads:
             # the lead and its byline
             first = body_paras[0]
             m = _LEAD.match(first.text)
             dateline = m.group("lead") if m and not m.group("rep") else ""
-            cut = m.end() if m and not m.group("rep") else 0
+            cut = m.end() if m and not m.group("rep") else m.start("reprole") if m else 0
             if m and not first.text[cut:].strip() and len(body_paras) > 1:
                 # the lead stood on a line of its own: its byline opens the next paragraph
                 body_paras.pop(0)

@@ -33,6 +33,17 @@ PAGES = [
      "新华社东城5月9日电 县委书记王建军9日主持召开县委常委会会议，研究部署近期重点工作。",
      "会议强调，要抓好防汛备汛各项工作。",
      "王建军要求，各级领导干部要深入一线，靠前指挥。"],
+    # no headline, no lead, a byline at the foot
+    ["6月2日，县委书记王建国主持召开县委常委会会议，传达学习全市防汛工作会议精神，研究部署我县防汛救灾工作。"
+     "县委副书记、县长李红梅出席会议。",
+     "王建国强调，各级各部门要压紧压实防汛责任，确保人民群众生命财产安全。",
+     "（全媒体记者 周晓明 孙丽）"],
+    # a web page: navigation, its date line, a correspondent at the foot
+    ["首页 > 新闻中心 > 本地要闻",
+     "来源：青石县融媒体中心 发布时间：2023-06-05",
+     "6月4日上午，南湖镇党委书记周文斌带队深入辖区水库开展防汛检查，镇长吴晓燕陪同检查。",
+     "周文斌指出，要压实防汛责任，及时排查整治各类隐患。",
+     "（通讯员 刘思远）"],
 ]
 
 
@@ -361,3 +372,43 @@ def test_layout_more_byline_forms(page, reporters, correspondents):
     [f] = extract_file_text(page, "p.txt", 2023)
     assert (f.article.reporters, f.article.correspondents) == (reporters, correspondents)
     assert f.article.headline == "县政府召开常务会议" and f.events[0].chair == "赵六"
+
+
+@pytest.mark.parametrize("body, width", [
+    # the break falls inside a word: 县委常|委会, 调研农|村
+    ("县委书记王建国主持召开县委常委会会议，传达学习全市防汛工作会议精神。县长李红梅出席会议。王建国强调，要压实防汛责任。", 14),
+    ("县长李红梅深入南湖镇调研农村人居环境整治工作，副县长马建军陪同调研。李红梅要求，要建立长效管护机制。", 13),
+])
+def test_layout_page_without_headline_or_lead_broken_after_its_first_line(body, width):
+    # a column break right after the first line of a page with no headline: the line is the
+    # start of the story, not a title, and the event and its chair stay with it
+    col = [body[i:i + width] for i in range(0, len(body), width)]
+    filler = "\n".join(["会议要求，各部门要抓好落实，", "确保工作取得实效。"] * 4)
+    page = col[0] + "\n\n" + "\n".join(col[1:]) + "\n\n" + filler + "\n"
+    [f] = extract_file_text(page, "p.txt", 2022)
+    want = extract_file_text(body + "\n", "p.txt", 2022)[0]
+    assert f.article.headline == ""
+    assert [(e.kind, e.chair, e.attendees) for e in f.events] == [(e.kind, e.chair, e.attendees) for e in want.events]
+    assert want.events
+
+
+def test_layout_furniture_wrapped_in_a_column_is_no_headline():
+    # a web page laid out in columns: its date line fills the column and goes on below
+    page = ("发布时间：2023-06-05\n09:30:12 来源：青\n\n石县融媒体中心 浏览次数：32\n1\n\n"
+            "县委书记王建国主持召开县委\n常委会会议，研究部署防汛工\n作。县长李红梅出席会议。\n\n"
+            "王建国强调，要压紧压实防汛\n责任，确保安全度汛。\n\n（记者 周晓明）\n")
+    [f] = extract_file_text(page, "p.txt", 2023)
+    assert "浏览" not in f.article.body and f.article.reporters == ("周晓明",)
+    assert [(e.chair, e.attendees) for e in f.events] == [("王建国", ("李红梅",))]
+
+
+@pytest.mark.parametrize("line", [
+    "|| 2023-06-10 11:18:04 编辑：刘某 审核：张某 阅读次数：120 |",
+    "2023-06-10 上午9:27 | 阅读：120",
+    "2023年06月10日 10:21 责编：刘某",
+])
+def test_layout_own_date_before_the_editors_beats_the_navigation_timestamp(line):
+    page = f"今天是2023年6月14日 星期三\n首页 > 要闻\n县委常委会召开会议\n{line}\n9日，县委书记王建军主持召开县委常委会会议。\n"
+    assert page_date(page) == (2023, 6, 10)
+    [f] = extract_file_text(page, "web.txt", None)
+    assert f.events[0].date == "2023-06-09"

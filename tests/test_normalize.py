@@ -95,3 +95,33 @@ def test_normalize_split_lines_marks_indent_and_blank():
     assert [x.text.text for x in lines] == ["标题", "本报讯正文"]
     assert lines[1].indented and lines[1].blank_before and not lines[0].indented
     assert isinstance(lines[0], Line)
+
+
+def test_normalize_web_page_whose_short_lines_outnumber_its_paragraphs():
+    # menus, bylines and notes that end no sentence do not make a web page a page in columns:
+    # its long lines end their sentences, so each stands alone and the title stays apart
+    paras = ["县里召开防汛工作会议",
+             "6月3日上午，县委书记王建国主持召开全县防汛工作会议，听取各乡镇防汛准备情况汇报，县长李红梅出席会议。",
+             "王建国强调，各级各部门要压紧压实防汛责任，及时排查整治各类隐患，确保人民群众生命财产安全。",
+             "全媒体记者：周晓明 孙丽", "南岭新闻网", "请输入验证码"]
+    out = normalize("\n".join(paras)).split("\n")
+    assert out[:3] == paras[:3]
+
+
+def test_normalize_a_note_in_brackets_after_the_last_sentence_ends_it():
+    paras = ["县里召开防汛工作会议",
+             "6月3日上午，县委书记王建国主持召开全县防汛工作会议，听取各乡镇汇报，县长李红梅出席会议。（南岭日报 记者陈志强）",
+             "编者按"]
+    assert normalize("\n".join(paras)).split("\n")[0] == "县里召开防汛工作会议"
+
+
+@pytest.mark.parametrize("before, after, goes_on", [
+    ("县委书记王建国主持召开县委常", "委会会议，传达学习", True),  # 常委会 runs over the break
+    ("县长李红梅深入南湖镇调研农", "村人居环境整治工作", True),
+    ("以实干实绩推动高质量发展", "，确保各项任务落地见效", True),  # a comma opens the next line
+    ("青石县召开防汛工作会议", "6月3日上午，县委书记", False),
+    ("县政协主席带队视察重点项目", "5月25日，县政协主席", False),
+])
+def test_normalize_text_runs_on_across_a_break(before, after, goes_on):
+    from kg.normalize import runs_on
+    assert runs_on(before, after) is goes_on

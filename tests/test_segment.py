@@ -134,3 +134,113 @@ def test_segment_bylines_that_open_or_close_the_body(page, reporters, correspond
 def test_segment_main_title_is_the_longest_line():
     [a] = split_articles("北京世界园艺博览会组委会第四次会议召开\n胡春华主持\n新华社北京2月19日电 会议召开。\n", "p.txt")
     assert (a.kicker, a.headline, a.subtitle) == ("", "北京世界园艺博览会组委会第四次会议召开", "胡春华主持")
+
+
+# --- forms of other sites: leads, bylines at the foot, the site's notes ---------------------
+@pytest.mark.parametrize("lead, dateline", [
+    ("青石在线讯 ", "青石在线讯"),
+    ("南岭县新闻中心讯（记者 王芳）", "南岭县新闻中心讯"),
+    ("青石融媒讯（记者 王芳）", "青石融媒讯"),
+    ("【青石融媒】", "【青石融媒】"),
+])
+def test_segment_any_outlets_lead(lead, dateline):
+    [a] = split_articles(f"县里召开会议\n{lead}5月5日，县长赵六主持召开会议。\n", "p.txt")
+    assert a.dateline == dateline and a.body.startswith("5月5日，县长赵六")
+    assert a.headline == "县里召开会议"
+
+
+@pytest.mark.parametrize("text", ["喜讯传来，全县上下一片欢腾。", "通讯员大会在县城召开。"])
+def test_segment_a_word_ending_in_xun_is_no_lead(text):
+    [a] = split_articles(f"县里召开会议\n{text}\n", "p.txt")
+    assert a.dateline == "" and a.body.endswith(text)
+
+
+@pytest.mark.parametrize("lead, reporters, correspondents", [
+    ("南岭日报记者 王芳 报道：", ("王芳",), ()),
+    ("青石县融媒体中心记者 王芳 通讯员 李明 报道：", ("王芳",), ("李明",)),
+])
+def test_segment_outlet_before_the_byline_that_opens_the_body(lead, reporters, correspondents):
+    [a] = split_articles(f"县里召开会议\n{lead}5月5日，县长赵六主持召开会议。\n", "p.txt")
+    assert (a.reporters, a.correspondents) == (reporters, correspondents)
+    assert a.body == "5月5日，县长赵六主持召开会议。"
+
+
+BODY = ("6月3日上午，县委书记王建国主持召开全县防汛工作会议，听取各乡镇防汛准备情况汇报。县长李红梅出席会议并讲话。\n"
+        "王建国强调，各级各部门要压紧压实防汛责任，确保人民群众生命财产安全。\n")
+
+
+@pytest.mark.parametrize("tail, reporters, correspondents", [
+    # the site's notes below the byline are no body and hide no byline
+    ("（全媒体记者：周晓明 孙丽）\n扫一扫在手机打开当前页\n用户登录\n还没有账号？\n立即注册\n", ("周晓明", "孙丽"), ()),
+    # editors and reviewers below the reporters are no reporters
+    ("全媒体记者：周晓明 孙丽\n编辑：赵小平 钱芳\n编审：吴大海\n", ("周晓明", "孙丽"), ()),
+    ("（记者 周晓明）\n本文为南岭新闻网原创文章，转载请注明出处。\n本文链接：http://example.org/1.html\n", ("周晓明",), ()),
+    # an outlet's name before the roles, in brackets or on a line of its own
+    ("（南岭日报 记者陈志强、通讯员刘思远）\n请输入验证码\n", ("陈志强",), ("刘思远",)),
+    ("青石县融媒体中心\n记者 周晓明 孙丽\n", ("周晓明", "孙丽"), ()),
+    # 实习记者 is a reporter, not a name
+    ("（记者 周晓明 实习记者 孙丽）\n", ("周晓明", "孙丽"), ()),
+    ("实习记者 周晓明 记者 孙丽 摄影报道\n编辑：钱芳\n", ("周晓明", "孙丽"), ()),
+])
+def test_segment_bylines_at_the_foot_of_a_web_page(tail, reporters, correspondents):
+    [a] = split_articles("县里召开防汛工作会议\n" + BODY + tail, "web.txt")
+    assert (a.reporters, a.correspondents) == (reporters, correspondents)
+    assert a.body == BODY.strip()
+
+
+def test_segment_names_alone_in_brackets_closing_the_last_paragraph():
+    [a] = split_articles("县里召开防汛工作会议\n" + BODY.strip() + "（周文斌 吴晓燕）\n", "web.txt")
+    assert a.reporters == ("周文斌", "吴晓燕") and a.body == BODY.strip()
+    [a] = split_articles("县里召开防汛工作会议\n" + BODY.strip() + "（周文斌吴晓燕）\n", "web.txt")
+    assert a.reporters == ("周文斌", "吴晓燕")
+    # a unit in brackets is no reporter, and stays
+    [a] = split_articles("县里召开防汛工作会议\n" + BODY.strip() + "（县政府办）\n", "web.txt")
+    assert a.reporters == () and a.body.endswith("（县政府办）")
+
+
+def test_segment_a_closing_line_that_is_text_stays_body():
+    tail = "——县委书记王建国在全县防汛工作会议上说\n（记者 周晓明整理）\n"
+    [a] = split_articles("县里召开防汛工作会议\n" + BODY + tail, "web.txt")
+    assert a.reporters == ("周晓明",) and a.body.endswith("在全县防汛工作会议上说")
+
+
+@pytest.mark.parametrize("furniture", [
+    "|| 2022-05-06 10:21:33 编辑：刘某 审核人：张某 阅读次数：123 |",
+    "• 当前位置：",
+    "您当前的位置 : 南岭新闻网 -> 新闻 -> 本地新闻",
+    "关于我们 | 广告合作 | 联系我们",
+    "2018/12/28 上午9:27:28 星期五",
+    "文章简介：6月3日上午，县委书记王建国主持召开全县防汛工作会议。",
+    "（资料图）",
+    "县委宣传部供图",
+    "|",
+    "![]() |",
+    "视频制作：钱芳",
+    "标签：防汛 会议",
+    "南岭县政协 版权所有 备案号：某ICP备00000000号",
+    "1760 期 / 第2版",
+])
+def test_segment_more_furniture_is_no_headline_and_no_body(furniture):
+    page = f"{furniture}\n县里召开防汛工作会议\n{furniture}\n{BODY}{furniture}\n"
+    [a] = split_articles(page, "web.txt")
+    assert a.headline == "县里召开防汛工作会议"
+    assert a.body == BODY.strip()
+
+
+def test_segment_a_sites_menu_one_item_a_line_is_no_headline():
+    page = "本站\n首页\n时政\n要闻\n概况\n县政协主席孙立新带队视察重点项目建设\n" + BODY
+    [a] = split_articles(page, "web.txt")
+    assert a.headline == "县政协主席孙立新带队视察重点项目建设" and a.body == BODY.strip()
+
+
+def test_segment_punctuation_alone_on_a_line_of_a_column_stays_text():
+    # a column may leave a full stop or a closing quote alone on a line: it is text
+    text = "县里召开会议\n\n" + "\n".join(["6月3日上午，县委书记王建", "国主持召开全县防汛工作会议", "。", "王建国强调，要压实责任", "。”"] * 3) + "\n"
+    [a] = split_articles(text, "p.txt")
+    assert a.body.count("。") == 6
+
+
+def test_segment_a_story_opening_with_a_date_and_a_time_is_no_timestamp():
+    text = "2023年6月10日上午9:30，县委书记王建国主持召开全县防汛工作会议，县长李红梅出席会议。"
+    [a] = split_articles(f"县里召开防汛工作会议\n{text}\n", "web.txt")
+    assert a.body.endswith(text)

@@ -51,10 +51,11 @@ class DateMention:
 
 _FULL = r"(?<!\d)((?:19|20)\d{2})(?:\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2})(?!\d))"
 _FULL_DATE = re.compile(_FULL)
-# the article's own date line (发布时间：2023-06-10, 2023-06-10 10:30 来源：…) wins over a
+# the article's own date line (发布时间：2023-06-10, 2023-06-10 10:30 来源：…, a date before the
+# editors or the site's counters: 2023-06-10 11:18 编辑：… 阅读：…) wins over a
 # timestamp in the site's navigation (今天是2023年6月14日 星期三)
 _OWN_DATE = re.compile(
-    rf"(?:(?:发布|更新|发稿)?(?:时间|日期)\s*[:：]\s*){_FULL}|{_FULL}(?=\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*(?:来源|作者|浏览|点击))"
+    rf"(?:(?:发布|更新|发稿)?(?:时间|日期)\s*[:：]\s*){_FULL}|{_FULL}(?=\s*(?:(?:上午|下午)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*(?:来源|作者|浏览|点击|阅读|编辑|责编|审核|字号|[|｜]))"
 )
 
 
