@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import re
+from math import log
 from functools import lru_cache
 from importlib import resources
 
@@ -125,13 +126,130 @@ def _codes(text: str) -> tuple[str, str, str, str, str]:
     return k, s, "".join(cue[:len(text)]), "".join(start), g
 
 
+# jieba's own splitting of a text into blocks it segments (Han characters, letters, digits and a
+# few signs) and the rest, and the letters and digits it gathers into one word
+_HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_WEIGHTS_MAX = 1_000_000
+_MISS = object()
+
+
+class _Segmenter:
+    """jieba's segmentation without HMM (Tokenizer.cut(s, HMM=False)), word for word the same,
+    as word codes: the same dictionary graph and the same best route (the same sums in the same
+    order, ties to the longer word), with each piece's log frequency looked up once."""
+
+    def __init__(self, dt, tags):
+        self.dt, self.tags, self.total = dt, tags, dt.total
+        self.logtotal = log(dt.total)
+        # a piece of text -> log(freq) - log(total) for a word, False for the mere opening of
+        # one, None for neither
+        self.weight: dict[str, float | bool | None] = {}
+
+    def _fill(self, frag: str) -> float | bool | None:
+        if len(self.weight) >= _WEIGHTS_MAX:
+            self.weight.clear()
+        f = self.dt.FREQ.get(frag)
+        w = self.weight[frag] = None if f is None else (log(f) - self.logtotal) if f else False
+        return w
+
+    def block(self, blk: str) -> list[str]:
+        """The word codes of one block (jieba's __cut_DAG_NO_HMM)."""
+        wget, fill, logtotal = self.weight.get, self._fill, self.logtotal
+        n = len(blk)
+        score = [0.0] * (n + 1)
+        last = list(range(n))
+        for k in range(n - 1, -1, -1):
+            best = None
+            i = k
+            frag = blk[k]
+            while True:
+                w = wget(frag, _MISS)
+                if w is _MISS:
+                    w = fill(frag)
+                if w is None:
+                    break
+                if w is not False:
+                    s = w + score[i + 1]
+                    if best is None or s >= best:
+                        best = s
+                        last[k] = i
+                i += 1
+                if i == n:
+                    break
+                frag = blk[k:i + 1]
+            if best is None:  # no word opens here: the character alone
+                best = (log(self.dt.FREQ.get(blk[k]) or 1) - logtotal) + score[k + 1]
+            score[k] = best
+        tags = self.tags
+        codes: list[str] = []
+        x, run = 0, -1  # run: where a stretch of single letters and digits opened
+        while x < n:
+            y = last[x] + 1
+            if y == x + 1 and blk[x] in _ASCII_ALNUM:  # letters and digits gather into one word
+                if run < 0:
+                    run = x
+            else:
+                if run >= 0:
+                    _add_word(codes, blk[run:x], tags)
+                    run = -1
+                _add_word(codes, blk[x:y], tags)
+            x = y
+        if run >= 0:
+            _add_word(codes, blk[run:], tags)
+        return codes
+
+    def codes(self, text: str) -> list[str]:
+        """The word code of each character of the text, as jieba cuts it (HMM=False); a block
+        met twice (a name, a title) is cut once."""
+        out: list[str] = []
+        seen: dict[str, list[str]] = {}
+        for blk in _HAN_BLOCK.split(text):
+            if not blk:
+                continue
+            if _HAN_BLOCK.match(blk):
+                got = seen.get(blk)
+                if got is None:
+                    got = seen[blk] = self.block(blk)
+                out.extend(got)
+            elif "\r\n" in blk:  # jieba reads \r\n as one word, every other character alone
+                for x in re.split("(\r\n)", blk):
+                    if x == "\r\n":
+                        _add_word(out, x, self.tags)
+                    else:
+                        out.extend(["S"] * len(x))
+            else:
+                out.extend(["S"] * len(blk))
+        return out
+
+
+def _add_word(codes: list[str], w: str, tags: dict) -> None:
+    m = len(w)
+    if m == 1:
+        codes.append("S")
+        return
+    kind = "n" if tags.get(w, "")[:2] == "nr" else "w"
+    codes.append("B" + kind)
+    codes.extend(["M" + kind] * (m - 2))
+    codes.append("E" + kind)
+
+
+_SEGMENTER: list[_Segmenter] = []
+
+
+def _segmenter() -> _Segmenter:
+    dt, tags = _jieba()
+    if not _SEGMENTER or _SEGMENTER[0].total != dt.total:  # a word added to jieba since
+        _SEGMENTER[:] = [_Segmenter(dt, tags)]
+    return _SEGMENTER[0]
+
+
 def _word_codes(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
     """For each stretch text[lo:hi]: where each character stands in jieba's word (B M E S, no
     HMM, so a name jieba does not know falls apart into single characters) and whether that
     word is a dictionary name (n) or another word (w). jieba reads two characters of context
     on each side; all stretches go through it in one call, a line each (jieba never joins
     words across a line break, so this is the same as one call a stretch, only faster)."""
-    dt, tags = _jieba()
     n = len(text)
     pieces, offsets, k = [], [], 0
     for lo, hi in spans:
@@ -139,16 +257,7 @@ def _word_codes(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
         pieces.append(text[a:b])
         offsets.append(k + lo - a)
         k += b - a + 1
-    codes: list[str] = []
-    for w in dt.cut("\n".join(pieces), HMM=False):
-        m = len(w)
-        if m == 1:
-            codes.append("S")
-            continue
-        kind = "n" if tags.get(w, "")[:2] == "nr" else "w"
-        codes.append("B" + kind)
-        codes.extend(["M" + kind] * (m - 2))
-        codes.append("E" + kind)
+    codes = _segmenter().codes("\n".join(pieces))
     return [codes[o:o + hi - lo] for o, (lo, hi) in zip(offsets, spans)]
 
 
