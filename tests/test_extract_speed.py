@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -54,3 +55,43 @@ def test_word_codes_of_each_window_are_those_of_jieba_on_that_window(text):
         a, b = max(0, lo - 2), min(n, hi + 2)
         want.append(_plain(text[a:b] + "\n")[lo - a:hi - a])
     assert ner._word_codes(text, spans) == want
+
+
+def _plain_codes(text: str) -> tuple[str, ...]:
+    """The character codes as a dictionary translation and a second pass give them."""
+    cls, one, compound, titles, nouns = ner._tables()
+    k = re.sub(r"[^CDNLPM]", "O", text.translate(cls))
+    s = list(re.sub(r"[^SstM]", "-", text.translate(one)))
+    for m in compound.finditer(text):
+        s[m.start()], s[m.start() + 1] = "F", "f"
+    cue = ["-"] * (len(text) + 1)
+    start = ["-"] * len(text)
+    for m in nouns.finditer(text):
+        cue[m.end()] = start[m.start()] = "G"
+    for m in titles.finditer(text):
+        cue[m.end()] = start[m.start()] = "T"
+    g = re.sub(r"[^HML]", "-", text.translate(ner._given_table()))
+    return k, "".join(s), "".join(cue[:len(text)]), "".join(start), g
+
+
+@pytest.mark.parametrize("text", SENTENCES + ["王𠀋明说，𪚥𠮷·李到场。SstxM HML CDNLPM", "", "\ud800王"])
+def test_character_codes_are_those_of_the_dictionaries(text):
+    assert ner._codes(text) == _plain_codes(text)
+
+
+def test_character_codes_of_random_text_are_those_of_the_dictionaries():
+    rng = random.Random(11)
+    for _ in range(300):
+        text = "".join(chr(rng.choice((rng.randint(0, 0x2FFFF), rng.randint(0x4E00, 0x9FFF), rng.randint(0, 127))))
+                       for _ in range(rng.randint(0, 40)))
+        assert ner._codes(text) == _plain_codes(text), text
+
+
+def test_a_common_word_at_or_before_a_surname_opens_no_window():
+    """高度 (a common word opens at 高) and 长江 (one ends at 江): neither opens a window; 王
+    before a plain character does, from one character before it."""
+    text = "水位高度上涨，长江两岸的王小明说。"
+    _, _, s, c, _, _ = (x[ner._PAD:-ner._PAD] for x in ner._padded(text))
+    starts = {lo for lo, _ in ner._windows(text, s, c)}
+    assert text.index("王") - 1 in starts
+    assert text.index("高") - 1 not in starts

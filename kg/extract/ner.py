@@ -101,15 +101,40 @@ def _tables() -> tuple[dict, dict, re.Pattern, re.Pattern, re.Pattern]:
     return cls, one, compound, titles, nouns
 
 
+@lru_cache(maxsize=1)
+def _code_tables() -> tuple[list[str], list[str], list[str]]:
+    """The class, surname and given-name tables of _tables and _given_table as lists over every
+    character of the Basic Multilingual Plane, each entry already the code the character gets
+    (O or - for the rest): str.translate then never misses (a miss costs it an exception)
+    and no second pass is needed, except for a character beyond the plane (kept, then coded)."""
+    cls, one, _, _, _ = _tables()
+    given = _given_table()
+
+    def table(mapping: dict[int, str], codes: str, other: str) -> list[str]:
+        out = []
+        for c in range(0x10000):
+            r = mapping.get(c, chr(c))
+            out.append(r if r in codes else other)
+        return out
+
+    return table(cls, "CDNLPM", "O"), table(one, "SstM", "-"), table(given, "HML", "-")
+
+
 def _codes(text: str) -> tuple[str, str, str, str, str]:
     """Five strings as long as the text: the class of each character (C J D N L P M O), its
     surname code (S surname, s surname that is an everyday word, F/f compound surname, t
     sound-spelling character, M middle dot, - other), what ends right before it and what
     starts at it (T a title, G a noun such as 记者 or 村民, - nothing), and how often it is
     part of a given name (_given_table)."""
-    cls, one, compound, titles, nouns = _tables()
-    k = re.sub(r"[^CDNLPM]", "O", text.translate(cls))
-    s = re.sub(r"[^SstM]", "-", text.translate(one))
+    _, _, compound, titles, nouns = _tables()
+    kt, st, gt = _code_tables()
+    k = text.translate(kt)
+    s = text.translate(st)
+    g = text.translate(gt)
+    if not k.isascii():  # a character beyond the Basic Multilingual Plane, left as it was
+        k = re.sub(r"[^CDNLPM]", "O", k)
+        s = re.sub(r"[^SstM]", "-", s)
+        g = re.sub(r"[^HML]", "-", g)
     sl = None
     for m in compound.finditer(text):
         sl = sl or list(s)
@@ -122,7 +147,6 @@ def _codes(text: str) -> tuple[str, str, str, str, str]:
         cue[m.end()] = start[m.start()] = "G"
     for m in titles.finditer(text):
         cue[m.end()] = start[m.start()] = "T"
-    g = re.sub(r"[^HML]", "-", text.translate(_given_table()))
     return k, s, "".join(cue[:len(text)]), "".join(start), g
 
 
@@ -145,6 +169,9 @@ class _Segmenter:
         # a piece of text -> log(freq) - log(total) for a word, False for the mere opening of
         # one, None for neither
         self.weight: dict[str, float | bool | None] = {}
+        # words of one or two characters as frequent as _COMMON and not tagged as names (高度, 长江)
+        self.common = frozenset(w for w, f in dt.FREQ.items()
+                                if len(w) <= 2 and f >= _COMMON and tags.get(w, "")[:2] != "nr")
 
     def _fill(self, frag: str) -> float | bool | None:
         if len(self.weight) >= _WEIGHTS_MAX:
@@ -315,14 +342,12 @@ def _windows(text: str, s: str, c: str) -> list[tuple[int, int]]:
     """Stretches of text worth tagging: from a little before a trigger to the punctuation that
     ends its clause (kept, as sentences end in training), merged, never across a sentence end."""
     n = len(text)
-    dt, tags = _jieba()
-    freq = dt.FREQ
+    common = _segmenter().common
     starts = []
     for m in _trigger_rx().finditer(s):
         p = m.start()
         # 高度, 阿拉 (a common word opens there), 长江 (one ends there): no name opens here
-        if any(freq.get(w, 0) >= _COMMON and tags.get(w, "")[:2] != "nr"
-               for w in (text[p:p + 2], text[p - 1:p + 1] if p else "")):
+        if text[p:p + 2] in common or p and text[p - 1:p + 1] in common:
             continue
         starts.append(p)
     starts += [m.start() for m in re.finditer(r"[TG]", c) if m.start() < n]
