@@ -95,3 +95,27 @@ def test_a_common_word_at_or_before_a_surname_opens_no_window():
     starts = {lo for lo, _ in ner._windows(text, s, c)}
     assert text.index("王") - 1 in starts
     assert text.index("高") - 1 not in starts
+
+
+def _plain_features(text: str) -> list[tuple[int, int, list[list[str]]]]:
+    """The tagger's features a position at a time, as the model was trained on them."""
+    t, k, s, c, a, g = ner._padded(text)
+    spans = ner._windows(text, s[ner._PAD:-ner._PAD], c[ner._PAD:-ner._PAD])
+    out = []
+    for (lo, hi), w in zip(spans, ner._word_codes(text, spans)):
+        feats = []
+        for j, i in enumerate(range(lo + ner._PAD, hi + ner._PAD)):
+            feats.append([
+                "u=" + t[i], "u-1=" + t[i - 1], "u1=" + t[i + 1], "u-2=" + t[i - 2], "u2=" + t[i + 2],
+                "b-1=" + t[i - 1:i + 1], "b0=" + t[i:i + 2], "b-2=" + t[i - 2:i], "b1=" + t[i + 1:i + 3],
+                "k=" + k[i - 1:i + 2], "s=" + s[i - 1:i + 2], "s0=" + s[i] + c[i], "c=" + c[i - 1:i + 2],
+                "w=" + w[j], "ws=" + w[j] + s[i], "wc=" + w[j] + c[i], "a=" + a[i + 1],
+                "g=" + g[i - 1:i + 2], "sg=" + s[i - 1:i + 1] + g[i:i + 2]])
+        out.append((lo, hi, feats))
+    return out
+
+
+@pytest.mark.parametrize("text", SENTENCES + ["王", "", "县长", "。。王小明"])
+def test_features_of_all_windows_at_once_are_those_of_each_position(text):
+    got = [(lo, hi, [list(f) for f in feats]) for lo, hi, feats in ner.sequence_features(text)]
+    assert got == _plain_features(text)

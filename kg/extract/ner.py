@@ -288,25 +288,36 @@ def _word_codes(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
     return [codes[o:o + hi - lo] for o, (lo, hi) in zip(offsets, spans)]
 
 
-def _features(t: str, k: str, s: str, c: str, a: str, g: str, w: list[str], lo: int, hi: int) -> list[tuple[str, ...]]:
-    """Feature lists for positions lo..hi-1 of the padded strings (t, k, s, c, a, g padded by _PAD;
-    w holds the word codes of positions lo..hi-1). Built a column at a time."""
-    r = range(lo, hi)
-    n = hi - lo
-    bi = [t[i:i + 2] for i in range(lo - 2, hi + 2)]  # the bigram opening at each position, lo-2 on
+def _features(t: str, k: str, s: str, c: str, a: str, g: str, words: list[list[str]],
+              spans: list[tuple[int, int]]) -> list[list[tuple[str, ...]]]:
+    """Feature lists of each stretch text[lo:hi] of spans, from the padded strings (t, k, s, c,
+    a, g padded by _PAD) and the word codes of each stretch. Built a column at a time over all
+    the stretches of the text at once, then cut back into stretches."""
+    idx = [i for lo, hi in spans for i in range(lo + _PAD, hi + _PAD)]
+
+    def cat(x: str, d: int) -> str:  # the characters of x at every position of idx, shifted by d
+        return "".join([x[lo + _PAD + d:hi + _PAD + d] for lo, hi in spans])
+
+    t0, s0, c0 = cat(t, 0), cat(s, 0), cat(c, 0)
+    w = [x for ws in words for x in ws]
     cols = (
-        ["u=" + x for x in t[lo:hi]], ["u-1=" + x for x in t[lo - 1:hi - 1]],
-        ["u1=" + x for x in t[lo + 1:hi + 1]], ["u-2=" + x for x in t[lo - 2:hi - 2]],
-        ["u2=" + x for x in t[lo + 2:hi + 2]],
-        ["b-1=" + x for x in bi[1:n + 1]], ["b0=" + x for x in bi[2:n + 2]],
-        ["b-2=" + x for x in bi[0:n]], ["b1=" + x for x in bi[3:n + 3]],
-        ["k=" + k[i - 1:i + 2] for i in r], ["s=" + s[i - 1:i + 2] for i in r],
-        ["s0=" + x + y for x, y in zip(s[lo:hi], c[lo:hi])], ["c=" + c[i - 1:i + 2] for i in r],
-        ["w=" + x for x in w], ["ws=" + x + y for x, y in zip(w, s[lo:hi])],
-        ["wc=" + x + y for x, y in zip(w, c[lo:hi])], ["a=" + x for x in a[lo + 1:hi + 1]],
-        ["g=" + g[i - 1:i + 2] for i in r], ["sg=" + s[i - 1:i + 1] + g[i:i + 2] for i in r],
+        ["u=" + x for x in t0], ["u-1=" + x for x in cat(t, -1)],
+        ["u1=" + x for x in cat(t, 1)], ["u-2=" + x for x in cat(t, -2)],
+        ["u2=" + x for x in cat(t, 2)],
+        ["b-1=" + t[i - 1:i + 1] for i in idx], ["b0=" + t[i:i + 2] for i in idx],
+        ["b-2=" + t[i - 2:i] for i in idx], ["b1=" + t[i + 1:i + 3] for i in idx],
+        ["k=" + k[i - 1:i + 2] for i in idx], ["s=" + s[i - 1:i + 2] for i in idx],
+        ["s0=" + x + y for x, y in zip(s0, c0)], ["c=" + c[i - 1:i + 2] for i in idx],
+        ["w=" + x for x in w], ["ws=" + x + y for x, y in zip(w, s0)],
+        ["wc=" + x + y for x, y in zip(w, c0)], ["a=" + x for x in cat(a, 1)],
+        ["g=" + g[i - 1:i + 2] for i in idx], ["sg=" + s[i - 1:i + 1] + g[i:i + 2] for i in idx],
     )
-    return list(zip(*cols))  # the tagger reads tuples as it reads lists
+    rows = list(zip(*cols))  # the tagger reads tuples as it reads lists
+    out, o = [], 0
+    for lo, hi in spans:
+        out.append(rows[o:o + hi - lo])
+        o += hi - lo
+    return out
 
 
 def _padded(text: str) -> tuple[str, ...]:
@@ -319,8 +330,8 @@ def sequence_features(text: str) -> list[tuple[int, int, list[tuple[str, ...]]]]
     """(start, end, feature lists) of each stretch of the text the tagger reads."""
     t, k, s, c, a, g = _padded(text)
     spans = _windows(text, s[_PAD:-_PAD], c[_PAD:-_PAD])
-    return [(lo, hi, _features(t, k, s, c, a, g, w, lo + _PAD, hi + _PAD))
-            for (lo, hi), w in zip(spans, _word_codes(text, spans))]
+    feats = _features(t, k, s, c, a, g, _word_codes(text, spans), spans)
+    return [(lo, hi, f) for (lo, hi), f in zip(spans, feats)]
 
 
 @lru_cache(maxsize=1)
