@@ -18,6 +18,8 @@ import gc
 import re
 from math import log
 from functools import lru_cache
+from itertools import repeat
+from operator import add
 from importlib import resources
 
 from .. import lexicons
@@ -334,6 +336,76 @@ def sequence_features(text: str) -> list[tuple[int, int, list[tuple[str, ...]]]]
     return [(lo, hi, f) for (lo, hi), f in zip(spans, feats)]
 
 
+# each feature's name and the length of the value after its = (see _features)
+_FEATURE_VALUES = {"u": (1,), "u-1": (1,), "u1": (1,), "u-2": (1,), "u2": (1,), "b-1": (2,), "b0": (2,),
+                   "b-2": (2,), "b1": (2,), "k": (3,), "s": (3,), "s0": (2,), "c": (3,), "w": (1, 2),
+                   "ws": (2, 3), "wc": (2, 3), "a": (1,), "g": (3,), "sg": (4,)}
+
+
+@lru_cache(maxsize=1)
+def _known() -> dict[str, dict[str, str]] | None:
+    """The features the model knows, by name: value -> the feature's string. The tagger drops
+    every feature its model does not know (most bigrams, many characters) before it tags, so
+    a stretch tagged with only the known ones, in the same order, is tagged the same. None
+    when the model's listing is not plainly whole (then every feature is passed)."""
+    info = _tagger().info()
+    attrs = info.attributes
+    n = int(info.header.get("num_attrs", -1))
+    if len(attrs) != n or sorted(int(x) for x in attrs.values()) != list(range(n)):
+        return None
+    out: dict[str, dict[str, str]] = {name: {} for name in _FEATURE_VALUES}
+    for a in attrs:
+        name, eq, value = a.partition("=")
+        if not eq or name not in out or len(value) not in _FEATURE_VALUES[name]:
+            return None
+        out[name][value] = a
+    return out
+
+
+def _known_features(t: str, k: str, s: str, c: str, a: str, g: str, words: list[list[str]],
+                    spans: list[tuple[int, int]], known: dict[str, dict[str, str]]) -> list[list[tuple[str, ...]]]:
+    """The features of _features that the model knows, in the same order, for tagging: each
+    looked up by its value in the model's own list (no string is made for one it does not
+    know), a column at a time over all the stretches of the text."""
+    def cat(x: str, d: int) -> str:
+        return "".join([x[lo + _PAD + d:hi + _PAD + d] for lo, hi in spans])
+
+    tm2, tm1, t0, t1, t2 = (cat(t, d) for d in (-2, -1, 0, 1, 2))
+    km1, k0, k1 = (cat(k, d) for d in (-1, 0, 1))
+    sm1, s0, s1 = (cat(s, d) for d in (-1, 0, 1))
+    cm1, c0, c1 = (cat(c, d) for d in (-1, 0, 1))
+    gm1, g0, g1 = (cat(g, d) for d in (-1, 0, 1))
+    w = [x for ws in words for x in ws]
+    f = {name: table.get for name, table in known.items()}
+    cols = (
+        map(f["u"], t0), map(f["u-1"], tm1), map(f["u1"], t1), map(f["u-2"], tm2), map(f["u2"], t2),
+        map(f["b-1"], map(add, tm1, t0)), map(f["b0"], map(add, t0, t1)),
+        map(f["b-2"], map(add, tm2, tm1)), map(f["b1"], map(add, t1, t2)),
+        map(f["k"], map(add, map(add, km1, k0), k1)), map(f["s"], map(add, map(add, sm1, s0), s1)),
+        map(f["s0"], map(add, s0, c0)), map(f["c"], map(add, map(add, cm1, c0), c1)),
+        map(f["w"], w), map(f["ws"], map(add, w, s0)), map(f["wc"], map(add, w, c0)), map(f["a"], cat(a, 1)),
+        map(f["g"], map(add, map(add, gm1, g0), g1)),
+        map(f["sg"], map(add, map(add, map(add, sm1, s0), g0), g1)),
+    )
+    rows = list(map(tuple, map(filter, repeat(None), zip(*cols))))
+    out, o = [], 0
+    for lo, hi in spans:
+        out.append(rows[o:o + hi - lo])
+        o += hi - lo
+    return out
+
+
+def _tagged_stretches(text: str) -> list[tuple[int, int, list[tuple[str, ...]]]]:
+    """sequence_features as the tagger reads them: only the features its model knows."""
+    known = _known()
+    if known is None:
+        return sequence_features(text)
+    t, k, s, c, a, g = _padded(text)
+    spans = _windows(text, s[_PAD:-_PAD], c[_PAD:-_PAD])
+    feats = _known_features(t, k, s, c, a, g, _word_codes(text, spans), spans, known)
+    return [(lo, hi, f) for (lo, hi), f in zip(spans, feats)]
+
+
 @lru_cache(maxsize=1)
 def _tagger():
     import pycrfsuite
@@ -437,7 +509,7 @@ def person_spans(text: str) -> list[tuple[int, int]]:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        stretches = sequence_features(text)
+        stretches = _tagged_stretches(text)
     finally:
         if enabled:
             gc.enable()
