@@ -236,7 +236,9 @@ class _Segmenter:
         for blk in _HAN_BLOCK.split(text):
             if not blk:
                 continue
-            if _HAN_BLOCK.match(blk):
+            if len(blk) == 1:  # one character: one word, or letters and digits of one
+                out.append("S")
+            elif _HAN_BLOCK.match(blk):
                 got = seen.get(blk)
                 if got is None:
                     got = seen[blk] = self.block(blk)
@@ -362,32 +364,114 @@ def _known() -> dict[str, dict[str, str]] | None:
     return out
 
 
-def _known_features(t: str, k: str, s: str, c: str, a: str, g: str, words: list[list[str]],
-                    spans: list[tuple[int, int]], known: dict[str, dict[str, str]]) -> list[list[tuple[str, ...]]]:
-    """The features of _features that the model knows, in the same order, for tagging: each
-    looked up by its value in the model's own list (no string is made for one it does not
-    know), a column at a time over all the stretches of the text."""
+# the codes of one position for tagging, k s c a g (see _codes), in one character
+_K, _S, _C, _G = "CDNLPMO", "SstM-Ff", "TG-", "HML-"
+_Q0 = 0xE000  # private-use characters, one per combination
+_Q_START, _Q_END = chr(_Q0 + 7 * 7 * 3 * 3 * 4), chr(_Q0 + 7 * 7 * 3 * 3 * 4 + 1)  # the padding
+
+
+# how far a combined code moves when one of its codes changes (from the - of the table)
+_S_STEP = {x: i * 3 * 3 * 4 for i, x in enumerate(_S)}
+_C_STEP = {x: (i - 2) * 3 * 4 for i, x in enumerate(_C)}
+_A_STEP = {x: (i - 2) * 4 for i, x in enumerate(_C)}
+
+
+def _q(k: str, s: str, c: str, a: str, g: str) -> str:
+    return chr(_Q0 + (((_K.index(k) * 7 + _S.index(s)) * 3 + _C.index(c)) * 3 + _C.index(a)) * 4 + _G.index(g))
+
+
+@lru_cache(maxsize=1)
+def _q_tables() -> tuple[list[str], dict[str, tuple[str, ...]]]:
+    """A table over the Basic Multilingual Plane: each character's combined code with no cue
+    (its class, surname and given-name codes); and each combined code as its five codes."""
+    kt, st, gt = _code_tables()
+    table = [_q(kt[x], st[x], "-", "-", gt[x]) for x in range(0x10000)]
+    decode = {_q(k, s, c, a, g): (k, s, c, a, g) for k in _K for s in _S for c in _C for a in _C for g in _G}
+    decode[_Q_START], decode[_Q_END] = ("\x02",) * 5, ("\x03",) * 5
+    return table, decode
+
+
+class _CodeFeatures(dict):
+    """Three combined codes (before, at, after a position) and the position's word code -> the
+    features of _features that come from codes (k s s0 c w ws wc a g sg), those the model knows."""
+
+    def __init__(self, names: frozenset[str], decode: dict[str, tuple[str, ...]]):
+        super().__init__()
+        self.names, self.decode = names, decode
+
+    def __missing__(self, key: str) -> tuple[str, ...]:
+        (k0, s0, c0, _, g0), (k1, s1, c1, _, g1), (k2, s2, c2, a2, g2) = (self.decode[x] for x in key[:3])
+        w = key[3:]
+        feats = ("k=" + k0 + k1 + k2, "s=" + s0 + s1 + s2, "s0=" + s1 + c1, "c=" + c0 + c1 + c2, "w=" + w,
+                 "ws=" + w + s1, "wc=" + w + c1, "a=" + a2, "g=" + g0 + g1 + g2, "sg=" + s0 + s1 + g1 + g2)
+        out = self[key] = tuple(x for x in feats if x in self.names)
+        return out
+
+
+@lru_cache(maxsize=1)
+def _code_features() -> _CodeFeatures:
+    known = _known()
+    return _CodeFeatures(frozenset(v for table in known.values() for v in table.values()), _q_tables()[1])
+
+
+def _tag_strings(text: str) -> tuple[str, str, str, str]:
+    """For tagging: the padded text, the padded combined codes (_q) of each character, and the
+    surname and cue codes of _codes (unpadded, for _windows)."""
+    _, _, compound, titles, nouns = _tables()
+    _, st, _ = _code_tables()
+    qt, _ = _q_tables()
+    n = len(text)
+    s = text.translate(st)
+    q = text.translate(qt)
+    if not s.isascii():  # a character beyond the Basic Multilingual Plane, left as it was
+        s = re.sub(r"[^SstM]", "-", s)
+        q = re.sub("[^\ue000-\uefff]", _q("O", "-", "-", "-", "-"), q)
+    base = s
+    fixed = set()
+    sl = None
+    for m in compound.finditer(text):
+        sl = sl or list(s)
+        sl[m.start()], sl[m.start() + 1] = "F", "f"
+        fixed.update((m.start(), m.start() + 1))
+    if sl:
+        s = "".join(sl)
+    cue = ["-"] * (n + 1)
+    start = ["-"] * n
+    for m in nouns.finditer(text):
+        cue[m.end()] = start[m.start()] = "G"
+        fixed.update((m.start(), m.end()))
+    for m in titles.finditer(text):
+        cue[m.end()] = start[m.start()] = "T"
+        fixed.update((m.start(), m.end()))
+    fixed.discard(n)
+    if fixed:  # the codes that differ from the table's: a compound surname, a cue
+        ql = list(q)
+        for i in fixed:
+            ql[i] = chr(ord(ql[i]) + _S_STEP[s[i]] - _S_STEP[base[i]] + _C_STEP[cue[i]] + _A_STEP[start[i]])
+        q = "".join(ql)
+    c = "".join(cue[:n])
+    return "\x02" * _PAD + text + "\x03" * _PAD, _Q_START * _PAD + q + _Q_END * _PAD, s, c
+
+
+def _known_features(t: str, q: str, words: list[list[str]], spans: list[tuple[int, int]],
+                    known: dict[str, dict[str, str]]) -> list[list[tuple[str, ...]]]:
+    """The features of _features that the model knows, in the same order, for tagging: those of
+    the characters looked up by their values in the model's own list (no string is made for
+    one it does not know), a column at a time over all the stretches of the text; those of
+    the codes, by the combined codes around each position and its word code."""
     def cat(x: str, d: int) -> str:
         return "".join([x[lo + _PAD + d:hi + _PAD + d] for lo, hi in spans])
 
     tm2, tm1, t0, t1, t2 = (cat(t, d) for d in (-2, -1, 0, 1, 2))
-    km1, k0, k1 = (cat(k, d) for d in (-1, 0, 1))
-    sm1, s0, s1 = (cat(s, d) for d in (-1, 0, 1))
-    cm1, c0, c1 = (cat(c, d) for d in (-1, 0, 1))
-    gm1, g0, g1 = (cat(g, d) for d in (-1, 0, 1))
     w = [x for ws in words for x in ws]
     f = {name: table.get for name, table in known.items()}
-    cols = (
+    chars = (
         map(f["u"], t0), map(f["u-1"], tm1), map(f["u1"], t1), map(f["u-2"], tm2), map(f["u2"], t2),
         map(f["b-1"], map(add, tm1, t0)), map(f["b0"], map(add, t0, t1)),
         map(f["b-2"], map(add, tm2, tm1)), map(f["b1"], map(add, t1, t2)),
-        map(f["k"], map(add, map(add, km1, k0), k1)), map(f["s"], map(add, map(add, sm1, s0), s1)),
-        map(f["s0"], map(add, s0, c0)), map(f["c"], map(add, map(add, cm1, c0), c1)),
-        map(f["w"], w), map(f["ws"], map(add, w, s0)), map(f["wc"], map(add, w, c0)), map(f["a"], cat(a, 1)),
-        map(f["g"], map(add, map(add, gm1, g0), g1)),
-        map(f["sg"], map(add, map(add, map(add, sm1, s0), g0), g1)),
     )
-    rows = list(map(tuple, map(filter, repeat(None), zip(*cols))))
+    keys = map(add, map(add, map(add, cat(q, -1), cat(q, 0)), cat(q, 1)), w)
+    rows = list(map(add, map(tuple, map(filter, repeat(None), zip(*chars))), map(_code_features().__getitem__, keys)))
     out, o = [], 0
     for lo, hi in spans:
         out.append(rows[o:o + hi - lo])
@@ -400,9 +484,9 @@ def _tagged_stretches(text: str) -> list[tuple[int, int, list[tuple[str, ...]]]]
     known = _known()
     if known is None:
         return sequence_features(text)
-    t, k, s, c, a, g = _padded(text)
-    spans = _windows(text, s[_PAD:-_PAD], c[_PAD:-_PAD])
-    feats = _known_features(t, k, s, c, a, g, _word_codes(text, spans), spans, known)
+    t, q, s, c = _tag_strings(text)
+    spans = _windows(text, s, c)
+    feats = _known_features(t, q, _word_codes(text, spans), spans, known)
     return [(lo, hi, f) for (lo, hi), f in zip(spans, feats)]
 
 
