@@ -144,3 +144,24 @@ def test_a_lone_surrogate_is_no_error_for_the_tagger():
     """A feature the model does not know never reaches the tagger (which cannot encode a lone
     surrogate)."""
     assert ner.person_spans("村民王小明说\udfff，今年收成好。") == [(2, 5)]
+
+
+@pytest.mark.parametrize("text", SENTENCES + ["副县长", "县长、副县长、常务副县长", ""])
+def test_title_heads_are_found_where_a_plain_look_ahead_finds_them(text):
+    from kg import lexicons
+    from kg.extract.persons import _heads_rx
+
+    plain = re.compile(f"(?=({lexicons.alternation('title_heads')}))")
+    assert [(m.start(), m.group(1)) for m in _heads_rx().finditer(text)] == \
+        [(m.start(), m.group(1)) for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("text, i, name", [
+    ("自治区主席买买提·艾力指出", 5, "买买提·艾力"),
+    ("村民王小明说", 2, "王小明"),
+])
+def test_a_rule_name_read_at_an_offset(text, i, name):
+    from kg.extract.names import _rule_name_at
+
+    assert _rule_name_at(text, i) == name
+    assert _rule_name_at("前文" * 50 + text, i + 100) == name

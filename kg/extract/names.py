@@ -32,6 +32,9 @@ _NOT_IN_NAME = set("了的啦吗呢吧这并着不")
 _COUNTED = re.compile("(?:多|几|数|[一二三四五六七八九十两]+)(?:位|名|个|批)")
 _NUMERALS = set("一二三四五六七八九十两几")
 _FREQUENT_CHAR = 35000  # a character this frequent as a word of its own (时, 正, 们) ends no name
+_HAN_1 = re.compile(f"[{CJK}]")
+_HAN_2_4 = re.compile(f"[{CJK}]{{2,4}}")
+_DOTTED_OPENING = re.compile(f"[{CJK}]{{1,8}}[{_MIDDOT}]")  # 买买提· (a name with a middle dot)
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +97,7 @@ def plausible_name(s: str) -> bool:
     if any(c in s for c in _MIDDOT):
         parts = re.split(f"[{_MIDDOT}]", s)
         return all(re.fullmatch(f"[{CJK}]{{1,8}}", p) for p in parts) and len(parts) <= 3
-    if not re.fullmatch(f"[{CJK}]{{2,4}}", s) or _NOT_IN_NAME.intersection(s):  # 王刚|的
+    if not _HAN_2_4.fullmatch(s) or _NOT_IN_NAME.intersection(s):  # 王刚|的
         return False
     one, two = _surnames()
     if s[:2] in two:
@@ -196,7 +199,7 @@ def _ends_name(text: str, end: int) -> bool:
     if end >= len(text):
         return True
     ch = text[end]
-    if not re.match(f"[{CJK}]", ch):
+    if not _HAN_1.match(ch):
         return ch not in _MIDDOT
     return _follower_rx().match(text, end) is not None
 
@@ -259,9 +262,10 @@ def name_seen_elsewhere(text: str, i: int) -> str | None:
 
 
 def _rule_name_at(text: str, i: int) -> str | None:
-    m = re.match(f"[{CJK}]{{1,8}}[{_MIDDOT}]", text[i:])
+    m = _DOTTED_OPENING.match(text, i)
     if m:  # 买买提·艾力: the part after the dot ends where a follower or punctuation starts
-        for n in range(m.end() + 1, min(len(text) - i, m.end() + 8) + 1):
+        end = m.end() - i
+        for n in range(end + 1, min(len(text) - i, end + 8) + 1):
             cand = text[i:i + n]
             if plausible_name(cand) and _ends_name(text, i + n):
                 return cand
