@@ -165,3 +165,26 @@ def test_a_rule_name_read_at_an_offset(text, i, name):
 
     assert _rule_name_at(text, i) == name
     assert _rule_name_at("前文" * 50 + text, i + 100) == name
+
+
+@pytest.mark.parametrize("text", SENTENCES + ["贯彻落实市长", "要落实好市委书记", "〇㐀鿿A1.5%-3", ""])
+def test_tokens_are_jieba_posseg_pairs(text):
+    import jieba.posseg
+
+    from kg.extract.names import tokens
+
+    tokens("")  # jieba and its added words first
+    assert tokens(text) == [(p.word, p.flag) for p in jieba.posseg.cut(text, HMM=False)]
+
+
+def test_tokens_of_random_text_are_jieba_posseg_pairs():
+    import jieba.posseg
+
+    from kg.extract.names import tokens
+
+    chars = list("王李张县委书记长主持会议的了和、，。ab.C%-+#&_0123 \r\n\u3000〇㐀")
+    rng = random.Random(3)
+    chars += [chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(60)]
+    for _ in range(300):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 30)))
+        assert tokens(text) == [(p.word, p.flag) for p in jieba.posseg.cut(text, HMM=False)], text

@@ -182,8 +182,9 @@ class _Segmenter:
         w = self.weight[frag] = None if f is None else (log(f) - self.logtotal) if f else False
         return w
 
-    def block(self, blk: str) -> list[str]:
-        """The word codes of one block (jieba's __cut_DAG_NO_HMM)."""
+    def route(self, blk: str) -> list[int]:
+        """jieba's best route through one block (Tokenizer.get_DAG and calc): the last character
+        of the word that opens at each position."""
         wget, fill, logtotal = self.weight.get, self._fill, self.logtotal
         n = len(blk)
         score = [0.0] * (n + 1)
@@ -210,6 +211,12 @@ class _Segmenter:
             if best is None:  # no word opens here: the character alone
                 best = (log(self.dt.FREQ.get(blk[k]) or 1) - logtotal) + score[k + 1]
             score[k] = best
+        return last
+
+    def block(self, blk: str) -> list[str]:
+        """The word codes of one block (jieba's __cut_DAG_NO_HMM)."""
+        last = self.route(blk)
+        n = len(blk)
         tags = self.tags
         codes: list[str] = []
         x, run = 0, -1  # run: where a stretch of single letters and digits opened
