@@ -188,3 +188,8 @@ def test_tokens_of_random_text_are_jieba_posseg_pairs():
     for _ in range(300):
         text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 30)))
         assert tokens(text) == [(p.word, p.flag) for p in jieba.posseg.cut(text, HMM=False)], text
+
+
+@pytest.mark.parametrize("text", ["1" * 100 + "年", "A" * 70, "王" * 80])
+def test_word_codes_of_long_runs_are_jiebas_cut(text):
+    assert ner._segmenter().codes(text) == _plain(text)

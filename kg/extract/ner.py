@@ -219,17 +219,28 @@ class _Segmenter:
         n = len(blk)
         tags = self.tags
         codes: list[str] = []
+        append, extend = codes.append, codes.extend
         x, run = 0, -1  # run: where a stretch of single letters and digits opened
         while x < n:
             y = last[x] + 1
-            if y == x + 1 and blk[x] in _ASCII_ALNUM:  # letters and digits gather into one word
-                if run < 0:
-                    run = x
+            if y == x + 1:
+                if blk[x] in _ASCII_ALNUM:  # letters and digits gather into one word
+                    if run < 0:
+                        run = x
+                    x = y
+                    continue
+                if run >= 0:
+                    _add_word(codes, blk[run:x], tags)
+                    run = -1
+                append("S")
             else:
                 if run >= 0:
                     _add_word(codes, blk[run:x], tags)
                     run = -1
-                _add_word(codes, blk[x:y], tags)
+                if y - x < len(_WORD_CODES):
+                    extend((_NAME_CODES if tags.get(blk[x:y], "")[:2] == "nr" else _WORD_CODES)[y - x])
+                else:
+                    _add_word(codes, blk[x:y], tags)
             x = y
         if run >= 0:
             _add_word(codes, blk[run:], tags)
@@ -259,6 +270,11 @@ class _Segmenter:
             else:
                 out.extend(["S"] * len(blk))
         return out
+
+
+# the codes of a word of m characters (m >= 2), a dictionary name or another word
+_NAME_CODES = [()] * 2 + [("Bn",) + ("Mn",) * (m - 2) + ("En",) for m in range(2, 64)]
+_WORD_CODES = [()] * 2 + [("Bw",) + ("Mw",) * (m - 2) + ("Ew",) for m in range(2, 64)]
 
 
 def _add_word(codes: list[str], w: str, tags: dict) -> None:
