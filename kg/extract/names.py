@@ -32,6 +32,9 @@ _NOT_IN_NAME = set("了的啦吗呢吧这并着不")
 _COUNTED = re.compile("(?:多|几|数|[一二三四五六七八九十两]+)(?:位|名|个|批)")
 _NUMERALS = set("一二三四五六七八九十两几")
 _FREQUENT_CHAR = 35000  # a character this frequent as a word of its own (时, 正, 们) ends no name
+_HAN_1 = re.compile(f"[{CJK}]")
+_HAN_2_4 = re.compile(f"[{CJK}]{{2,4}}")
+_DOTTED_OPENING = re.compile(f"[{CJK}]{{1,8}}[{_MIDDOT}]")  # 买买提· (a name with a middle dot)
 
 
 @lru_cache(maxsize=1)
@@ -46,10 +49,53 @@ def _jieba():
     return jieba, jieba.posseg
 
 
+# jieba.posseg's own splitting (its blocks hold no % or -), its letters and digits
+_POS_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")
+_POS_SKIP = re.compile("(\r\n|\\s)")
+_POS_NUM = re.compile("[\\.0-9]+")
+_POS_ENG = re.compile("[a-zA-Z0-9]+")
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
 def tokens(text: str) -> list[tuple[str, str]]:
-    """jieba's (word, tag) pairs for a short piece of text."""
+    """jieba's (word, tag) pairs for a short piece of text: jieba.posseg.cut(text, HMM=False)
+    pair for pair, its route taken from the name tagger's segmenter (one loop, each piece's
+    log frequency looked up once)."""
+    from .ner import _segmenter
+
     _, pseg = _jieba()
-    return [(p.word, p.flag) for p in pseg.cut(text, HMM=False)]
+    pseg.dt.makesure_userdict_loaded()
+    tags = pseg.dt.word_tag_tab
+    route = _segmenter().route
+    out: list[tuple[str, str]] = []
+    for blk in _POS_BLOCK.split(text):
+        if not blk:
+            continue
+        if _POS_BLOCK.match(blk):
+            last = route(blk)
+            x, n, run = 0, len(blk), -1  # run: where single letters and digits opened
+            while x < n:
+                y = last[x] + 1
+                if y == x + 1 and blk[x] in _ALNUM:
+                    if run < 0:
+                        run = x
+                else:
+                    if run >= 0:
+                        out.append((blk[run:x], "eng"))
+                        run = -1
+                    w = blk[x:y]
+                    out.append((w, tags.get(w, "x")))
+                x = y
+            if run >= 0:
+                out.append((blk[run:], "eng"))
+        else:
+            for x in _POS_SKIP.split(blk):
+                if _POS_SKIP.match(x):
+                    out.append((x, "x"))
+                else:
+                    for xx in x:
+                        out.append((xx, "m" if _POS_NUM.match(xx) else "eng" if _POS_ENG.match(x) else "x"))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +140,7 @@ def plausible_name(s: str) -> bool:
     if any(c in s for c in _MIDDOT):
         parts = re.split(f"[{_MIDDOT}]", s)
         return all(re.fullmatch(f"[{CJK}]{{1,8}}", p) for p in parts) and len(parts) <= 3
-    if not re.fullmatch(f"[{CJK}]{{2,4}}", s) or _NOT_IN_NAME.intersection(s):  # 王刚|的
+    if not _HAN_2_4.fullmatch(s) or _NOT_IN_NAME.intersection(s):  # 王刚|的
         return False
     one, two = _surnames()
     if s[:2] in two:
@@ -196,7 +242,7 @@ def _ends_name(text: str, end: int) -> bool:
     if end >= len(text):
         return True
     ch = text[end]
-    if not re.match(f"[{CJK}]", ch):
+    if not _HAN_1.match(ch):
         return ch not in _MIDDOT
     return _follower_rx().match(text, end) is not None
 
@@ -259,9 +305,10 @@ def name_seen_elsewhere(text: str, i: int) -> str | None:
 
 
 def _rule_name_at(text: str, i: int) -> str | None:
-    m = re.match(f"[{CJK}]{{1,8}}[{_MIDDOT}]", text[i:])
+    m = _DOTTED_OPENING.match(text, i)
     if m:  # 买买提·艾力: the part after the dot ends where a follower or punctuation starts
-        for n in range(m.end() + 1, min(len(text) - i, m.end() + 8) + 1):
+        end = m.end() - i
+        for n in range(end + 1, min(len(text) - i, end + 8) + 1):
             cand = text[i:i + n]
             if plausible_name(cand) and _ends_name(text, i + n):
                 return cand

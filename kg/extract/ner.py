@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import gc
 import re
+from math import log
 from functools import lru_cache
+from itertools import repeat
+from operator import add
 from importlib import resources
 
 from .. import lexicons
@@ -100,15 +103,40 @@ def _tables() -> tuple[dict, dict, re.Pattern, re.Pattern, re.Pattern]:
     return cls, one, compound, titles, nouns
 
 
+@lru_cache(maxsize=1)
+def _code_tables() -> tuple[list[str], list[str], list[str]]:
+    """The class, surname and given-name tables of _tables and _given_table as lists over every
+    character of the Basic Multilingual Plane, each entry already the code the character gets
+    (O or - for the rest): str.translate then never misses (a miss costs it an exception)
+    and no second pass is needed, except for a character beyond the plane (kept, then coded)."""
+    cls, one, _, _, _ = _tables()
+    given = _given_table()
+
+    def table(mapping: dict[int, str], codes: str, other: str) -> list[str]:
+        out = []
+        for c in range(0x10000):
+            r = mapping.get(c, chr(c))
+            out.append(r if r in codes else other)
+        return out
+
+    return table(cls, "CDNLPM", "O"), table(one, "SstM", "-"), table(given, "HML", "-")
+
+
 def _codes(text: str) -> tuple[str, str, str, str, str]:
     """Five strings as long as the text: the class of each character (C J D N L P M O), its
     surname code (S surname, s surname that is an everyday word, F/f compound surname, t
     sound-spelling character, M middle dot, - other), what ends right before it and what
     starts at it (T a title, G a noun such as 记者 or 村民, - nothing), and how often it is
     part of a given name (_given_table)."""
-    cls, one, compound, titles, nouns = _tables()
-    k = re.sub(r"[^CDNLPM]", "O", text.translate(cls))
-    s = re.sub(r"[^SstM]", "-", text.translate(one))
+    _, _, compound, titles, nouns = _tables()
+    kt, st, gt = _code_tables()
+    k = text.translate(kt)
+    s = text.translate(st)
+    g = text.translate(gt)
+    if not k.isascii():  # a character beyond the Basic Multilingual Plane, left as it was
+        k = re.sub(r"[^CDNLPM]", "O", k)
+        s = re.sub(r"[^SstM]", "-", s)
+        g = re.sub(r"[^HML]", "-", g)
     sl = None
     for m in compound.finditer(text):
         sl = sl or list(s)
@@ -121,8 +149,153 @@ def _codes(text: str) -> tuple[str, str, str, str, str]:
         cue[m.end()] = start[m.start()] = "G"
     for m in titles.finditer(text):
         cue[m.end()] = start[m.start()] = "T"
-    g = re.sub(r"[^HML]", "-", text.translate(_given_table()))
     return k, s, "".join(cue[:len(text)]), "".join(start), g
+
+
+# jieba's own splitting of a text into blocks it segments (Han characters, letters, digits and a
+# few signs) and the rest, and the letters and digits it gathers into one word
+_HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_WEIGHTS_MAX = 1_000_000
+_MISS = object()
+
+
+class _Segmenter:
+    """jieba's segmentation without HMM (Tokenizer.cut(s, HMM=False)), word for word the same,
+    as word codes: the same dictionary graph and the same best route (the same sums in the same
+    order, ties to the longer word), with each piece's log frequency looked up once."""
+
+    def __init__(self, dt, tags):
+        self.dt, self.tags, self.total = dt, tags, dt.total
+        self.logtotal = log(dt.total)
+        # a piece of text -> log(freq) - log(total) for a word, False for the mere opening of
+        # one, None for neither
+        self.weight: dict[str, float | bool | None] = {}
+        # words of one or two characters as frequent as _COMMON and not tagged as names (高度, 长江)
+        self.common = frozenset(w for w, f in dt.FREQ.items()
+                                if len(w) <= 2 and f >= _COMMON and tags.get(w, "")[:2] != "nr")
+
+    def _fill(self, frag: str) -> float | bool | None:
+        if len(self.weight) >= _WEIGHTS_MAX:
+            self.weight.clear()
+        f = self.dt.FREQ.get(frag)
+        w = self.weight[frag] = None if f is None else (log(f) - self.logtotal) if f else False
+        return w
+
+    def route(self, blk: str) -> list[int]:
+        """jieba's best route through one block (Tokenizer.get_DAG and calc): the last character
+        of the word that opens at each position."""
+        wget, fill, logtotal = self.weight.get, self._fill, self.logtotal
+        n = len(blk)
+        score = [0.0] * (n + 1)
+        last = list(range(n))
+        for k in range(n - 1, -1, -1):
+            best = None
+            i = k
+            frag = blk[k]
+            while True:
+                w = wget(frag, _MISS)
+                if w is _MISS:
+                    w = fill(frag)
+                if w is None:
+                    break
+                if w is not False:
+                    s = w + score[i + 1]
+                    if best is None or s >= best:
+                        best = s
+                        last[k] = i
+                i += 1
+                if i == n:
+                    break
+                frag = blk[k:i + 1]
+            if best is None:  # no word opens here: the character alone
+                best = (log(self.dt.FREQ.get(blk[k]) or 1) - logtotal) + score[k + 1]
+            score[k] = best
+        return last
+
+    def block(self, blk: str) -> list[str]:
+        """The word codes of one block (jieba's __cut_DAG_NO_HMM)."""
+        last = self.route(blk)
+        n = len(blk)
+        tags = self.tags
+        codes: list[str] = []
+        append, extend = codes.append, codes.extend
+        x, run = 0, -1  # run: where a stretch of single letters and digits opened
+        while x < n:
+            y = last[x] + 1
+            if y == x + 1:
+                if blk[x] in _ASCII_ALNUM:  # letters and digits gather into one word
+                    if run < 0:
+                        run = x
+                    x = y
+                    continue
+                if run >= 0:
+                    _add_word(codes, blk[run:x], tags)
+                    run = -1
+                append("S")
+            else:
+                if run >= 0:
+                    _add_word(codes, blk[run:x], tags)
+                    run = -1
+                if y - x < len(_WORD_CODES):
+                    extend((_NAME_CODES if tags.get(blk[x:y], "")[:2] == "nr" else _WORD_CODES)[y - x])
+                else:
+                    _add_word(codes, blk[x:y], tags)
+            x = y
+        if run >= 0:
+            _add_word(codes, blk[run:], tags)
+        return codes
+
+    def codes(self, text: str) -> list[str]:
+        """The word code of each character of the text, as jieba cuts it (HMM=False); a block
+        met twice (a name, a title) is cut once."""
+        out: list[str] = []
+        seen: dict[str, list[str]] = {}
+        for blk in _HAN_BLOCK.split(text):
+            if not blk:
+                continue
+            if len(blk) == 1:  # one character: one word, or letters and digits of one
+                out.append("S")
+            elif _HAN_BLOCK.match(blk):
+                got = seen.get(blk)
+                if got is None:
+                    got = seen[blk] = self.block(blk)
+                out.extend(got)
+            elif "\r\n" in blk:  # jieba reads \r\n as one word, every other character alone
+                for x in re.split("(\r\n)", blk):
+                    if x == "\r\n":
+                        _add_word(out, x, self.tags)
+                    else:
+                        out.extend(["S"] * len(x))
+            else:
+                out.extend(["S"] * len(blk))
+        return out
+
+
+# the codes of a word of m characters (m >= 2), a dictionary name or another word
+_NAME_CODES = [()] * 2 + [("Bn",) + ("Mn",) * (m - 2) + ("En",) for m in range(2, 64)]
+_WORD_CODES = [()] * 2 + [("Bw",) + ("Mw",) * (m - 2) + ("Ew",) for m in range(2, 64)]
+
+
+def _add_word(codes: list[str], w: str, tags: dict) -> None:
+    m = len(w)
+    if m == 1:
+        codes.append("S")
+        return
+    kind = "n" if tags.get(w, "")[:2] == "nr" else "w"
+    codes.append("B" + kind)
+    codes.extend(["M" + kind] * (m - 2))
+    codes.append("E" + kind)
+
+
+_SEGMENTER: list[_Segmenter] = []
+
+
+def _segmenter() -> _Segmenter:
+    dt, tags = _jieba()
+    if not _SEGMENTER or _SEGMENTER[0].total != dt.total:  # a word added to jieba since
+        _SEGMENTER[:] = [_Segmenter(dt, tags)]
+    return _SEGMENTER[0]
 
 
 def _word_codes(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
@@ -131,7 +304,6 @@ def _word_codes(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
     word is a dictionary name (n) or another word (w). jieba reads two characters of context
     on each side; all stretches go through it in one call, a line each (jieba never joins
     words across a line break, so this is the same as one call a stretch, only faster)."""
-    dt, tags = _jieba()
     n = len(text)
     pieces, offsets, k = [], [], 0
     for lo, hi in spans:
@@ -139,38 +311,40 @@ def _word_codes(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
         pieces.append(text[a:b])
         offsets.append(k + lo - a)
         k += b - a + 1
-    codes: list[str] = []
-    for w in dt.cut("\n".join(pieces), HMM=False):
-        m = len(w)
-        if m == 1:
-            codes.append("S")
-            continue
-        kind = "n" if tags.get(w, "")[:2] == "nr" else "w"
-        codes.append("B" + kind)
-        codes.extend(["M" + kind] * (m - 2))
-        codes.append("E" + kind)
+    codes = _segmenter().codes("\n".join(pieces))
     return [codes[o:o + hi - lo] for o, (lo, hi) in zip(offsets, spans)]
 
 
-def _features(t: str, k: str, s: str, c: str, a: str, g: str, w: list[str], lo: int, hi: int) -> list[tuple[str, ...]]:
-    """Feature lists for positions lo..hi-1 of the padded strings (t, k, s, c, a, g padded by _PAD;
-    w holds the word codes of positions lo..hi-1). Built a column at a time."""
-    r = range(lo, hi)
-    n = hi - lo
-    bi = [t[i:i + 2] for i in range(lo - 2, hi + 2)]  # the bigram opening at each position, lo-2 on
+def _features(t: str, k: str, s: str, c: str, a: str, g: str, words: list[list[str]],
+              spans: list[tuple[int, int]]) -> list[list[tuple[str, ...]]]:
+    """Feature lists of each stretch text[lo:hi] of spans, from the padded strings (t, k, s, c,
+    a, g padded by _PAD) and the word codes of each stretch. Built a column at a time over all
+    the stretches of the text at once, then cut back into stretches."""
+    idx = [i for lo, hi in spans for i in range(lo + _PAD, hi + _PAD)]
+
+    def cat(x: str, d: int) -> str:  # the characters of x at every position of idx, shifted by d
+        return "".join([x[lo + _PAD + d:hi + _PAD + d] for lo, hi in spans])
+
+    t0, s0, c0 = cat(t, 0), cat(s, 0), cat(c, 0)
+    w = [x for ws in words for x in ws]
     cols = (
-        ["u=" + x for x in t[lo:hi]], ["u-1=" + x for x in t[lo - 1:hi - 1]],
-        ["u1=" + x for x in t[lo + 1:hi + 1]], ["u-2=" + x for x in t[lo - 2:hi - 2]],
-        ["u2=" + x for x in t[lo + 2:hi + 2]],
-        ["b-1=" + x for x in bi[1:n + 1]], ["b0=" + x for x in bi[2:n + 2]],
-        ["b-2=" + x for x in bi[0:n]], ["b1=" + x for x in bi[3:n + 3]],
-        ["k=" + k[i - 1:i + 2] for i in r], ["s=" + s[i - 1:i + 2] for i in r],
-        ["s0=" + x + y for x, y in zip(s[lo:hi], c[lo:hi])], ["c=" + c[i - 1:i + 2] for i in r],
-        ["w=" + x for x in w], ["ws=" + x + y for x, y in zip(w, s[lo:hi])],
-        ["wc=" + x + y for x, y in zip(w, c[lo:hi])], ["a=" + x for x in a[lo + 1:hi + 1]],
-        ["g=" + g[i - 1:i + 2] for i in r], ["sg=" + s[i - 1:i + 1] + g[i:i + 2] for i in r],
+        ["u=" + x for x in t0], ["u-1=" + x for x in cat(t, -1)],
+        ["u1=" + x for x in cat(t, 1)], ["u-2=" + x for x in cat(t, -2)],
+        ["u2=" + x for x in cat(t, 2)],
+        ["b-1=" + t[i - 1:i + 1] for i in idx], ["b0=" + t[i:i + 2] for i in idx],
+        ["b-2=" + t[i - 2:i] for i in idx], ["b1=" + t[i + 1:i + 3] for i in idx],
+        ["k=" + k[i - 1:i + 2] for i in idx], ["s=" + s[i - 1:i + 2] for i in idx],
+        ["s0=" + x + y for x, y in zip(s0, c0)], ["c=" + c[i - 1:i + 2] for i in idx],
+        ["w=" + x for x in w], ["ws=" + x + y for x, y in zip(w, s0)],
+        ["wc=" + x + y for x, y in zip(w, c0)], ["a=" + x for x in cat(a, 1)],
+        ["g=" + g[i - 1:i + 2] for i in idx], ["sg=" + s[i - 1:i + 1] + g[i:i + 2] for i in idx],
     )
-    return list(zip(*cols))  # the tagger reads tuples as it reads lists
+    rows = list(zip(*cols))  # the tagger reads tuples as it reads lists
+    out, o = [], 0
+    for lo, hi in spans:
+        out.append(rows[o:o + hi - lo])
+        o += hi - lo
+    return out
 
 
 def _padded(text: str) -> tuple[str, ...]:
@@ -183,8 +357,160 @@ def sequence_features(text: str) -> list[tuple[int, int, list[tuple[str, ...]]]]
     """(start, end, feature lists) of each stretch of the text the tagger reads."""
     t, k, s, c, a, g = _padded(text)
     spans = _windows(text, s[_PAD:-_PAD], c[_PAD:-_PAD])
-    return [(lo, hi, _features(t, k, s, c, a, g, w, lo + _PAD, hi + _PAD))
-            for (lo, hi), w in zip(spans, _word_codes(text, spans))]
+    feats = _features(t, k, s, c, a, g, _word_codes(text, spans), spans)
+    return [(lo, hi, f) for (lo, hi), f in zip(spans, feats)]
+
+
+# each feature's name and the length of the value after its = (see _features)
+_FEATURE_VALUES = {"u": (1,), "u-1": (1,), "u1": (1,), "u-2": (1,), "u2": (1,), "b-1": (2,), "b0": (2,),
+                   "b-2": (2,), "b1": (2,), "k": (3,), "s": (3,), "s0": (2,), "c": (3,), "w": (1, 2),
+                   "ws": (2, 3), "wc": (2, 3), "a": (1,), "g": (3,), "sg": (4,)}
+
+
+@lru_cache(maxsize=1)
+def _known() -> dict[str, dict[str, str]] | None:
+    """The features the model knows, by name: value -> the feature's string. The tagger drops
+    every feature its model does not know (most bigrams, many characters) before it tags, so
+    a stretch tagged with only the known ones, in the same order, is tagged the same. None
+    when the model's listing is not plainly whole (then every feature is passed)."""
+    info = _tagger().info()
+    attrs = info.attributes
+    n = int(info.header.get("num_attrs", -1))
+    if len(attrs) != n or sorted(int(x) for x in attrs.values()) != list(range(n)):
+        return None
+    out: dict[str, dict[str, str]] = {name: {} for name in _FEATURE_VALUES}
+    for a in attrs:
+        name, eq, value = a.partition("=")
+        if not eq or name not in out or len(value) not in _FEATURE_VALUES[name]:
+            return None
+        out[name][value] = a
+    return out
+
+
+# the codes of one position for tagging, k s c a g (see _codes), in one character
+_K, _S, _C, _G = "CDNLPMO", "SstM-Ff", "TG-", "HML-"
+_Q0 = 0xE000  # private-use characters, one per combination
+_Q_START, _Q_END = chr(_Q0 + 7 * 7 * 3 * 3 * 4), chr(_Q0 + 7 * 7 * 3 * 3 * 4 + 1)  # the padding
+
+
+# how far a combined code moves when one of its codes changes (from the - of the table)
+_S_STEP = {x: i * 3 * 3 * 4 for i, x in enumerate(_S)}
+_C_STEP = {x: (i - 2) * 3 * 4 for i, x in enumerate(_C)}
+_A_STEP = {x: (i - 2) * 4 for i, x in enumerate(_C)}
+
+
+def _q(k: str, s: str, c: str, a: str, g: str) -> str:
+    return chr(_Q0 + (((_K.index(k) * 7 + _S.index(s)) * 3 + _C.index(c)) * 3 + _C.index(a)) * 4 + _G.index(g))
+
+
+@lru_cache(maxsize=1)
+def _q_tables() -> tuple[list[str], dict[str, tuple[str, ...]]]:
+    """A table over the Basic Multilingual Plane: each character's combined code with no cue
+    (its class, surname and given-name codes); and each combined code as its five codes."""
+    kt, st, gt = _code_tables()
+    table = [_q(kt[x], st[x], "-", "-", gt[x]) for x in range(0x10000)]
+    decode = {_q(k, s, c, a, g): (k, s, c, a, g) for k in _K for s in _S for c in _C for a in _C for g in _G}
+    decode[_Q_START], decode[_Q_END] = ("\x02",) * 5, ("\x03",) * 5
+    return table, decode
+
+
+class _CodeFeatures(dict):
+    """Three combined codes (before, at, after a position) and the position's word code -> the
+    features of _features that come from codes (k s s0 c w ws wc a g sg), those the model knows."""
+
+    def __init__(self, names: frozenset[str], decode: dict[str, tuple[str, ...]]):
+        super().__init__()
+        self.names, self.decode = names, decode
+
+    def __missing__(self, key: str) -> tuple[str, ...]:
+        (k0, s0, c0, _, g0), (k1, s1, c1, _, g1), (k2, s2, c2, a2, g2) = (self.decode[x] for x in key[:3])
+        w = key[3:]
+        feats = ("k=" + k0 + k1 + k2, "s=" + s0 + s1 + s2, "s0=" + s1 + c1, "c=" + c0 + c1 + c2, "w=" + w,
+                 "ws=" + w + s1, "wc=" + w + c1, "a=" + a2, "g=" + g0 + g1 + g2, "sg=" + s0 + s1 + g1 + g2)
+        out = self[key] = tuple(x for x in feats if x in self.names)
+        return out
+
+
+@lru_cache(maxsize=1)
+def _code_features() -> _CodeFeatures:
+    known = _known()
+    return _CodeFeatures(frozenset(v for table in known.values() for v in table.values()), _q_tables()[1])
+
+
+def _tag_strings(text: str) -> tuple[str, str, str, str]:
+    """For tagging: the padded text, the padded combined codes (_q) of each character, and the
+    surname and cue codes of _codes (unpadded, for _windows)."""
+    _, _, compound, titles, nouns = _tables()
+    _, st, _ = _code_tables()
+    qt, _ = _q_tables()
+    n = len(text)
+    s = text.translate(st)
+    q = text.translate(qt)
+    if not s.isascii():  # a character beyond the Basic Multilingual Plane, left as it was
+        s = re.sub(r"[^SstM]", "-", s)
+        q = re.sub("[^\ue000-\uefff]", _q("O", "-", "-", "-", "-"), q)
+    base = s
+    fixed = set()
+    sl = None
+    for m in compound.finditer(text):
+        sl = sl or list(s)
+        sl[m.start()], sl[m.start() + 1] = "F", "f"
+        fixed.update((m.start(), m.start() + 1))
+    if sl:
+        s = "".join(sl)
+    cue = ["-"] * (n + 1)
+    start = ["-"] * n
+    for m in nouns.finditer(text):
+        cue[m.end()] = start[m.start()] = "G"
+        fixed.update((m.start(), m.end()))
+    for m in titles.finditer(text):
+        cue[m.end()] = start[m.start()] = "T"
+        fixed.update((m.start(), m.end()))
+    fixed.discard(n)
+    if fixed:  # the codes that differ from the table's: a compound surname, a cue
+        ql = list(q)
+        for i in fixed:
+            ql[i] = chr(ord(ql[i]) + _S_STEP[s[i]] - _S_STEP[base[i]] + _C_STEP[cue[i]] + _A_STEP[start[i]])
+        q = "".join(ql)
+    c = "".join(cue[:n])
+    return "\x02" * _PAD + text + "\x03" * _PAD, _Q_START * _PAD + q + _Q_END * _PAD, s, c
+
+
+def _known_features(t: str, q: str, words: list[list[str]], spans: list[tuple[int, int]],
+                    known: dict[str, dict[str, str]]) -> list[list[tuple[str, ...]]]:
+    """The features of _features that the model knows, in the same order, for tagging: those of
+    the characters looked up by their values in the model's own list (no string is made for
+    one it does not know), a column at a time over all the stretches of the text; those of
+    the codes, by the combined codes around each position and its word code."""
+    def cat(x: str, d: int) -> str:
+        return "".join([x[lo + _PAD + d:hi + _PAD + d] for lo, hi in spans])
+
+    tm2, tm1, t0, t1, t2 = (cat(t, d) for d in (-2, -1, 0, 1, 2))
+    w = [x for ws in words for x in ws]
+    f = {name: table.get for name, table in known.items()}
+    chars = (
+        map(f["u"], t0), map(f["u-1"], tm1), map(f["u1"], t1), map(f["u-2"], tm2), map(f["u2"], t2),
+        map(f["b-1"], map(add, tm1, t0)), map(f["b0"], map(add, t0, t1)),
+        map(f["b-2"], map(add, tm2, tm1)), map(f["b1"], map(add, t1, t2)),
+    )
+    keys = map(add, map(add, map(add, cat(q, -1), cat(q, 0)), cat(q, 1)), w)
+    rows = list(map(add, map(tuple, map(filter, repeat(None), zip(*chars))), map(_code_features().__getitem__, keys)))
+    out, o = [], 0
+    for lo, hi in spans:
+        out.append(rows[o:o + hi - lo])
+        o += hi - lo
+    return out
+
+
+def _tagged_stretches(text: str) -> list[tuple[int, int, list[tuple[str, ...]]]]:
+    """sequence_features as the tagger reads them: only the features its model knows."""
+    known = _known()
+    if known is None:
+        return sequence_features(text)
+    t, q, s, c = _tag_strings(text)
+    spans = _windows(text, s, c)
+    feats = _known_features(t, q, _word_codes(text, spans), spans, known)
+    return [(lo, hi, f) for (lo, hi), f in zip(spans, feats)]
 
 
 @lru_cache(maxsize=1)
@@ -206,14 +532,12 @@ def _windows(text: str, s: str, c: str) -> list[tuple[int, int]]:
     """Stretches of text worth tagging: from a little before a trigger to the punctuation that
     ends its clause (kept, as sentences end in training), merged, never across a sentence end."""
     n = len(text)
-    dt, tags = _jieba()
-    freq = dt.FREQ
+    common = _segmenter().common
     starts = []
     for m in _trigger_rx().finditer(s):
         p = m.start()
         # 高度, 阿拉 (a common word opens there), 长江 (one ends there): no name opens here
-        if any(freq.get(w, 0) >= _COMMON and tags.get(w, "")[:2] != "nr"
-               for w in (text[p:p + 2], text[p - 1:p + 1] if p else "")):
+        if text[p:p + 2] in common or p and text[p - 1:p + 1] in common:
             continue
         starts.append(p)
     starts += [m.start() for m in re.finditer(r"[TG]", c) if m.start() < n]
@@ -292,7 +616,7 @@ def person_spans(text: str) -> list[tuple[int, int]]:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        stretches = sequence_features(text)
+        stretches = _tagged_stretches(text)
     finally:
         if enabled:
             gc.enable()

@@ -30,7 +30,10 @@ class Mention:
 
 @lru_cache(maxsize=1)
 def _heads_rx() -> re.Pattern:
-    return re.compile(f"(?=({lexicons.alternation('title_heads')}))")
+    # the class of first characters up front lets the search skip where no head can start (a
+    # look-ahead alone is tried at every character)
+    first = "".join(sorted({w[0] for w in lexicons.load("title_heads")}))
+    return re.compile(f"(?=[{re.escape(first)}])(?=({lexicons.alternation('title_heads')}))")
 
 
 @lru_cache(maxsize=1)

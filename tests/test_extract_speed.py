@@ -1,0 +1,195 @@
+"""The fast paths of extraction give exactly what the plain ones give."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from kg.extract import ner
+
+SENTENCES = [
+    "青石县委书记王建国主持召开县委常委会议，副县长李红梅、刘志强出席。",
+    "南湖镇党委书记张海峰一行深入田间地头，了解2023年秋粮收成情况。",
+    "村民赵小兵说：“今年的收入比去年多了3.5万元，生活一年比一年好。”",
+    "欧阳文博、司马俊杰等同志到会指导，会议由县长周文华主持。",
+    "阿卜杜拉·买买提在座谈会上发言，ABC公司总经理Tom Lee列席。",
+    "会议指出，要坚持问题导向，确保100%完成任务（第1-3季度）。\r\n下一步，全县上下要再接再厉。",
+    "周文华李建国孙立新王小明\n\n  县长\u3000钱多多讲话#2 a.b_c&d+e",
+]
+
+
+def _plain(text: str) -> list[str]:
+    """Word codes as read from jieba's own cut."""
+    dt, tags = ner._jieba()
+    out = []
+    for w in dt.cut(text, HMM=False):
+        if len(w) == 1:
+            out.append("S")
+            continue
+        kind = "n" if tags.get(w, "")[:2] == "nr" else "w"
+        out += ["B" + kind] + ["M" + kind] * (len(w) - 2) + ["E" + kind]
+    return out
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_word_codes_are_jiebas_cut(text):
+    assert ner._segmenter().codes(text) == _plain(text)
+
+
+def test_word_codes_of_random_text_are_jiebas_cut():
+    chars = list("王李张欧阳建国明华县委书记长主持会议召开年月日的了和、，。：“”（）ab.C%-+#&_0123 \r\n\u3000·")
+    rng = random.Random(7)
+    chars += [chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(60)]
+    for _ in range(500):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(1, 40)))
+        assert ner._segmenter().codes(text) == _plain(text), text
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_word_codes_of_each_window_are_those_of_jieba_on_that_window(text):
+    spans = [(0, len(text)), (2, 9), (5, 6), (len(text) - 4, len(text))]
+    n = len(text)
+    want = []
+    for lo, hi in spans:
+        a, b = max(0, lo - 2), min(n, hi + 2)
+        want.append(_plain(text[a:b] + "\n")[lo - a:hi - a])
+    assert ner._word_codes(text, spans) == want
+
+
+def _plain_codes(text: str) -> tuple[str, ...]:
+    """The character codes as a dictionary translation and a second pass give them."""
+    cls, one, compound, titles, nouns = ner._tables()
+    k = re.sub(r"[^CDNLPM]", "O", text.translate(cls))
+    s = list(re.sub(r"[^SstM]", "-", text.translate(one)))
+    for m in compound.finditer(text):
+        s[m.start()], s[m.start() + 1] = "F", "f"
+    cue = ["-"] * (len(text) + 1)
+    start = ["-"] * len(text)
+    for m in nouns.finditer(text):
+        cue[m.end()] = start[m.start()] = "G"
+    for m in titles.finditer(text):
+        cue[m.end()] = start[m.start()] = "T"
+    g = re.sub(r"[^HML]", "-", text.translate(ner._given_table()))
+    return k, "".join(s), "".join(cue[:len(text)]), "".join(start), g
+
+
+@pytest.mark.parametrize("text", SENTENCES + ["王𠀋明说，𪚥𠮷·李到场。SstxM HML CDNLPM", "", "\ud800王"])
+def test_character_codes_are_those_of_the_dictionaries(text):
+    assert ner._codes(text) == _plain_codes(text)
+
+
+def test_character_codes_of_random_text_are_those_of_the_dictionaries():
+    rng = random.Random(11)
+    for _ in range(300):
+        text = "".join(chr(rng.choice((rng.randint(0, 0x2FFFF), rng.randint(0x4E00, 0x9FFF), rng.randint(0, 127))))
+                       for _ in range(rng.randint(0, 40)))
+        assert ner._codes(text) == _plain_codes(text), text
+
+
+def test_a_common_word_at_or_before_a_surname_opens_no_window():
+    """高度 (a common word opens at 高) and 长江 (one ends at 江): neither opens a window; 王
+    before a plain character does, from one character before it."""
+    text = "水位高度上涨，长江两岸的王小明说。"
+    _, _, s, c, _, _ = (x[ner._PAD:-ner._PAD] for x in ner._padded(text))
+    starts = {lo for lo, _ in ner._windows(text, s, c)}
+    assert text.index("王") - 1 in starts
+    assert text.index("高") - 1 not in starts
+
+
+def _plain_features(text: str) -> list[tuple[int, int, list[list[str]]]]:
+    """The tagger's features a position at a time, as the model was trained on them."""
+    t, k, s, c, a, g = ner._padded(text)
+    spans = ner._windows(text, s[ner._PAD:-ner._PAD], c[ner._PAD:-ner._PAD])
+    out = []
+    for (lo, hi), w in zip(spans, ner._word_codes(text, spans)):
+        feats = []
+        for j, i in enumerate(range(lo + ner._PAD, hi + ner._PAD)):
+            feats.append([
+                "u=" + t[i], "u-1=" + t[i - 1], "u1=" + t[i + 1], "u-2=" + t[i - 2], "u2=" + t[i + 2],
+                "b-1=" + t[i - 1:i + 1], "b0=" + t[i:i + 2], "b-2=" + t[i - 2:i], "b1=" + t[i + 1:i + 3],
+                "k=" + k[i - 1:i + 2], "s=" + s[i - 1:i + 2], "s0=" + s[i] + c[i], "c=" + c[i - 1:i + 2],
+                "w=" + w[j], "ws=" + w[j] + s[i], "wc=" + w[j] + c[i], "a=" + a[i + 1],
+                "g=" + g[i - 1:i + 2], "sg=" + s[i - 1:i + 1] + g[i:i + 2]])
+        out.append((lo, hi, feats))
+    return out
+
+
+@pytest.mark.parametrize("text", SENTENCES + ["王", "", "县长", "。。王小明"])
+def test_features_of_all_windows_at_once_are_those_of_each_position(text):
+    got = [(lo, hi, [list(f) for f in feats]) for lo, hi, feats in ner.sequence_features(text)]
+    assert got == _plain_features(text)
+
+
+def test_the_models_feature_list_is_read_whole():
+    known = ner._known()
+    assert known is not None
+    assert sum(map(len, known.values())) == int(ner._tagger().info().header["num_attrs"])
+
+
+@pytest.mark.parametrize("text", SENTENCES + ["王", "县长", "。。王小明", "主持人𠀋明说"])
+def test_tagging_with_the_known_features_only_is_tagging_with_all(text):
+    known = ner._known()
+    names = {v for table in known.values() for v in table.values()}
+    tagger = ner._tagger()
+    full = ner.sequence_features(text)
+    short = ner._tagged_stretches(text)
+    assert [(lo, hi) for lo, hi, _ in full] == [(lo, hi) for lo, hi, _ in short]
+    for (_, _, a), (_, _, b) in zip(full, short):
+        assert [tuple(x for x in row if x in names) for row in a] == b  # the same, in the same order
+        assert tagger.tag(a) == tagger.tag(b)
+
+
+def test_a_lone_surrogate_is_no_error_for_the_tagger():
+    """A feature the model does not know never reaches the tagger (which cannot encode a lone
+    surrogate)."""
+    assert ner.person_spans("村民王小明说\udfff，今年收成好。") == [(2, 5)]
+
+
+@pytest.mark.parametrize("text", SENTENCES + ["副县长", "县长、副县长、常务副县长", ""])
+def test_title_heads_are_found_where_a_plain_look_ahead_finds_them(text):
+    from kg import lexicons
+    from kg.extract.persons import _heads_rx
+
+    plain = re.compile(f"(?=({lexicons.alternation('title_heads')}))")
+    assert [(m.start(), m.group(1)) for m in _heads_rx().finditer(text)] == \
+        [(m.start(), m.group(1)) for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("text, i, name", [
+    ("自治区主席买买提·艾力指出", 5, "买买提·艾力"),
+    ("村民王小明说", 2, "王小明"),
+])
+def test_a_rule_name_read_at_an_offset(text, i, name):
+    from kg.extract.names import _rule_name_at
+
+    assert _rule_name_at(text, i) == name
+    assert _rule_name_at("前文" * 50 + text, i + 100) == name
+
+
+@pytest.mark.parametrize("text", SENTENCES + ["贯彻落实市长", "要落实好市委书记", "〇㐀鿿A1.5%-3", ""])
+def test_tokens_are_jieba_posseg_pairs(text):
+    import jieba.posseg
+
+    from kg.extract.names import tokens
+
+    tokens("")  # jieba and its added words first
+    assert tokens(text) == [(p.word, p.flag) for p in jieba.posseg.cut(text, HMM=False)]
+
+
+def test_tokens_of_random_text_are_jieba_posseg_pairs():
+    import jieba.posseg
+
+    from kg.extract.names import tokens
+
+    chars = list("王李张县委书记长主持会议的了和、，。ab.C%-+#&_0123 \r\n\u3000〇㐀")
+    rng = random.Random(3)
+    chars += [chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(60)]
+    for _ in range(300):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 30)))
+        assert tokens(text) == [(p.word, p.flag) for p in jieba.posseg.cut(text, HMM=False)], text
+
+
+@pytest.mark.parametrize("text", ["1" * 100 + "年", "A" * 70, "王" * 80])
+def test_word_codes_of_long_runs_are_jiebas_cut(text):
+    assert ner._segmenter().codes(text) == _plain(text)
