@@ -58,13 +58,15 @@ class Mapped:
         rx = re.compile(pattern) if isinstance(pattern, str) else pattern
         if not rx.search(self.text):
             return self  # most lines need most steps not at all
+        # a replacement with no group reference is itself: not parsed again at every match
+        plain = repl if isinstance(repl, str) and "\\" not in repl else None
         out: list[str] = []
         offs: list[int] = []
         pos = 0
         for m in rx.finditer(self.text):
             out.append(self.text[pos:m.start()])
             offs.extend(self.offsets[pos:m.start()])
-            new = repl(m) if callable(repl) else m.expand(repl)
+            new = repl(m) if callable(repl) else plain if plain is not None else m.expand(repl)
             if len(new) == m.end() - m.start():
                 offs.extend(self.offsets[m.start():m.end()])
             else:
