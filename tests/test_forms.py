@@ -610,3 +610,59 @@ def test_forms_web_page_year_from_its_header():
             "5月6日，县委书记王建军主持召开县委常委会会议。\n")
     [f] = extract_file_text(page, "web.txt", None)
     assert f.events[0].date == "2021-05-06"
+
+
+# Visits told through 开展/进行 after going somewhere, a group's visit, a subject described
+# before its name, a delegation that 一行(N人)走进…; inspection verbs inside nouns (督查专员,
+# 督查对接会, 检查量) are no visits. Each row: text, [(kind, leaders, attendees, sites)].
+VISIT_FORMS = [
+    ("5月6日，县委书记王建国到南湖镇开展调研。", [("inspection", ("王建国",), (), ())]),
+    ("5月6日，副县长李红梅在青石村开展专题调研。", [("inspection", ("李红梅",), (), ())]),
+    ("5月6日，省政府第二督查组组长王建国带领督查组，来我县开展季度督查。",
+     [("inspection", ("王建国",), (), ())]),
+    ("5月6日，市委联合督查组对我县重点工作落实情况进行督促检查。县领导王建国、李红梅陪同检查。",
+     [("inspection", (), ("王建国", "李红梅"), ())]),
+    ("5月6日，省纪委派出工作组，分赴各地开展监督指导。", [("inspection", (), (), ())]),
+    ("5月6日，县卫健局工作人员刘丽与相关部门一道，前往青石中学等单位检查防疫工作。",
+     [("inspection", ("刘丽",), (), ("青石中学",))]),
+    ("5月6日一早，刘丽代表街道办和县卫健局等部门人员组成联合工作组，一行12人走进南湖中学。",
+     [("inspection", ("刘丽",), (), ("南湖中学",))]),
+    ("5月6日，市委书记林海一行来到青石产业园。", [("inspection", ("林海",), (), ("青石产业园",))]),
+    ("5月6日，县领导赵明一行三人前往南湖敬老院，看望慰问老人。", [("inspection", ("赵明",), (), ("南湖敬老院",))]),
+    # not visits: a title, a meeting's name, a count; a reporter's walk; a villager; said or planned
+    ("5月6日，省政府督查专员王建国出席全县经济工作会议。", [("meeting", (), ("王建国",), ())]),
+    ("5月6日，副县长李红梅出席督查对接会。", [("meeting", (), ("李红梅",), ())]),
+    ("从每天的消毒次数到设备检查量，刘丽都要上报。", []),
+    ("5月6日，本报记者一行走进南湖中学。", []),
+    ("5月6日，村民刘丽来到南湖中学。", []),
+    ("5月6日，记者跟随刘丽走进南湖中学。", []),
+    ("县委书记王建国要求，各乡镇要到村组开展调研。", []),
+    ("县委书记王建国将于下周到南湖镇开展调研。", []),
+    ("5月6日，县委常委会传达学习市委书记到我县开展调研时的讲话精神。", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", VISIT_FORMS)
+def test_forms_visit_shapes(text, expected):
+    f = one(text)
+    assert [(e.kind, e.leaders, e.attendees, e.sites) for e in f.events] == expected
+
+
+def test_forms_sites_of_an_earlier_paragraph_are_not_a_later_visits():
+    f = one("5月6日至8日，省纪委派出工作组，分赴全省各地开展指导，查看基层减负工作的进展，听取干部群众的意见和建议。\n"
+            "根据前期掌握的情况，县纪委有关部门到南湖镇开展督导，查看报表清理工作。")
+    [e] = f.events
+    assert e.date is None and e.sites == ()
+
+
+# 在A和B的带领下: all the escorts lead; 在A、B的陪同下: they attend.
+@pytest.mark.parametrize("text, leaders, attendees", [
+    ("5月6日，第一督导组在县纪委书记王建国和副县长李红梅的带领下，督查了东湖村、西山村。", ("王建国", "李红梅"), ()),
+    ("5月6日，在县委书记王建国、县长赵明的率领下，县考察团赴青石市考察。", ("王建国", "赵明"), ()),
+    ("5月6日，在县委书记王建国的带领下，考察团考察了青石产业园。", ("王建国",), ()),
+    ("5月6日，市长林海在县委书记王建国、县长赵明的陪同下到青石产业园调研。", ("林海",), ("王建国", "赵明")),
+])
+def test_forms_escorts_who_lead_and_who_attend(text, leaders, attendees):
+    [e] = one(text).events
+    assert (e.leaders, e.attendees) == (leaders, attendees)
+

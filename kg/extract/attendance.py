@@ -54,6 +54,8 @@ def attach_people_and_sites(scan: Scan) -> None:
                     ev.attend(x.name, x.start)
         # the sites of the inspection in hand, also after a meeting held during it (座谈)
         ev = current_event([e for e in events if e.kind == "inspection"], s1 - 1)
+        if ev and ev.start >= s1 and "\n" in text[s0:ev.start]:
+            ev = None  # a visit told only in a later paragraph went to none of these places
         if ev:
             listing = False  # the clause before ended inside a list of sites
             for cs, ce in clauses(text, s0, s1):

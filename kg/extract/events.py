@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from .. import lexicons
 from ..models import Article
+from ..normalize import CJK
 from ..segment import sentences
 from .dates import find_dates, resolve
 from .directives import FoundDirective
@@ -258,6 +259,8 @@ def _inspection_rx() -> re.Pattern:
     # verb of inspection (深入A、B等项目现场，了解…)
     return re.compile(f"(?:{lexicons.alternation('inspection_verbs')})(?![组员室办队科处局中者点团])"
                       r"|(?<=先后)(?:到|来到|深入|前往|走进)"
+                      # X一行(15人)走进/来到…: a delegation's visit
+                      r"|(?<=一行)(?:\d{1,3}人|[一二三四五六七八九十两]{1,3}人)?(?:走进|来到|前往|深入|莅临|赴)"
                       r"|(?:深入|来到|走进|莅临)(?=[^，。；]{2,40}?(?:现场|一线|车间|工地)[，。；])")
 
 
@@ -271,7 +274,50 @@ def _group_leader_rx() -> re.Pattern:
 _ESCORT = re.compile(r"在(?P<who>[^，。；]{2,60}?)(?:同志)?的?(?P<how>陪同|带领|率领|带队|组织|引领|指导)下")
 # the clause has a subject that acts through 进行/开展 (就秋粮收购进行了调研)
 _GUIDED = re.compile(r"(?:引导|陪着)(?P<whom>[^，。；]{1,12})$")
-_CARRIED = re.compile(r"(?:就|围绕|对|针对)[^，。；]{1,30}(?:进行|开展)(?:了)?(?:实地|专题|深入)?$")
+_MANNER = r"(?:了)?(?:实地|专题|深入|督促|全面|专项|集中|随机|重点|现场|明察暗访|蹲点|跟踪)*"
+_CARRIED = re.compile(r"(?:就|围绕|对|针对)[^，。；]{1,30}(?:进行|开展)" + _MANNER + "$")
+# the clause goes to a place and acts there through 开展/进行 (到北关镇开展调研, 来我县开展督查)
+_TRAVELLED = re.compile(r"(?:到|赴|来|在|前往|深入|奔赴|分赴|走进|来到)[^，。；]{1,30}(?:进行|开展)" + _MANNER + "$")
+
+
+def _noun_use(body: str, end: int) -> bool:
+    """An inspection verb that is part of a noun: a title (督查专员) or the name of a meeting
+    (督查对接会, 调研座谈会) that follows it with no verb between."""
+    rest = body[end:end + 12]
+    if lexicon_rx("title_heads").match(rest):
+        return True
+    m = re.match(f"[^，。；：、并和及与召开举行到赴在]{{0,4}}?(?:{lexicons.alternation('meeting_suffixes')})"
+                 "(?![场见谈同商员长所址堂])", rest)
+    return m is not None
+
+
+def _described_actor(r: Reader, s0: int, at: int) -> str | None:
+    """The subject of a sentence named after words that say who the person is, a unit and
+    a post the titles do not cover (县卫健局工作人员刘某与…一道，前往…检查): the first name of
+    the first clause that names anyone, when only such words stand before it."""
+    text = r.text
+    k = s0
+    while k < at:
+        ce = next_break(text, k)
+        names = [x for x in r.mentions if k <= x.left < min(ce, at)]
+        if names:
+            x = names[0]
+            lead = _LEAD_AT.match(text, k)
+            before = text[lead.end() if lead else k:x.left]
+            ok = (0 < len(before) <= 20 and re.fullmatch(f"[{CJK}]+", before)
+                  and not re.search(r"[他她我你在时对向跟给与同和及让听请叫问替帮据像被把为由陪随]", before)
+                  and _people_end_rx().search(before))
+            return x.name if ok else None
+        k = ce + 1
+    return None
+
+
+@lru_cache(maxsize=1)
+def _people_end_rx() -> re.Pattern:
+    return re.compile(f"(?:{lexicons.alternation('title_heads', 'role_words')}|人员|工作者|成员|干部)$")
+
+
+_LEAD_AT = re.compile(LEAD_IN.pattern[1:])
 
 
 def _co_leaders(r: Reader, s0: int, cs: int) -> list[str]:
@@ -301,18 +347,20 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         cs = clause_start(text, at)
         clause = text[cs:at]
         after = body[m.end():m.end() + 3]
-        if re.match(r"(?:时的|的|期间的|精神|后|工作|情况|结果|汇报|报告|发现|反馈|问题|中|侧记|纪实|手记|札记|日记|团|组(?!织)|队)", after) or re.search(
-                r"贯彻|落实|学习|听取|审议|研究|通报", clause):
+        carried = _CARRIED.search(clause) or _TRAVELLED.search(clause)
+        if re.match(r"(?:时的|的|期间的|精神|后|工作|情况|结果|汇报|报告|发现|反馈|问题|中|侧记|纪实|手记|札记|日记|团|组(?!织)|队|量)", after) or (
+                re.search(r"贯彻|落实|学习|听取|审议|研究|通报", clause) and not carried):
             continue  # 调研时的指示精神, 听取…检查情况汇报: no visit made here
+        if _noun_use(body, m.end()):
+            continue  # 督查专员, 出席督查对接会: a title or a meeting's name, no visit
         if _PLANNED.search(clause):
             continue  # 将到X调研: planned
-        carried = _CARRIED.search(clause)
         if (re.search(r"(?:的|了|在|对|开展|进行|接受|组织|加强|迎接|陪同|随同|参加|一同|一起|共同)$", clause)
                 and not re.search(r"(?:实地|深入)$", clause) and not carried):
             continue
         escort = _ESCORT.search(text, s0, at)
         escorts = [x for x in r.mentions if escort and escort.start("who") <= x.start < escort.end("who")]
-        leader = r.subject_name(at)
+        leader = r.subject_name(at) or _described_actor(r, s0, at)
         guided = _GUIDED.search(clause)
         guides = []
         if guided:  # X引导县长A察看: A leads, X goes along; 引导总书记察看 names no leader
@@ -344,7 +392,10 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         for x in guides:
             ev.attend(x.name, x.start)
         for x in escorts if escort and escort.group("how") == "陪同" else escorts[1:]:
-            ev.attend(x.name, x.start)
+            if escort.group("how") in ("带领", "率领", "带队"):
+                ev.lead(x.name)  # 在A和B的带领下: both lead
+            else:
+                ev.attend(x.name, x.start)
         led = re.search(r"(?:带领|率领|率)", clause)
         if led:  # X带领副县长A、B赴…: A and B go too
             for x in r.mentions:
@@ -382,7 +433,7 @@ def _inspection_name(r: Reader, clause: str, cs: int) -> str:
     subj = r.mention_at(cs)
     rest = clause[subj.end - cs:] if subj and subj.end - cs < len(clause) else clause
     rest = re.sub(r"^(?:一行|同志)?(?:带领|率领|率)[^，。]*?(?:负责同志|负责人|人员|同志|一行|干部)", "", rest)
-    rest = re.sub(r"^(?:一行|同志|[他她](?:们)?(?:一行)?)", "", rest)
+    rest = re.sub(r"^(?:一行(?:\d{1,3}|[一二三四五六七八九十两]{1,3})人|一行|同志|[他她](?:们)?(?:一行)?)", "", rest)
     lead = LEAD_IN.match(rest)
     return (rest[lead.end():] if lead else rest).lstrip("，") or clause
 
