@@ -655,6 +655,28 @@ def test_forms_sites_of_an_earlier_paragraph_are_not_a_later_visits():
     assert e.date is None and e.sites == ()
 
 
+# An attendance verb whose object names kinds of event (参加调研和座谈, 参加调研) attends the
+# event of each kind told last; with none named, the event in hand. Each row: text, the
+# attendees of each event in order.
+ATTENDANCE_BY_KIND = [
+    ("5月6日，县委书记王建国到南湖镇调研，并与镇村干部座谈。副县长李红梅参加调研和座谈。",
+     [("李红梅",), ("王建国", "李红梅")]),
+    ("5月6日，副市长王建国到市农科院调研并召开座谈会。院长赵明、副院长孙丽参加调研。",
+     [("赵明", "孙丽"), ()]),
+    ("5月6日，县长赵明到青石镇督导，随后主持召开座谈会。副县长刘丽陪同督导。", [("刘丽",), ()]),
+    # no kind named: the event in hand
+    ("5月6日，县委书记王建国到南湖镇调研，并与镇村干部座谈。副县长李红梅陪同。",
+     [(), ("王建国", "李红梅")]),
+    # a kind with no event of it told: the event in hand
+    ("5月6日，县长赵明主持召开座谈会。副县长刘丽参加调研。", [("刘丽",)]),
+]
+
+
+@pytest.mark.parametrize("text, attendees", ATTENDANCE_BY_KIND)
+def test_forms_attendance_by_kind(text, attendees):
+    assert [e.attendees for e in one(text).events] == attendees
+
+
 # 在A和B的带领下: all the escorts lead; 在A、B的陪同下: they attend.
 @pytest.mark.parametrize("text, leaders, attendees", [
     ("5月6日，第一督导组在县纪委书记王建国和副县长李红梅的带领下，督查了东湖村、西山村。", ("王建国", "李红梅"), ()),
@@ -666,3 +688,8 @@ def test_forms_escorts_who_lead_and_who_attend(text, leaders, attendees):
     [e] = one(text).events
     assert (e.leaders, e.attendees) == (leaders, attendees)
 
+
+def test_forms_a_clause_with_a_site_verb_is_no_bare_list_of_places():
+    # 察看了村卫生室 after a list of places: the verb's object is generic, not a place named
+    [e] = one("5月6日，市委书记林海一行走进青石村，察看了村卫生室。").events
+    assert e.sites == ("青石村",)

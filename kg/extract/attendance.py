@@ -43,6 +43,7 @@ def attach_people_and_sites(scan: Scan) -> None:
             ev = current_event(events, m.start())
             if ev is None:
                 continue
+            named = _events_named(events, text, m.start(), m.end())
             after = re.match(r"[^，。；]{0,6}?的(?:领导|同志|人员|县领导|市领导|区领导)?(?:还)?有[，：:]?", text[m.end():s1])
             if after:  # 出席会议的还有A、B: the names come after
                 lo, hi = m.end(), s1
@@ -51,7 +52,8 @@ def attach_people_and_sites(scan: Scan) -> None:
             quoted = quoted_spans(text, lo, hi)
             for x in r.mentions:
                 if lo <= x.start < hi and not any(s <= x.start < e for s, e in quoted):
-                    ev.attend(x.name, x.start)
+                    for e in named or [ev]:
+                        e.attend(x.name, x.start)
         # the sites of the inspection in hand, also after a meeting held during it (座谈)
         ev = current_event([e for e in events if e.kind == "inspection"], s1 - 1)
         if ev and ev.start >= s1 and "\n" in text[s0:ev.start]:
@@ -66,7 +68,7 @@ def attach_people_and_sites(scan: Scan) -> None:
                     continue
                 visits = sites_after(text[cs:ce])
                 found = [(x, sure) for x, sure in visits if x in _HERE or site_name(x, sure)]
-                if not found and (listing or text[cs] == "在"):
+                if not found and not visits and (listing or text[cs] == "在"):
                     # 先后视察了A，B，C和D等地 / 在A公司和B厂，X了解…: a list of places alone
                     found = sites_listed(text[cs:ce].removeprefix("在"))
                 at_site = _AT_SITE.search(text, cs, ce)
@@ -83,6 +85,27 @@ def attach_people_and_sites(scan: Scan) -> None:
                     ds = [d for d in scan.dates if s0 <= d.start < s1 and not d.vague]
                     if ds:
                         ev.date = resolve(ds[0], scan.year, scan.dateline)
+
+
+# what an attendance verb may name as its object: the kinds of event (陪同调研, 参加调研和座谈)
+_KIND = r"(?:调研|考察|视察|检查|督导|督查|走访|慰问|暗访|座谈会|座谈|会议)"
+_KINDS = re.compile(f"(?:了)?({_KIND}(?:(?:和|及|并|、|与){_KIND})*)(?=[，。；！？、\n]|$)")
+
+
+def _events_named(events: list, text: str, verb: int, end: int) -> list:
+    """The events an attendance verb names by kind (参加调研和座谈: the visit told last and the
+    meeting told last, each before the verb); empty when it names none, or none is told."""
+    m = _KINDS.match(text, end)
+    if not m:
+        return []
+    before = [e for e in events if e.start < verb]
+    out = []
+    for word in re.findall(_KIND, m.group(1)):
+        kind = "meeting" if word in ("座谈会", "座谈", "会议") else "inspection"
+        of_kind = [e for e in before if e.kind == kind]
+        if of_kind and of_kind[-1] not in out:
+            out.append(of_kind[-1])
+    return out
 
 
 _HERE = ("这里", "这儿", "此")
