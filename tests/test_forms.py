@@ -693,3 +693,25 @@ def test_forms_a_clause_with_a_site_verb_is_no_bare_list_of_places():
     # 察看了村卫生室 after a list of places: the verb's object is generic, not a place named
     [e] = one("5月6日，市委书记林海一行走进青石村，察看了村卫生室。").events
     assert e.sites == ("青石村",)
+
+
+# Meetings where many speak: deputies deliberating a report (代表们审议…报告, 同代表们一起审议)
+# is a meeting, and the remarks of officials there (说, 表示) are made at it; at a press
+# conference the article opens with, an official who 介绍 speaks there. Not a deliberation:
+# the meeting in hand deliberating (会议审议了), one asked for in what was said.
+@pytest.mark.parametrize("text, expected", [
+    ("全国人大代表认真审议全国人大常委会工作报告，代表们表示，工作取得新成效。南湖县委书记王建国代表说，要坚定制度自信。",
+     [("meeting", None, ("王建国",))]),
+    ("5月6日下午，全国人大常委会副委员长林海来到他所在的青石代表团，同代表们一起审议政府工作报告。王建国、李红梅等代表先后发言。",
+     [("meeting", "2023-05-06", ("林海", "王建国", "李红梅"))]),
+    ("5月6日，县委常委会召开会议，审议了《青石县乡村振兴规划（草案）》。", [("meeting", "2023-05-06", ())]),
+    ("县委书记王建国要求，各代表团要认真审议政府工作报告。", []),
+    ("5月6日，县政府常务会议讨论了提交人大代表审议的政府工作报告。", []),
+    ("5月6日，青石县召开防汛工作新闻发布会。\n县应急管理局局长王建国介绍，全县已转移群众三千人。",
+     [("meeting", "2023-05-06", ("王建国",))]),
+    ("5月6日，青石县召开防汛工作新闻发布会。\n村民王建国介绍，全村已转移群众三百人。", [("meeting", "2023-05-06", ())]),
+    ("5月6日，县长王建国到北关镇调研。\n镇长李红梅介绍，全镇已转移群众三千人。", [("inspection", "2023-05-06", ())]),
+])
+def test_forms_meetings_where_many_speak(text, expected):
+    f = one(text)
+    assert [(e.kind, e.date, e.attendees) for e in f.events] == expected

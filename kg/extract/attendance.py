@@ -30,6 +30,7 @@ def attach_people_and_sites(scan: Scan) -> None:
     if not events:
         return
     attend = lexicon_rx("attend_verbs")
+    lead_end = text.find("\n") if "\n" in text else len(text)  # the first paragraph
     speech = lexicon_rx("speech_verbs")
     for sent in sentences(r.a):
         s0, s1 = sent.start, sent.end
@@ -54,6 +55,14 @@ def attach_people_and_sites(scan: Scan) -> None:
                 if lo <= x.start < hi and not any(s <= x.start < e for s, e in quoted):
                     for e in named or [ev]:
                         e.attend(x.name, x.start)
+        for m in _BRIEFED.finditer(text, s0, s1):
+            # 省长某某介绍，…: at a press conference or a forum the article opens with, an
+            # official who briefs is one of those who speak there
+            ev = current_event(events, m.start())
+            x = next((x for x in r.mentions if x.end == m.start() and x.titles), None)
+            if ev and x and ev.many_speak and ev.start < lead_end and clause_start(text, x.left) == x.left - (
+                    1 if text[x.left - 1:x.left] in "”’" else 0):
+                ev.attend(x.name, x.start)
         # the sites of the inspection in hand, also after a meeting held during it (座谈)
         ev = current_event([e for e in events if e.kind == "inspection"], s1 - 1)
         if ev and ev.start >= s1 and "\n" in text[s0:ev.start]:
@@ -108,6 +117,7 @@ def _events_named(events: list, text: str, verb: int, end: int) -> list:
     return out
 
 
+_BRIEFED = re.compile(r"(?:还|并|也)?介绍(?:说)?[，：:]")
 _HERE = ("这里", "这儿", "此")
 # 在P调研/考察/察看…: P is where the visit went
 _AT_SITE = re.compile(r"在(?P<p>[^，。；在]{2,30}?)(?:实地|深入)?(?:调研|考察|视察|督导|检查|走访|察看|查看)")

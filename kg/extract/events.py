@@ -43,6 +43,13 @@ class FoundEvent:
         """The chair (or leader) and the co-chairs, in the order written."""
         return ([self.chair] if self.chair else []) + self.co_chairs
 
+    @property
+    def many_speak(self) -> bool:
+        """A meeting where many speak: a press conference, a forum (发布会, 论坛), deputies
+        deliberating a report (代表们审议…报告)."""
+        return self.kind == "meeting" and (
+            self.trigger == "审议" or lexicon_rx("forum_meetings").search(self.name) is not None)
+
     def lead(self, name: str) -> None:
         """Another chair or leader of the same event (A，B带领…; A、B等领导调研)."""
         if self.chair is None:
@@ -193,6 +200,23 @@ def _meetings(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         if r.subject_name(at) is not None and not mentioned(at):
             # 参加了23日开始的X培训班: the day may stand inside the meeting's description
             events.append(FoundEvent("meeting", np, at, scan.date_for(s0, s0 + m.end()), None, m.group(0)[:2], (s0, s1)))
+    for m in _DELIBERATED.finditer(body):
+        # 代表们审议政府工作报告; 某某来到代表团，同代表们一起审议…: a deliberation is a meeting
+        at = s0 + m.start()
+        cs = clause_start(text, at)
+        if mentioned(at) or _in_hand(events, at + 1) or any(s0 <= e.start < s1 for e in events):
+            continue  # 会议审议了…: the meeting in hand deliberates
+        clause = text[cs:at]
+        who = r.subject_name(at)
+        body_rx = _deliberators_rx()
+        if not (body_rx.search(clause) or who and body_rx.search(text, cs, at)):
+            continue
+        lead = LEAD_IN.match(clause)
+        name = (clause[lead.end():] if lead else clause).lstrip("，") + m.group(0)
+        ev = FoundEvent("meeting", name, at, scan.date_for(s0, at), None, "审议", (s0, s1))
+        if who:
+            ev.attend(who, at)
+        events.append(ev)
     for m in _venue_rx().finditer(body):
         # 在座谈会上指出 / 与企业家代表座谈交流: the meeting is named only here; its speaker was there
         at = s0 + m.start()
@@ -205,6 +229,16 @@ def _meetings(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         ev = FoundEvent("meeting", np, at, scan.date_for(s0, at), None, m.group(0)[:4], (s0, s1))
         ev.attend(who, at)
         events.append(ev)
+
+
+# 审议 and what is deliberated (a report, a draft, a bill)
+_DELIBERATED = re.compile(r"(?:一起|一同|认真|分组|集中|继续)?审议(?:了)?(?!的|结果)[^，。；：！？]{2,40}?(?:报告|草案|议案|决议|纲要)")
+
+
+@lru_cache(maxsize=1)
+def _deliberators_rx() -> re.Pattern:
+    """A deliberating body as the subject or partner of 审议 (代表们, 同代表们一起)."""
+    return re.compile(f"(?:{lexicons.alternation('deliberators')})(?:纷纷|认真|一起|一同)?$|同(?:{lexicons.alternation('deliberators')})")
 
 
 def _same_day(events: list[FoundEvent], body: str) -> str | None:
