@@ -715,3 +715,44 @@ def test_forms_a_clause_with_a_site_verb_is_no_bare_list_of_places():
 def test_forms_meetings_where_many_speak(text, expected):
     f = one(text)
     assert [(e.kind, e.date, e.attendees) for e in f.events] == expected
+
+
+# A sentence whose subject is the meeting told before, by the word its name ends in
+# (论坛还举办了…), tells of that day; the members of a group may visit as one (中心组成员
+# 集体在…考察调研). Each row: text, [(kind, date)].
+@pytest.mark.parametrize("text, expected", [
+    ("5月6日，2023青石发展论坛在南湖县开幕。论坛还举办了青石杯创新大赛启动仪式。",
+     [("meeting", "2023-05-06"), ("meeting", "2023-05-06")]),
+    # another subject, not the meeting told before: no day
+    ("5月6日，2023青石发展论坛在南湖县开幕。大赛还举办了青石杯创新大赛启动仪式。",
+     [("meeting", "2023-05-06"), ("meeting", None)]),
+    ("5月6日，县委理论学习中心组举行集体学习。中心组成员集体在青石古城遗址现场考察调研。",
+     [("meeting", "2023-05-06"), ("inspection", None)]),
+    ("县委书记王建国在讲话中要求，班子成员要深入一线调研。", []),
+])
+def test_forms_the_meeting_told_before_and_group_members(text, expected):
+    assert [(e.kind, e.date) for e in one(text).events] == expected
+
+
+# Going somewhere to act there tells a visit only when someone goes: a subject of the clause
+# or a group named before it (not one planned); the place where a meeting is held
+# (到某村召开现场会) is no site of the visit in hand; 多家医院 is no name.
+@pytest.mark.parametrize("text, expected", [
+    ("5月6日，县纪委有关部门到青石镇开展督导。", [("inspection", ())]),
+    ("县委下发通知，引导党员干部多到田间地头开展调研。", []),
+    ("自5月6日起，县里将组成3个督导组，赴各乡镇开展督导。", []),
+    ("5月6日，市督导组一行还来到青石县人民医院。", [("inspection", ("青石县人民医院",))]),
+    ("5月6日，专家组到多家医院开展实地调研。", [("inspection", ())]),
+    ("5月6日，县长赵明到青石镇调研。5月8日，中心组全体成员到南湖村召开现场学习会。",
+     [("inspection", ()), ("meeting", ())]),
+])
+def test_forms_who_goes_and_where(text, expected):
+    assert [(e.kind, e.sites) for e in one(text).events] == expected
+
+
+def test_forms_a_place_where_something_is_held_is_still_visited():
+    # 赴某园举办场地, 参观在某中心举办的展览: 举办 inside a visit's object names the place
+    [e] = one("5月6日，县长赵明到青石县调研，参观了在青石会展中心举办的农业成果展。").events
+    assert e.sites == ("青石会展中心",)
+    [e] = one("5月6日，县长赵明赴青石博览园举办场地，现场考察了筹备工作情况。").events
+    assert e.sites == ("青石博览园举办场地",)

@@ -75,6 +75,8 @@ def attach_people_and_sites(scan: Scan) -> None:
                 who = r.subject_name(cs + 1) if ce > cs else None
                 if who is not None and who not in ev.leaders and who not in ev.attendees:
                     continue
+                if _HELD_THERE.search(text, cs, ce) and not lexicon_rx("inspection_verbs").search(text, cs, ce):
+                    continue  # 到某村召开现场会: the place of a meeting, not of the visit in hand
                 visits = sites_after(text[cs:ce])
                 found = [(x, sure) for x, sure in visits if x in _HERE or site_name(x, sure)]
                 if not found and not visits and (listing or text[cs] == "在"):
@@ -117,6 +119,7 @@ def _events_named(events: list, text: str, verb: int, end: int) -> list:
     return out
 
 
+_HELD_THERE = re.compile(r"召开")
 _BRIEFED = re.compile(r"(?:还|并|也)?介绍(?:说)?[，：:]")
 _HERE = ("这里", "这儿", "此")
 # 在P调研/考察/察看…: P is where the visit went

@@ -242,8 +242,13 @@ def _deliberators_rx() -> re.Pattern:
 
 
 def _same_day(events: list[FoundEvent], body: str) -> str | None:
-    """在随后召开的座谈会上, 当天下午…督导: the day of the event told before."""
+    """在随后召开的座谈会上, 当天下午…督导: the day of the event told before; 论坛还举办了…:
+    a sentence whose subject is the meeting told before, by the word its name ends in."""
     if events and re.search(r"随后|当天|当日|同日|会后|其间|期间", body):
+        return events[-1].date
+    opener = re.match(r"[”’\s]*([^，。；：、的]{1,4}?)(?:还|并|同时|也)", body)
+    if opener and events and events[-1].kind == "meeting" and events[-1].name.endswith(opener.group(1)) and len(
+            opener.group(1)) >= 2:
         return events[-1].date
     return None
 
@@ -294,7 +299,7 @@ def _inspection_rx() -> re.Pattern:
     return re.compile(f"(?:{lexicons.alternation('inspection_verbs')})(?![组员室办队科处局中者点团])"
                       r"|(?<=先后)(?:到|来到|深入|前往|走进)"
                       # X一行(15人)走进/来到…: a delegation's visit
-                      r"|(?<=一行)(?:\d{1,3}人|[一二三四五六七八九十两]{1,3}人)?(?:走进|来到|前往|深入|莅临|赴)"
+                      r"|(?<=一行)(?:\d{1,3}人|[一二三四五六七八九十两]{1,3}人)?(?:还|又|也|随后|随即)?(?:走进|来到|前往|深入|莅临|赴)"
                       r"|(?:深入|来到|走进|莅临)(?=[^，。；]{2,40}?(?:现场|一线|车间|工地)[，。；])")
 
 
@@ -312,6 +317,19 @@ _MANNER = r"(?:了)?(?:实地|专题|深入|督促|全面|专项|集中|随机|�
 _CARRIED = re.compile(r"(?:就|围绕|对|针对)[^，。；]{1,30}(?:进行|开展)" + _MANNER + "$")
 # the clause goes to a place and acts there through 开展/进行 (到北关镇开展调研, 来我县开展督查)
 _TRAVELLED = re.compile(r"(?:到|赴|来|在|前往|深入|奔赴|分赴|走进|来到)[^，。；]{1,30}(?:进行|开展)" + _MANNER + "$")
+
+
+def _who_travels(text: str, s0: int, cs: int, clause: str) -> bool:
+    """Someone goes to act: the clause has a subject of its own before the verb of going
+    (县纪委有关部门到…开展督导), or an earlier clause of the sentence names the group that
+    goes (派出工作组，分赴各地开展…) and does not plan it (将组成督导组，赴…)."""
+    m = _TRAVELLED.search(clause)
+    subj = re.sub(r"^(?:还|也|又|并|再|多|随即|随后|分别|先后|专门|立即|马上|即)+", "", clause[:m.start()])
+    lead = LEAD_IN.match(subj)
+    if len(subj[lead.end():] if lead else subj) >= 2:
+        return True
+    before = text[s0:cs]
+    return bool(lexicon_rx("inspection_groups").search(before)) and not re.search(r"将|拟|计划|准备|要", before)
 
 
 def _noun_use(body: str, end: int) -> bool:
@@ -408,8 +426,9 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         # a group leads only when no one has yet: 某某率指导组… 指导组一行察看 is the same visit
         group = _group_leader_rx().match(text, cs) if leader is None and not any(
             e.kind == "inspection" for e in events) else None
-        if leader is None and group is None and not re.search(r"(?:赴|到|深入)[^，。]{1,20}$", clause):
-            continue
+        if leader is None and group is None and (not re.search(r"(?:赴|到|深入)[^，。]{1,20}$", clause) or (
+                _TRAVELLED.search(clause) and not _CARRIED.search(clause) and not _who_travels(text, s0, cs, clause))):
+            continue  # 引导干部多到田间地头开展调研: going to act there, with no one who goes, tells no visit
         same = [e for e in events if e.kind == "inspection" and (leader in e.leaders or leader is None and e.chair is None)
                 and (leader is not None or e.start >= s0)]
         if same:
