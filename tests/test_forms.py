@@ -610,3 +610,149 @@ def test_forms_web_page_year_from_its_header():
             "5月6日，县委书记王建军主持召开县委常委会会议。\n")
     [f] = extract_file_text(page, "web.txt", None)
     assert f.events[0].date == "2021-05-06"
+
+
+# Visits told through 开展/进行 after going somewhere, a group's visit, a subject described
+# before its name, a delegation that 一行(N人)走进…; inspection verbs inside nouns (督查专员,
+# 督查对接会, 检查量) are no visits. Each row: text, [(kind, leaders, attendees, sites)].
+VISIT_FORMS = [
+    ("5月6日，县委书记王建国到南湖镇开展调研。", [("inspection", ("王建国",), (), ())]),
+    ("5月6日，副县长李红梅在青石村开展专题调研。", [("inspection", ("李红梅",), (), ())]),
+    ("5月6日，省政府第二督查组组长王建国带领督查组，来我县开展季度督查。",
+     [("inspection", ("王建国",), (), ())]),
+    ("5月6日，市委联合督查组对我县重点工作落实情况进行督促检查。县领导王建国、李红梅陪同检查。",
+     [("inspection", (), ("王建国", "李红梅"), ())]),
+    ("5月6日，省纪委派出工作组，分赴各地开展监督指导。", [("inspection", (), (), ())]),
+    ("5月6日，县卫健局工作人员刘丽与相关部门一道，前往青石中学等单位检查防疫工作。",
+     [("inspection", ("刘丽",), (), ("青石中学",))]),
+    ("5月6日一早，刘丽代表街道办和县卫健局等部门人员组成联合工作组，一行12人走进南湖中学。",
+     [("inspection", ("刘丽",), (), ("南湖中学",))]),
+    ("5月6日，市委书记林海一行来到青石产业园。", [("inspection", ("林海",), (), ("青石产业园",))]),
+    ("5月6日，县领导赵明一行三人前往南湖敬老院，看望慰问老人。", [("inspection", ("赵明",), (), ("南湖敬老院",))]),
+    # not visits: a title, a meeting's name, a count; a reporter's walk; a villager; said or planned
+    ("5月6日，省政府督查专员王建国出席全县经济工作会议。", [("meeting", (), ("王建国",), ())]),
+    ("5月6日，副县长李红梅出席督查对接会。", [("meeting", (), ("李红梅",), ())]),
+    ("从每天的消毒次数到设备检查量，刘丽都要上报。", []),
+    ("5月6日，本报记者一行走进南湖中学。", []),
+    ("5月6日，村民刘丽来到南湖中学。", []),
+    ("5月6日，记者跟随刘丽走进南湖中学。", []),
+    ("县委书记王建国要求，各乡镇要到村组开展调研。", []),
+    ("县委书记王建国将于下周到南湖镇开展调研。", []),
+    ("5月6日，县委常委会传达学习市委书记到我县开展调研时的讲话精神。", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", VISIT_FORMS)
+def test_forms_visit_shapes(text, expected):
+    f = one(text)
+    assert [(e.kind, e.leaders, e.attendees, e.sites) for e in f.events] == expected
+
+
+def test_forms_sites_of_an_earlier_paragraph_are_not_a_later_visits():
+    f = one("5月6日至8日，省纪委派出工作组，分赴全省各地开展指导，查看基层减负工作的进展，听取干部群众的意见和建议。\n"
+            "根据前期掌握的情况，县纪委有关部门到南湖镇开展督导，查看报表清理工作。")
+    [e] = f.events
+    assert e.date is None and e.sites == ()
+
+
+# An attendance verb whose object names kinds of event (参加调研和座谈, 参加调研) attends the
+# event of each kind told last; with none named, the event in hand. Each row: text, the
+# attendees of each event in order.
+ATTENDANCE_BY_KIND = [
+    ("5月6日，县委书记王建国到南湖镇调研，并与镇村干部座谈。副县长李红梅参加调研和座谈。",
+     [("李红梅",), ("王建国", "李红梅")]),
+    ("5月6日，副市长王建国到市农科院调研并召开座谈会。院长赵明、副院长孙丽参加调研。",
+     [("赵明", "孙丽"), ()]),
+    ("5月6日，县长赵明到青石镇督导，随后主持召开座谈会。副县长刘丽陪同督导。", [("刘丽",), ()]),
+    # no kind named: the event in hand
+    ("5月6日，县委书记王建国到南湖镇调研，并与镇村干部座谈。副县长李红梅陪同。",
+     [(), ("王建国", "李红梅")]),
+    # a kind with no event of it told: the event in hand
+    ("5月6日，县长赵明主持召开座谈会。副县长刘丽参加调研。", [("刘丽",)]),
+]
+
+
+@pytest.mark.parametrize("text, attendees", ATTENDANCE_BY_KIND)
+def test_forms_attendance_by_kind(text, attendees):
+    assert [e.attendees for e in one(text).events] == attendees
+
+
+# 在A和B的带领下: all the escorts lead; 在A、B的陪同下: they attend.
+@pytest.mark.parametrize("text, leaders, attendees", [
+    ("5月6日，第一督导组在县纪委书记王建国和副县长李红梅的带领下，督查了东湖村、西山村。", ("王建国", "李红梅"), ()),
+    ("5月6日，在县委书记王建国、县长赵明的率领下，县考察团赴青石市考察。", ("王建国", "赵明"), ()),
+    ("5月6日，在县委书记王建国的带领下，考察团考察了青石产业园。", ("王建国",), ()),
+    ("5月6日，市长林海在县委书记王建国、县长赵明的陪同下到青石产业园调研。", ("林海",), ("王建国", "赵明")),
+])
+def test_forms_escorts_who_lead_and_who_attend(text, leaders, attendees):
+    [e] = one(text).events
+    assert (e.leaders, e.attendees) == (leaders, attendees)
+
+
+def test_forms_a_clause_with_a_site_verb_is_no_bare_list_of_places():
+    # 察看了村卫生室 after a list of places: the verb's object is generic, not a place named
+    [e] = one("5月6日，市委书记林海一行走进青石村，察看了村卫生室。").events
+    assert e.sites == ("青石村",)
+
+
+# Meetings where many speak: deputies deliberating a report (代表们审议…报告, 同代表们一起审议)
+# is a meeting, and the remarks of officials there (说, 表示) are made at it; at a press
+# conference the article opens with, an official who 介绍 speaks there. Not a deliberation:
+# the meeting in hand deliberating (会议审议了), one asked for in what was said.
+@pytest.mark.parametrize("text, expected", [
+    ("全国人大代表认真审议全国人大常委会工作报告，代表们表示，工作取得新成效。南湖县委书记王建国代表说，要坚定制度自信。",
+     [("meeting", None, ("王建国",))]),
+    ("5月6日下午，全国人大常委会副委员长林海来到他所在的青石代表团，同代表们一起审议政府工作报告。王建国、李红梅等代表先后发言。",
+     [("meeting", "2023-05-06", ("林海", "王建国", "李红梅"))]),
+    ("5月6日，县委常委会召开会议，审议了《青石县乡村振兴规划（草案）》。", [("meeting", "2023-05-06", ())]),
+    ("县委书记王建国要求，各代表团要认真审议政府工作报告。", []),
+    ("5月6日，县政府常务会议讨论了提交人大代表审议的政府工作报告。", []),
+    ("5月6日，青石县召开防汛工作新闻发布会。\n县应急管理局局长王建国介绍，全县已转移群众三千人。",
+     [("meeting", "2023-05-06", ("王建国",))]),
+    ("5月6日，青石县召开防汛工作新闻发布会。\n村民王建国介绍，全村已转移群众三百人。", [("meeting", "2023-05-06", ())]),
+    ("5月6日，县长王建国到北关镇调研。\n镇长李红梅介绍，全镇已转移群众三千人。", [("inspection", "2023-05-06", ())]),
+])
+def test_forms_meetings_where_many_speak(text, expected):
+    f = one(text)
+    assert [(e.kind, e.date, e.attendees) for e in f.events] == expected
+
+
+# A sentence whose subject is the meeting told before, by the word its name ends in
+# (论坛还举办了…), tells of that day; the members of a group may visit as one (中心组成员
+# 集体在…考察调研). Each row: text, [(kind, date)].
+@pytest.mark.parametrize("text, expected", [
+    ("5月6日，2023青石发展论坛在南湖县开幕。论坛还举办了青石杯创新大赛启动仪式。",
+     [("meeting", "2023-05-06"), ("meeting", "2023-05-06")]),
+    # another subject, not the meeting told before: no day
+    ("5月6日，2023青石发展论坛在南湖县开幕。大赛还举办了青石杯创新大赛启动仪式。",
+     [("meeting", "2023-05-06"), ("meeting", None)]),
+    ("5月6日，县委理论学习中心组举行集体学习。中心组成员集体在青石古城遗址现场考察调研。",
+     [("meeting", "2023-05-06"), ("inspection", None)]),
+    ("县委书记王建国在讲话中要求，班子成员要深入一线调研。", []),
+])
+def test_forms_the_meeting_told_before_and_group_members(text, expected):
+    assert [(e.kind, e.date) for e in one(text).events] == expected
+
+
+# Going somewhere to act there tells a visit only when someone goes: a subject of the clause
+# or a group named before it (not one planned); the place where a meeting is held
+# (到某村召开现场会) is no site of the visit in hand; 多家医院 is no name.
+@pytest.mark.parametrize("text, expected", [
+    ("5月6日，县纪委有关部门到青石镇开展督导。", [("inspection", ())]),
+    ("县委下发通知，引导党员干部多到田间地头开展调研。", []),
+    ("自5月6日起，县里将组成3个督导组，赴各乡镇开展督导。", []),
+    ("5月6日，市督导组一行还来到青石县人民医院。", [("inspection", ("青石县人民医院",))]),
+    ("5月6日，专家组到多家医院开展实地调研。", [("inspection", ())]),
+    ("5月6日，县长赵明到青石镇调研。5月8日，中心组全体成员到南湖村召开现场学习会。",
+     [("inspection", ()), ("meeting", ())]),
+])
+def test_forms_who_goes_and_where(text, expected):
+    assert [(e.kind, e.sites) for e in one(text).events] == expected
+
+
+def test_forms_a_place_where_something_is_held_is_still_visited():
+    # 赴某园举办场地, 参观在某中心举办的展览: 举办 inside a visit's object names the place
+    [e] = one("5月6日，县长赵明到青石县调研，参观了在青石会展中心举办的农业成果展。").events
+    assert e.sites == ("青石会展中心",)
+    [e] = one("5月6日，县长赵明赴青石博览园举办场地，现场考察了筹备工作情况。").events
+    assert e.sites == ("青石博览园举办场地",)

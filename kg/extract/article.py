@@ -44,7 +44,8 @@ def _said_at(ev: FoundEvent, d: FoundDirective, officials: set[str], lead_end: i
     if d.speaker not in officials:
         return False
     return d.cue not in ("说", "表示", "认为") or (ev.kind == "meeting" and _at_venue(text, d.start)) or (
-        ev.kind == "meeting" and ev.start < lead_end and lexicon_rx("forum_meetings").search(ev.name) is not None)
+        ev.kind == "meeting" and ev.start < lead_end and ev.many_speak)
+
 
 
 # a sentence that opens inside a visit's span (调研期间, 督导中, 考察时)

@@ -30,6 +30,7 @@ def attach_people_and_sites(scan: Scan) -> None:
     if not events:
         return
     attend = lexicon_rx("attend_verbs")
+    lead_end = text.find("\n") if "\n" in text else len(text)  # the first paragraph
     speech = lexicon_rx("speech_verbs")
     for sent in sentences(r.a):
         s0, s1 = sent.start, sent.end
@@ -43,6 +44,7 @@ def attach_people_and_sites(scan: Scan) -> None:
             ev = current_event(events, m.start())
             if ev is None:
                 continue
+            named = _events_named(events, text, m.start(), m.end())
             after = re.match(r"[^，。；]{0,6}?的(?:领导|同志|人员|县领导|市领导|区领导)?(?:还)?有[，：:]?", text[m.end():s1])
             if after:  # 出席会议的还有A、B: the names come after
                 lo, hi = m.end(), s1
@@ -51,9 +53,20 @@ def attach_people_and_sites(scan: Scan) -> None:
             quoted = quoted_spans(text, lo, hi)
             for x in r.mentions:
                 if lo <= x.start < hi and not any(s <= x.start < e for s, e in quoted):
-                    ev.attend(x.name, x.start)
+                    for e in named or [ev]:
+                        e.attend(x.name, x.start)
+        for m in _BRIEFED.finditer(text, s0, s1):
+            # 省长某某介绍，…: at a press conference or a forum the article opens with, an
+            # official who briefs is one of those who speak there
+            ev = current_event(events, m.start())
+            x = next((x for x in r.mentions if x.end == m.start() and x.titles), None)
+            if ev and x and ev.many_speak and ev.start < lead_end and clause_start(text, x.left) == x.left - (
+                    1 if text[x.left - 1:x.left] in "”’" else 0):
+                ev.attend(x.name, x.start)
         # the sites of the inspection in hand, also after a meeting held during it (座谈)
         ev = current_event([e for e in events if e.kind == "inspection"], s1 - 1)
+        if ev and ev.start >= s1 and "\n" in text[s0:ev.start]:
+            ev = None  # a visit told only in a later paragraph went to none of these places
         if ev:
             listing = False  # the clause before ended inside a list of sites
             for cs, ce in clauses(text, s0, s1):
@@ -62,9 +75,11 @@ def attach_people_and_sites(scan: Scan) -> None:
                 who = r.subject_name(cs + 1) if ce > cs else None
                 if who is not None and who not in ev.leaders and who not in ev.attendees:
                     continue
+                if _HELD_THERE.search(text, cs, ce) and not lexicon_rx("inspection_verbs").search(text, cs, ce):
+                    continue  # 到某村召开现场会: the place of a meeting, not of the visit in hand
                 visits = sites_after(text[cs:ce])
                 found = [(x, sure) for x, sure in visits if x in _HERE or site_name(x, sure)]
-                if not found and (listing or text[cs] == "在"):
+                if not found and not visits and (listing or text[cs] == "在"):
                     # 先后视察了A，B，C和D等地 / 在A公司和B厂，X了解…: a list of places alone
                     found = sites_listed(text[cs:ce].removeprefix("在"))
                 at_site = _AT_SITE.search(text, cs, ce)
@@ -83,6 +98,29 @@ def attach_people_and_sites(scan: Scan) -> None:
                         ev.date = resolve(ds[0], scan.year, scan.dateline)
 
 
+# what an attendance verb may name as its object: the kinds of event (陪同调研, 参加调研和座谈)
+_KIND = r"(?:调研|考察|视察|检查|督导|督查|走访|慰问|暗访|座谈会|座谈|会议)"
+_KINDS = re.compile(f"(?:了)?({_KIND}(?:(?:和|及|并|、|与){_KIND})*)(?=[，。；！？、\n]|$)")
+
+
+def _events_named(events: list, text: str, verb: int, end: int) -> list:
+    """The events an attendance verb names by kind (参加调研和座谈: the visit told last and the
+    meeting told last, each before the verb); empty when it names none, or none is told."""
+    m = _KINDS.match(text, end)
+    if not m:
+        return []
+    before = [e for e in events if e.start < verb]
+    out = []
+    for word in re.findall(_KIND, m.group(1)):
+        kind = "meeting" if word in ("座谈会", "座谈", "会议") else "inspection"
+        of_kind = [e for e in before if e.kind == kind]
+        if of_kind and of_kind[-1] not in out:
+            out.append(of_kind[-1])
+    return out
+
+
+_HELD_THERE = re.compile(r"召开")
+_BRIEFED = re.compile(r"(?:还|并|也)?介绍(?:说)?[，：:]")
 _HERE = ("这里", "这儿", "此")
 # 在P调研/考察/察看…: P is where the visit went
 _AT_SITE = re.compile(r"在(?P<p>[^，。；在]{2,30}?)(?:实地|深入)?(?:调研|考察|视察|督导|检查|走访|察看|查看)")

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from .. import lexicons
 from ..models import Article
+from ..normalize import CJK
 from ..segment import sentences
 from .dates import find_dates, resolve
 from .directives import FoundDirective
@@ -41,6 +42,13 @@ class FoundEvent:
     def leaders(self) -> list[str]:
         """The chair (or leader) and the co-chairs, in the order written."""
         return ([self.chair] if self.chair else []) + self.co_chairs
+
+    @property
+    def many_speak(self) -> bool:
+        """A meeting where many speak: a press conference, a forum (发布会, 论坛), deputies
+        deliberating a report (代表们审议…报告)."""
+        return self.kind == "meeting" and (
+            self.trigger == "审议" or lexicon_rx("forum_meetings").search(self.name) is not None)
 
     def lead(self, name: str) -> None:
         """Another chair or leader of the same event (A，B带领…; A、B等领导调研)."""
@@ -192,6 +200,23 @@ def _meetings(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         if r.subject_name(at) is not None and not mentioned(at):
             # 参加了23日开始的X培训班: the day may stand inside the meeting's description
             events.append(FoundEvent("meeting", np, at, scan.date_for(s0, s0 + m.end()), None, m.group(0)[:2], (s0, s1)))
+    for m in _DELIBERATED.finditer(body):
+        # 代表们审议政府工作报告; 某某来到代表团，同代表们一起审议…: a deliberation is a meeting
+        at = s0 + m.start()
+        cs = clause_start(text, at)
+        if mentioned(at) or _in_hand(events, at + 1) or any(s0 <= e.start < s1 for e in events):
+            continue  # 会议审议了…: the meeting in hand deliberates
+        clause = text[cs:at]
+        who = r.subject_name(at)
+        body_rx = _deliberators_rx()
+        if not (body_rx.search(clause) or who and body_rx.search(text, cs, at)):
+            continue
+        lead = LEAD_IN.match(clause)
+        name = (clause[lead.end():] if lead else clause).lstrip("，") + m.group(0)
+        ev = FoundEvent("meeting", name, at, scan.date_for(s0, at), None, "审议", (s0, s1))
+        if who:
+            ev.attend(who, at)
+        events.append(ev)
     for m in _venue_rx().finditer(body):
         # 在座谈会上指出 / 与企业家代表座谈交流: the meeting is named only here; its speaker was there
         at = s0 + m.start()
@@ -206,9 +231,24 @@ def _meetings(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         events.append(ev)
 
 
+# 审议 and what is deliberated (a report, a draft, a bill)
+_DELIBERATED = re.compile(r"(?:一起|一同|认真|分组|集中|继续)?审议(?:了)?(?!的|结果)[^，。；：！？]{2,40}?(?:报告|草案|议案|决议|纲要)")
+
+
+@lru_cache(maxsize=1)
+def _deliberators_rx() -> re.Pattern:
+    """A deliberating body as the subject or partner of 审议 (代表们, 同代表们一起)."""
+    return re.compile(f"(?:{lexicons.alternation('deliberators')})(?:纷纷|认真|一起|一同)?$|同(?:{lexicons.alternation('deliberators')})")
+
+
 def _same_day(events: list[FoundEvent], body: str) -> str | None:
-    """在随后召开的座谈会上, 当天下午…督导: the day of the event told before."""
+    """在随后召开的座谈会上, 当天下午…督导: the day of the event told before; 论坛还举办了…:
+    a sentence whose subject is the meeting told before, by the word its name ends in."""
     if events and re.search(r"随后|当天|当日|同日|会后|其间|期间", body):
+        return events[-1].date
+    opener = re.match(r"[”’\s]*([^，。；：、的]{1,4}?)(?:还|并|同时|也)", body)
+    if opener and events and events[-1].kind == "meeting" and events[-1].name.endswith(opener.group(1)) and len(
+            opener.group(1)) >= 2:
         return events[-1].date
     return None
 
@@ -258,6 +298,8 @@ def _inspection_rx() -> re.Pattern:
     # verb of inspection (深入A、B等项目现场，了解…)
     return re.compile(f"(?:{lexicons.alternation('inspection_verbs')})(?![组员室办队科处局中者点团])"
                       r"|(?<=先后)(?:到|来到|深入|前往|走进)"
+                      # X一行(15人)走进/来到…: a delegation's visit
+                      r"|(?<=一行)(?:\d{1,3}人|[一二三四五六七八九十两]{1,3}人)?(?:还|又|也|随后|随即)?(?:走进|来到|前往|深入|莅临|赴)"
                       r"|(?:深入|来到|走进|莅临)(?=[^，。；]{2,40}?(?:现场|一线|车间|工地)[，。；])")
 
 
@@ -271,7 +313,63 @@ def _group_leader_rx() -> re.Pattern:
 _ESCORT = re.compile(r"在(?P<who>[^，。；]{2,60}?)(?:同志)?的?(?P<how>陪同|带领|率领|带队|组织|引领|指导)下")
 # the clause has a subject that acts through 进行/开展 (就秋粮收购进行了调研)
 _GUIDED = re.compile(r"(?:引导|陪着)(?P<whom>[^，。；]{1,12})$")
-_CARRIED = re.compile(r"(?:就|围绕|对|针对)[^，。；]{1,30}(?:进行|开展)(?:了)?(?:实地|专题|深入)?$")
+_MANNER = r"(?:了)?(?:实地|专题|深入|督促|全面|专项|集中|随机|重点|现场|明察暗访|蹲点|跟踪)*"
+_CARRIED = re.compile(r"(?:就|围绕|对|针对)[^，。；]{1,30}(?:进行|开展)" + _MANNER + "$")
+# the clause goes to a place and acts there through 开展/进行 (到北关镇开展调研, 来我县开展督查)
+_TRAVELLED = re.compile(r"(?:到|赴|来|在|前往|深入|奔赴|分赴|走进|来到)[^，。；]{1,30}(?:进行|开展)" + _MANNER + "$")
+
+
+def _who_travels(text: str, s0: int, cs: int, clause: str) -> bool:
+    """Someone goes to act: the clause has a subject of its own before the verb of going
+    (县纪委有关部门到…开展督导), or an earlier clause of the sentence names the group that
+    goes (派出工作组，分赴各地开展…) and does not plan it (将组成督导组，赴…)."""
+    m = _TRAVELLED.search(clause)
+    subj = re.sub(r"^(?:还|也|又|并|再|多|随即|随后|分别|先后|专门|立即|马上|即)+", "", clause[:m.start()])
+    lead = LEAD_IN.match(subj)
+    if len(subj[lead.end():] if lead else subj) >= 2:
+        return True
+    before = text[s0:cs]
+    return bool(lexicon_rx("inspection_groups").search(before)) and not re.search(r"将|拟|计划|准备|要", before)
+
+
+def _noun_use(body: str, end: int) -> bool:
+    """An inspection verb that is part of a noun: a title (督查专员) or the name of a meeting
+    (督查对接会, 调研座谈会) that follows it with no verb between."""
+    rest = body[end:end + 12]
+    if lexicon_rx("title_heads").match(rest):
+        return True
+    m = re.match(f"[^，。；：、并和及与召开举行到赴在]{{0,4}}?(?:{lexicons.alternation('meeting_suffixes')})"
+                 "(?![场见谈同商员长所址堂])", rest)
+    return m is not None
+
+
+def _described_actor(r: Reader, s0: int, at: int) -> str | None:
+    """The subject of a sentence named after words that say who the person is, a unit and
+    a post the titles do not cover (县卫健局工作人员刘某与…一道，前往…检查): the first name of
+    the first clause that names anyone, when only such words stand before it."""
+    text = r.text
+    k = s0
+    while k < at:
+        ce = next_break(text, k)
+        names = [x for x in r.mentions if k <= x.left < min(ce, at)]
+        if names:
+            x = names[0]
+            lead = _LEAD_AT.match(text, k)
+            before = text[lead.end() if lead else k:x.left]
+            ok = (0 < len(before) <= 20 and re.fullmatch(f"[{CJK}]+", before)
+                  and not re.search(r"[他她我你在时对向跟给与同和及让听请叫问替帮据像被把为由陪随]", before)
+                  and _people_end_rx().search(before))
+            return x.name if ok else None
+        k = ce + 1
+    return None
+
+
+@lru_cache(maxsize=1)
+def _people_end_rx() -> re.Pattern:
+    return re.compile(f"(?:{lexicons.alternation('title_heads', 'role_words')}|人员|工作者|成员|干部)$")
+
+
+_LEAD_AT = re.compile(LEAD_IN.pattern[1:])
 
 
 def _co_leaders(r: Reader, s0: int, cs: int) -> list[str]:
@@ -301,18 +399,20 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         cs = clause_start(text, at)
         clause = text[cs:at]
         after = body[m.end():m.end() + 3]
-        if re.match(r"(?:时的|的|期间的|精神|后|工作|情况|结果|汇报|报告|发现|反馈|问题|中|侧记|纪实|手记|札记|日记|团|组(?!织)|队)", after) or re.search(
-                r"贯彻|落实|学习|听取|审议|研究|通报", clause):
+        carried = _CARRIED.search(clause) or _TRAVELLED.search(clause)
+        if re.match(r"(?:时的|的|期间的|精神|后|工作|情况|结果|汇报|报告|发现|反馈|问题|中|侧记|纪实|手记|札记|日记|团|组(?!织)|队|量)", after) or (
+                re.search(r"贯彻|落实|学习|听取|审议|研究|通报", clause) and not carried):
             continue  # 调研时的指示精神, 听取…检查情况汇报: no visit made here
+        if _noun_use(body, m.end()):
+            continue  # 督查专员, 出席督查对接会: a title or a meeting's name, no visit
         if _PLANNED.search(clause):
             continue  # 将到X调研: planned
-        carried = _CARRIED.search(clause)
         if (re.search(r"(?:的|了|在|对|开展|进行|接受|组织|加强|迎接|陪同|随同|参加|一同|一起|共同)$", clause)
                 and not re.search(r"(?:实地|深入)$", clause) and not carried):
             continue
         escort = _ESCORT.search(text, s0, at)
         escorts = [x for x in r.mentions if escort and escort.start("who") <= x.start < escort.end("who")]
-        leader = r.subject_name(at)
+        leader = r.subject_name(at) or _described_actor(r, s0, at)
         guided = _GUIDED.search(clause)
         guides = []
         if guided:  # X引导县长A察看: A leads, X goes along; 引导总书记察看 names no leader
@@ -326,8 +426,9 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         # a group leads only when no one has yet: 某某率指导组… 指导组一行察看 is the same visit
         group = _group_leader_rx().match(text, cs) if leader is None and not any(
             e.kind == "inspection" for e in events) else None
-        if leader is None and group is None and not re.search(r"(?:赴|到|深入)[^，。]{1,20}$", clause):
-            continue
+        if leader is None and group is None and (not re.search(r"(?:赴|到|深入)[^，。]{1,20}$", clause) or (
+                _TRAVELLED.search(clause) and not _CARRIED.search(clause) and not _who_travels(text, s0, cs, clause))):
+            continue  # 引导干部多到田间地头开展调研: going to act there, with no one who goes, tells no visit
         same = [e for e in events if e.kind == "inspection" and (leader in e.leaders or leader is None and e.chair is None)
                 and (leader is not None or e.start >= s0)]
         if same:
@@ -344,7 +445,10 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         for x in guides:
             ev.attend(x.name, x.start)
         for x in escorts if escort and escort.group("how") == "陪同" else escorts[1:]:
-            ev.attend(x.name, x.start)
+            if escort.group("how") in ("带领", "率领", "带队"):
+                ev.lead(x.name)  # 在A和B的带领下: both lead
+            else:
+                ev.attend(x.name, x.start)
         led = re.search(r"(?:带领|率领|率)", clause)
         if led:  # X带领副县长A、B赴…: A and B go too
             for x in r.mentions:
@@ -382,7 +486,7 @@ def _inspection_name(r: Reader, clause: str, cs: int) -> str:
     subj = r.mention_at(cs)
     rest = clause[subj.end - cs:] if subj and subj.end - cs < len(clause) else clause
     rest = re.sub(r"^(?:一行|同志)?(?:带领|率领|率)[^，。]*?(?:负责同志|负责人|人员|同志|一行|干部)", "", rest)
-    rest = re.sub(r"^(?:一行|同志|[他她](?:们)?(?:一行)?)", "", rest)
+    rest = re.sub(r"^(?:一行(?:\d{1,3}|[一二三四五六七八九十两]{1,3})人|一行|同志|[他她](?:们)?(?:一行)?)", "", rest)
     lead = LEAD_IN.match(rest)
     return (rest[lead.end():] if lead else rest).lstrip("，") or clause
 
