@@ -44,18 +44,29 @@ class BuildResult:
         return to_graph(self.facts)
 
 
-def _year_from_name(path: str) -> int | None:
-    """A year in the file name (chuanhui-2022-07.txt, rmrb-20190220.txt), as a last resort."""
-    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?:[-_.]?(?:0[1-9]|1[0-2]))", Path(path).name)
-    return int(m.group(1)) if m else None
+def _date_from_name(path: str) -> tuple[int | None, int | None, int | None]:
+    """The date in a file's name, as a last resort: (2019, 2, 20) of rmrb-20190220-04.txt or
+    2019-02-20.html, (2022, None, None) of chuanhui-2022-07.txt (a month alone is not trusted
+    to date the days of the text), all None when the name holds none."""
+    name = Path(path).name
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)", name)
+    if m:
+        return int(m.group(1)), int(m.group(3)), int(m.group(4))
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?:[-_.]?(?:0[1-9]|1[0-2]))", name)
+    return (int(m.group(1)) if m else None), None, None
 
 
 def extract_file_text(text: str, source: str, year: int | None = None, src: Source | None = None) -> list[Facts]:
     """All facts of one page of text. The year of dates that leave it out: the page's own
     date (a header such as 2023年6月14日 星期三, or 2023-06-14 on a web page), else `year`,
-    else a year in the file's name. `src`, the input as read, splits a PDF by its layout."""
+    else a year in the file's name. A full date in the file's name (rmrb-20200514-12-01.txt)
+    stands for the page's own date where the page prints none and `year` does not differ.
+    `src`, the input as read, splits a PDF by its layout."""
     printed = page_date(text[:1500])
-    page_year = (printed[0] if printed else None) or year or _year_from_name(source)
+    named = _date_from_name(source)
+    if printed is None and named[1] is not None and year in (None, named[0]):
+        printed = named
+    page_year = (printed[0] if printed else None) or year or named[0]
     articles = split_source(src) if src is not None else split_articles(text, source)
     return [extract(a, page_year, printed) for a in articles]
 

@@ -75,6 +75,30 @@ def test_extract_dates(text, year, dateline, iso):
     assert resolve(d, year, dateline_date(dateline)) == iso
 
 
+
+# a page that prints no date of its own, its bare day (13日) dated by the file's name
+_UNDATED_PAGE = "县长召开发布会\n13日，青石县举行新闻发布会，县长王建国介绍全县春耕情况。\n"
+
+
+@pytest.mark.parametrize("name, year, date", [
+    ("paper-20200514-03.txt", None, "2020-05-13"),
+    ("2020-05-14.html.txt", None, "2020-05-13"),
+    ("paper-20200514-03.txt", 2020, "2020-05-13"),
+    ("paper-20200514-03.txt", 2019, None),  # --year says otherwise: the name is not trusted
+    ("paper-2020-05.txt", None, None),  # a month alone does not date a day
+    ("paper-20201399.txt", None, None),  # no such day
+])
+def test_extract_file_name_dates_a_page_that_prints_none(name, year, date):
+    [f] = extract_file_text(_UNDATED_PAGE, name, year)
+    [e] = f.events
+    assert e.date == date
+
+
+def test_extract_printed_date_wins_over_file_name():
+    page = "2021年3月20日 星期六\n" + _UNDATED_PAGE
+    [f] = extract_file_text(page, "paper-20200514-03.txt")
+    assert [e.date for e in f.events] == ["2021-03-13"]
+
 # --- events -------------------------------------------------------------------------------
 @pytest.mark.parametrize("body, kind, date, chair, attendees", [
     ("5月6日上午，县委书记张成群主持召开县委常委会会议。县长李国庆，县领导王强、李明等出席会议。",
