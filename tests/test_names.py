@@ -191,3 +191,24 @@ def test_a_frequent_verb_or_adverb_opens_no_name(text, absent):
     from kg.extract.persons import find_mentions
 
     assert absent not in {m.name for m in find_mentions(text)}
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name inside a clause of a 、 list touches no 、: the items around it say nothing of it
+    ("这是一部较为全面、系统地研究孙立明经济思想的专著。", "孙立明"),
+    ("在这件事上，周晓燕是经得起考验、令人信服的。", "周晓燕"),
+    # the number of an item (三、) makes no list
+    ("三、免去孙立明的青石县县长职务。", "孙立明"),
+    ("二、任命周晓燕为南湖镇镇长。", "周晓燕"),
+])
+def test_a_name_inside_a_clause_of_a_list_is_read(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "坚持为民、惠民、靠民，广泛听取意见。",
+    "全力以周保月、以月保年。",  # a name-like item that touches the 、 of a list of words
+    "坚持以周保旬、以旬保月。",
+])
+def test_a_list_of_words_holds_no_name(text):
+    assert names(text) == []

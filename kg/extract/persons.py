@@ -137,9 +137,29 @@ def _covered(n: int, spans) -> bytearray:
 _ITEM_END = re.compile(r"[、，。；：！？\n]")
 
 
+_LIST_GAP = 2  # characters (quotes aside) between a name and the 、 of the list it is an item of
+
+
+def _near_a_stop(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] stands next to a 、 of its item, or no more than _LIST_GAP characters
+    from one (“王建|一轮”、): a name further inside its item is part of a clause."""
+    left = text[max(0, a - _LIST_GAP - 2):a].replace("“", "").replace("”", "")
+    right = text[b:b + _LIST_GAP + 2].replace("“", "").replace("”", "")
+    return "、" in left[-_LIST_GAP - 1:] and not _ENUMERATOR.search(text[max(0, a - _LIST_GAP - 5):a]) \
+        or "、" in right[:_LIST_GAP + 1]
+
+
+# 三、免去…: the number of a heading or an item, no list
+_ENUMERATOR = re.compile(f"(?:^|[\n。；：])[一二三四五六七八九十\\d]{{1,3}}、[{CJK}]{{0,{_LIST_GAP}}}$")
+
+
 def _list_agrees(text: str, a: int, b: int, tagged: dict[int, int]) -> bool:
     """A name in an item of a 、 list stands next to another item holding a name: in
-    为民、惠民、靠民 or 以周保月、以月保季 the items around it hold no names, so neither does it."""
+    为民、惠民、靠民 or 以周保月、以月保季 the items around it hold no names, so neither does it.
+    A name further inside its item (全面、深入地研究王建国的著作) is the subject or object of a
+    clause there, and the items around it say nothing of it."""
+    if not _near_a_stop(text, a, b):
+        return True
     lo = a
     while lo > 0 and not _ITEM_END.match(text[lo - 1]) and a - lo < 20:
         lo -= 1
