@@ -212,3 +212,26 @@ def test_a_name_inside_a_clause_of_a_list_is_read(text, name):
 ])
 def test_a_list_of_words_holds_no_name(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    # the tagger's name with a middle dot wins over a rule's that runs on into common words
+    ("青石国廉政委员会主席卡洛斯·门德斯日前宣布，调查已经结束。", "卡洛斯·门德斯"),
+    ("1990年，南湖国总理安东尼·马尔科有幸成为第一位来访的外国领导人。", "安东尼·马尔科"),
+    ("中央银行行长米格尔·安德烈则担心，物价还会上涨。", "米格尔·安德烈"),
+    # a three-character name whose last character is also a follower word (之)
+    ("中央党校副校长孙育之在闭幕式上发言。", "孙育之"),
+    ("市长钱立之在会上讲话。", "钱立之"),
+])
+def test_the_taggers_name_wins_where_the_rule_runs_on_or_stops_short(text, name):
+    assert names(text)[0] == name
+
+
+def test_the_rules_name_wins_where_the_tagger_runs_on_or_stops_short():
+    from kg.extract.names import name_at
+
+    # the tagger runs on into a verb (赵明|赴): no follower ends its longer name
+    assert name_at("副县长赵明赴南湖镇调研。", 3, {3: 6}) == "赵明"
+    # the tagger stops a character short after a middle dot: the rule's name is whole
+    assert name_at("副主席买买提·吐尔逊出席。", 3, {3: 9}) == "买买提·吐尔逊"
+    assert name_at("镇长孙立平主持会议。", 2, {2: 4}) == "孙立平"
