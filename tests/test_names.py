@@ -235,3 +235,22 @@ def test_the_rules_name_wins_where_the_tagger_runs_on_or_stops_short():
     # the tagger stops a character short after a middle dot: the rule's name is whole
     assert name_at("副主席买买提·吐尔逊出席。", 3, {3: 9}) == "买买提·吐尔逊"
     assert name_at("镇长孙立平主持会议。", 2, {2: 4}) == "孙立平"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a word for a kind of person right before the tagger's name reads it as after a title
+    ("她首战青石县名将曼丽，仅用十分钟取胜。", "曼丽"),
+    # a name whose given name is a common word (海洋, 长江) after 记者
+    ("本报青石5月3日电记者钱海洋报道：", "钱海洋"),
+    ("本报南湖电记者郑长江、何永生报道：", "郑长江"),
+])
+def test_a_name_the_tagger_finds_after_a_person_noun(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "教练高兴地说，队员们表现很好。",
+    "记者江边看到，水位下降了。",
+])
+def test_a_person_noun_before_words_gives_no_name(text):
+    assert names(text) == []

@@ -47,6 +47,17 @@ def _bare_list_rx() -> re.Pattern:
     return re.compile(f"(?<![{CJK}])({item}(?:、{item})+)(?:等(?:同志|人)?)?(?:分别|一同|也|还)?(?:{verbs})")
 
 
+@lru_cache(maxsize=1)
+def _cue_rx() -> re.Pattern:
+    return re.compile(f"(?:{lexicons.alternation('title_heads', 'person_nouns', 'group_words', 'role_words')})$")
+
+
+def _cue_before(text: str, a: int) -> bool:
+    """A title or a word for a kind of person ends right before text[a] (教练|孙立明, 记者|钱海洋):
+    the tagger's name there is read as one after a title."""
+    return bool(_cue_rx().search(text, max(0, a - 8), a))
+
+
 def _runs_on(text: str, start: int, i: int) -> bool:
     """The title head text[start:i] runs on into a longer word (委员|会, 主席|台, 书记|处):
     what follows it is no name."""
@@ -227,8 +238,9 @@ def find_mentions(text: str) -> list[Mention]:
     taken = _covered(len(text), ((m.left, m.end) for m in out.values()))
     known = sorted({m.name for m in out.values()}, key=len, reverse=True)
     for a, b in tagged.items():  # everyone else the tagger finds in running text
-        if a not in out and not any(taken[a:b]) and tagged_name(text[a:b]) \
-                and _list_agrees(text, a, b, tagged) and not after_named_title(text, a):
+        cued = a not in out and _cue_before(text, a)
+        if a not in out and not any(taken[a:b]) and tagged_name(text[a:b], titled=cued) \
+                and (cued or _list_agrees(text, a, b, tagged)) and not after_named_title(text, a):
             # a name read with a title or in a list wins where the tagger stops short (谭家|球说)
             name = next((k for k in known if len(k) > b - a and text.startswith(k, a)), text[a:b])
             out[a] = Mention(name, a, a + len(name))
