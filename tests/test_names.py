@@ -254,3 +254,12 @@ def test_a_name_the_tagger_finds_after_a_person_noun(text, name):
 ])
 def test_a_person_noun_before_words_gives_no_name(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text, name, wrong", [
+    # a title head inside a longer word (部长|官, 总理|兼…部长): the tagger's name starts later
+    ("青石国财政部长官孙立成30日宣布，将下调利率。", "孙立成", "官孙立成"),
+    ("南湖国副总理兼财政部长卡洛斯·门德斯20日宣布了预算。", "卡洛斯·门德斯", "兼财政部长卡洛斯·门德斯"),
+])
+def test_no_name_opens_before_the_one_the_tagger_finds_inside_it(text, name, wrong):
+    assert name in names(text) and wrong not in names(text)

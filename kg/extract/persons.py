@@ -64,6 +64,13 @@ def _runs_on(text: str, start: int, i: int) -> bool:
     return any(_common_word(text[start:i + k], 1) for k in (1, 2) if i + k <= len(text))
 
 
+def _tagged_inside(name: str, i: int, tagged: dict[int, int]) -> bool:
+    """The tagger's name starts inside the one read at i and ends where it ends (部长|官孙立成,
+    副总理|兼财政部长卡洛斯·门德斯): the words before the tagger's name are no part of it."""
+    end = i + len(name)
+    return i not in tagged and any(tagged.get(j) == end for j in range(i + 1, end - 1))
+
+
 def _titled_at(text: str, i: int, tagged: dict[int, int]) -> Mention | None:
     """A mention whose name starts at i, with the titles written before it: a Han name (the
     tagger's or a surname and a follower), or after a title a name with no Han surname."""
@@ -71,7 +78,7 @@ def _titled_at(text: str, i: int, tagged: dict[int, int]) -> Mention | None:
     titles = titles_before(text, i) if name or i < len(text) else []
     if not name and titles:
         name = minority_name_at(text, i) or name_seen_elsewhere(text, i)
-    if not name:
+    if not name or _tagged_inside(name, i, tagged):
         return None
     left = i - len("、".join(titles)) if titles else -1
     return Mention(name, i, i + len(name), tuple(titles), left)
