@@ -263,3 +263,22 @@ def test_a_person_noun_before_words_gives_no_name(text):
 ])
 def test_no_name_opens_before_the_one_the_tagger_finds_inside_it(text, name, wrong):
     assert name in names(text) and wrong not in names(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a 、 parts the name from another the tagger finds: read as if after a title, so a
+    # given name that is a common word (森林, 高山, 海洋) stays
+    ("王建华、孙森林主编的《乡村振兴读本》出版了。", "孙森林"),
+    ("退伍军人何广志、李高山等人，当时已经回乡。", "李高山"),
+    ("刘春来、钱海洋、周立新三人心里着急。", "钱海洋"),
+])
+def test_a_name_beside_another_in_a_list(text, name):
+    assert name in names(text)
+
+
+def test_a_list_gives_no_name_of_four_characters():
+    from kg.extract.persons import _beside_a_listed_name
+
+    text = "比赛中钱立平、吴海红对孙明光。"
+    assert not _beside_a_listed_name(text, 7, 11, {3: 6, 7: 11})  # 吴海红|对: runs on
+    assert _beside_a_listed_name(text, 7, 10, {3: 6, 7: 10})

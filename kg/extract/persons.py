@@ -58,6 +58,18 @@ def _cue_before(text: str, a: int) -> bool:
     return bool(_cue_rx().search(text, max(0, a - 8), a))
 
 
+def _beside_a_listed_name(text: str, a: int, b: int, tagged: dict[int, int]) -> bool:
+    """A 、 alone parts text[a:b] from another name the tagger finds, one that reads as a name
+    with nothing before it (孙立明、王森林等人): the list gives the evidence a title gives to a
+    name of two or three characters."""
+    if b - a > 3:
+        return False
+    if text[b:b + 1] == "、" and b + 1 in tagged and tagged_name(text[b + 1:tagged[b + 1]]):
+        return True
+    return a > 1 and text[a - 1] == "、" and any(
+        tagged.get(s) == a - 1 and tagged_name(text[s:a - 1]) for s in range(max(0, a - 6), a - 2))
+
+
 def _runs_on(text: str, start: int, i: int) -> bool:
     """The title head text[start:i] runs on into a longer word (委员|会, 主席|台, 书记|处):
     what follows it is no name."""
@@ -245,7 +257,7 @@ def find_mentions(text: str) -> list[Mention]:
     taken = _covered(len(text), ((m.left, m.end) for m in out.values()))
     known = sorted({m.name for m in out.values()}, key=len, reverse=True)
     for a, b in tagged.items():  # everyone else the tagger finds in running text
-        cued = a not in out and _cue_before(text, a)
+        cued = a not in out and (_cue_before(text, a) or _beside_a_listed_name(text, a, b, tagged))
         if a not in out and not any(taken[a:b]) and tagged_name(text[a:b], titled=cued) \
                 and (cued or _list_agrees(text, a, b, tagged)) and not after_named_title(text, a):
             # a name read with a title or in a list wins where the tagger stops short (谭家|球说)
