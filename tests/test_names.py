@@ -282,3 +282,14 @@ def test_a_list_gives_no_name_of_four_characters():
     text = "比赛中钱立平、吴海红对孙明光。"
     assert not _beside_a_listed_name(text, 7, 11, {3: 6, 7: 11})  # 吴海红|对: runs on
     assert _beside_a_listed_name(text, 7, 10, {3: 6, 7: 10})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word the dictionary holds as a place (罗山) that the tagger is sure of after a title
+    ("副县长罗山今天上午在南湖会见了客人。", [("罗山", ("副县长",))]),
+    # a place after a title that the tagger is unsure of stays out
+    ("县长长沙出席。", []),
+    ("市长江门主持会议。", []),
+])
+def test_a_dictionary_place_word_the_tagger_is_sure_of_after_a_title(text, expected):
+    assert titled(text) == expected

@@ -76,6 +76,33 @@ def _runs_on(text: str, start: int, i: int) -> bool:
     return any(_common_word(text[start:i + k], 1) for k in (1, 2) if i + k <= len(text))
 
 
+_SURE = 0.95  # the tagger's least marginal over a name's characters for a word of the dictionary
+_PROPER_TAGS = ("ns", "nz", "t")  # a place's or a thing's proper name, a time word (a name read as one)
+
+
+def _sure_proper_word(text: str, a: int, b: int) -> bool:
+    """A word of jieba's dictionary that it reads as a proper name of another kind (a place,
+    a time) and that the tagger, very sure of it, reads as a person's name: a name that the
+    dictionary holds under another tag. Read only next to a title or in a list of names."""
+    from . import ner
+    from .names import tokens
+
+    word = text[a:b]
+    if len(tokens(word)) != 1 or not tokens(word)[0][1].startswith(_PROPER_TAGS):
+        return False
+    lo = max(text.rfind(c, 0, a) for c in "。！？；\n") + 1
+    m = re.compile(r"[。！？；\n]").search(text, b)
+    hi = m.end() if m else len(text)
+    tagger = ner._tagger()
+    for s0, e0, feats in ner.sequence_features(text[lo:hi]):
+        if s0 <= a - lo and b - lo <= e0:
+            tagger.set(feats)
+            j = a - lo - s0
+            probs = [tagger.marginal("B-PER", j)] + [tagger.marginal("I-PER", j + k) for k in range(1, b - a)]
+            return min(probs) >= _SURE
+    return False
+
+
 def _tagged_inside(name: str, i: int, tagged: dict[int, int]) -> bool:
     """The tagger's name starts inside the one read at i and ends where it ends (部长|官孙立成,
     副总理|兼财政部长卡洛斯·门德斯): the words before the tagger's name are no part of it."""
@@ -88,6 +115,8 @@ def _titled_at(text: str, i: int, tagged: dict[int, int]) -> Mention | None:
     tagger's or a surname and a follower), or after a title a name with no Han surname."""
     name = name_at(text, i, tagged)
     titles = titles_before(text, i) if name or i < len(text) else []
+    if not name and titles and i in tagged and _sure_proper_word(text, i, tagged[i]):
+        name = text[i:tagged[i]]  # 秘书长|安南
     if not name and titles:
         name = minority_name_at(text, i) or name_seen_elsewhere(text, i)
     if not name or _tagged_inside(name, i, tagged):
@@ -258,7 +287,8 @@ def find_mentions(text: str) -> list[Mention]:
     known = sorted({m.name for m in out.values()}, key=len, reverse=True)
     for a, b in tagged.items():  # everyone else the tagger finds in running text
         cued = a not in out and (_cue_before(text, a) or _beside_a_listed_name(text, a, b, tagged))
-        if a not in out and not any(taken[a:b]) and tagged_name(text[a:b], titled=cued) \
+        if a not in out and not any(taken[a:b]) and (tagged_name(text[a:b], titled=cued)
+                                                      or cued and _sure_proper_word(text, a, b)) \
                 and (cued or _list_agrees(text, a, b, tagged)) and not after_named_title(text, a):
             # a name read with a title or in a list wins where the tagger stops short (谭家|球说)
             name = next((k for k in known if len(k) > b - a and text.startswith(k, a)), text[a:b])
