@@ -293,3 +293,20 @@ def test_a_list_gives_no_name_of_four_characters():
 ])
 def test_a_dictionary_place_word_the_tagger_is_sure_of_after_a_title(text, expected):
     assert titled(text) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name that opens a sentence before a cue verb and its comma is its speaker
+    ("会谈顺利结束。曼丽说，双方达成了共识。", "曼丽"),
+    ("会谈顺利结束。奥雷说，双方达成了共识。", "奥雷"),
+])
+def test_a_speaker_at_the_start_of_a_sentence(text, name):
+    assert name in names(text)
+
+
+def test_a_speaker_needs_the_start_of_a_sentence():
+    from kg.extract.persons import _speaker_at_clause_start
+
+    assert _speaker_at_clause_start("会谈结束。奥雷说，好。", 5, 7)
+    assert not _speaker_at_clause_start("会谈中奥雷说，好。", 3, 5)  # inside a clause
+    assert not _speaker_at_clause_start("会谈结束。奥雷说好。", 5, 7)  # no comma after the cue

@@ -70,6 +70,17 @@ def _beside_a_listed_name(text: str, a: int, b: int, tagged: dict[int, int]) -> 
         tagged.get(s) == a - 1 and tagged_name(text[s:a - 1]) for s in range(max(0, a - 6), a - 2))
 
 
+@lru_cache(maxsize=1)
+def _speech_rx() -> re.Pattern:
+    return re.compile(f"(?:{lexicons.alternation('speech_verbs', 'directive_cues')})[，：:]")
+
+
+def _speaker_at_clause_start(text: str, a: int, b: int) -> bool:
+    """The tagger's name opens a sentence and a cue verb and its comma follow it (。孙立明说，):
+    the subject of what is said, read as a name after a title."""
+    return (a == 0 or text[a - 1] in "。！？\n”") and _speech_rx().match(text, b) is not None
+
+
 def _runs_on(text: str, start: int, i: int) -> bool:
     """The title head text[start:i] runs on into a longer word (委员|会, 主席|台, 书记|处):
     what follows it is no name."""
@@ -286,7 +297,8 @@ def find_mentions(text: str) -> list[Mention]:
     taken = _covered(len(text), ((m.left, m.end) for m in out.values()))
     known = sorted({m.name for m in out.values()}, key=len, reverse=True)
     for a, b in tagged.items():  # everyone else the tagger finds in running text
-        cued = a not in out and (_cue_before(text, a) or _beside_a_listed_name(text, a, b, tagged))
+        cued = a not in out and (_cue_before(text, a) or _beside_a_listed_name(text, a, b, tagged)
+                                 or _speaker_at_clause_start(text, a, b))
         if a not in out and not any(taken[a:b]) and (tagged_name(text[a:b], titled=cued)
                                                       or cued and _sure_proper_word(text, a, b)) \
                 and (cued or _list_agrees(text, a, b, tagged)) and not after_named_title(text, a):
