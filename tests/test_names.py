@@ -191,3 +191,122 @@ def test_a_frequent_verb_or_adverb_opens_no_name(text, absent):
     from kg.extract.persons import find_mentions
 
     assert absent not in {m.name for m in find_mentions(text)}
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name inside a clause of a 、 list touches no 、: the items around it say nothing of it
+    ("这是一部较为全面、系统地研究孙立明经济思想的专著。", "孙立明"),
+    ("在这件事上，周晓燕是经得起考验、令人信服的。", "周晓燕"),
+    # the number of an item (三、) makes no list
+    ("三、免去孙立明的青石县县长职务。", "孙立明"),
+    ("二、任命周晓燕为南湖镇镇长。", "周晓燕"),
+])
+def test_a_name_inside_a_clause_of_a_list_is_read(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "坚持为民、惠民、靠民，广泛听取意见。",
+    "全力以周保月、以月保年。",  # a name-like item that touches the 、 of a list of words
+    "坚持以周保旬、以旬保月。",
+])
+def test_a_list_of_words_holds_no_name(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    # the tagger's name with a middle dot wins over a rule's that runs on into common words
+    ("青石国廉政委员会主席卡洛斯·门德斯日前宣布，调查已经结束。", "卡洛斯·门德斯"),
+    ("1990年，南湖国总理安东尼·马尔科有幸成为第一位来访的外国领导人。", "安东尼·马尔科"),
+    ("中央银行行长米格尔·安德烈则担心，物价还会上涨。", "米格尔·安德烈"),
+    # a three-character name whose last character is also a follower word (之)
+    ("中央党校副校长孙育之在闭幕式上发言。", "孙育之"),
+    ("市长钱立之在会上讲话。", "钱立之"),
+])
+def test_the_taggers_name_wins_where_the_rule_runs_on_or_stops_short(text, name):
+    assert names(text)[0] == name
+
+
+def test_the_rules_name_wins_where_the_tagger_runs_on_or_stops_short():
+    from kg.extract.names import name_at
+
+    # the tagger runs on into a verb (赵明|赴): no follower ends its longer name
+    assert name_at("副县长赵明赴南湖镇调研。", 3, {3: 6}) == "赵明"
+    # the tagger stops a character short after a middle dot: the rule's name is whole
+    assert name_at("副主席买买提·吐尔逊出席。", 3, {3: 9}) == "买买提·吐尔逊"
+    assert name_at("镇长孙立平主持会议。", 2, {2: 4}) == "孙立平"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a word for a kind of person right before the tagger's name reads it as after a title
+    ("她首战青石县名将曼丽，仅用十分钟取胜。", "曼丽"),
+    # a name whose given name is a common word (海洋, 长江) after 记者
+    ("本报青石5月3日电记者钱海洋报道：", "钱海洋"),
+    ("本报南湖电记者郑长江、何永生报道：", "郑长江"),
+])
+def test_a_name_the_tagger_finds_after_a_person_noun(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "教练高兴地说，队员们表现很好。",
+    "记者江边看到，水位下降了。",
+])
+def test_a_person_noun_before_words_gives_no_name(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text, name, wrong", [
+    # a title head inside a longer word (部长|官, 总理|兼…部长): the tagger's name starts later
+    ("青石国财政部长官孙立成30日宣布，将下调利率。", "孙立成", "官孙立成"),
+    ("南湖国副总理兼财政部长卡洛斯·门德斯20日宣布了预算。", "卡洛斯·门德斯", "兼财政部长卡洛斯·门德斯"),
+])
+def test_no_name_opens_before_the_one_the_tagger_finds_inside_it(text, name, wrong):
+    assert name in names(text) and wrong not in names(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a 、 parts the name from another the tagger finds: read as if after a title, so a
+    # given name that is a common word (森林, 高山, 海洋) stays
+    ("王建华、孙森林主编的《乡村振兴读本》出版了。", "孙森林"),
+    ("退伍军人何广志、李高山等人，当时已经回乡。", "李高山"),
+    ("刘春来、钱海洋、周立新三人心里着急。", "钱海洋"),
+])
+def test_a_name_beside_another_in_a_list(text, name):
+    assert name in names(text)
+
+
+def test_a_list_gives_no_name_of_four_characters():
+    from kg.extract.persons import _beside_a_listed_name
+
+    text = "比赛中钱立平、吴海红对孙明光。"
+    assert not _beside_a_listed_name(text, 7, 11, {3: 6, 7: 11})  # 吴海红|对: runs on
+    assert _beside_a_listed_name(text, 7, 10, {3: 6, 7: 10})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word the dictionary holds as a place (罗山) that the tagger is sure of after a title
+    ("副县长罗山今天上午在南湖会见了客人。", [("罗山", ("副县长",))]),
+    # a place after a title that the tagger is unsure of stays out
+    ("县长长沙出席。", []),
+    ("市长江门主持会议。", []),
+])
+def test_a_dictionary_place_word_the_tagger_is_sure_of_after_a_title(text, expected):
+    assert titled(text) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name that opens a sentence before a cue verb and its comma is its speaker
+    ("会谈顺利结束。曼丽说，双方达成了共识。", "曼丽"),
+    ("会谈顺利结束。奥雷说，双方达成了共识。", "奥雷"),
+])
+def test_a_speaker_at_the_start_of_a_sentence(text, name):
+    assert name in names(text)
+
+
+def test_a_speaker_needs_the_start_of_a_sentence():
+    from kg.extract.persons import _speaker_at_clause_start
+
+    assert _speaker_at_clause_start("会谈结束。奥雷说，好。", 5, 7)
+    assert not _speaker_at_clause_start("会谈中奥雷说，好。", 3, 5)  # inside a clause
+    assert not _speaker_at_clause_start("会谈结束。奥雷说好。", 5, 7)  # no comma after the cue

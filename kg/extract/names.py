@@ -264,14 +264,37 @@ def name_at(text: str, i: int, tagged: dict[int, int] | None = None) -> str | No
             # the tagger may stop a character short (姚志|胜指出): the rule's longer name wins;
             # or run on into a verb (赵明|赴): the rule's name that a follower ends wins, unless
             # that follower is a one-character word that may also end a given name (王建|和)
-            if rule and len(rule) > len(cand) and rule.startswith(cand):
+            if rule and len(rule) > len(cand) and rule.startswith(cand) and not _tagger_ran_past_dot(cand, rule):
                 return rule
-            if rule and len(cand) > len(rule) and cand.startswith(rule) and text[i + len(rule)] not in "和在与及同等为":
+            if rule and len(cand) > len(rule) and cand.startswith(rule) and text[i + len(rule)] not in "和在与及同等为" \
+                    and not _tagger_ends_too(text, i, cand, rule):
                 return rule
             if not rule and len(cand) == 3 and _yi_name(text, i):
                 return text[i:i + 4]
             return cand
     return rule
+
+
+def _tagger_ran_past_dot(cand: str, rule: str) -> bool:
+    """The tagger read a name past its middle dot (卡洛斯·门德斯|日前宣布): where the rule's name
+    goes on into a common word (日前, 有幸, 则|担心), it ran on into the words after the name."""
+    jieba, _ = _jieba()
+    rest = rule[len(cand):]
+    return any(c in cand[:-1] for c in _MIDDOT) and any(
+        _common_word(w) for w in jieba.lcut(rest, HMM=False) if len(w) > 1)
+
+
+def _tagger_ends_too(text: str, i: int, cand: str, rule: str) -> bool:
+    """The tagger's name is one character longer than the rule's, its last character is often
+    part of a given name, and a follower word or punctuation ends it as well (副校长孙育之|在):
+    the rule stopped at a character that ends the given name (之), not at a word after it
+    (王彩|就为, where 就 is in no given name; 刘建|正在, a word of two)."""
+    from .ner import _given_table
+
+    if len(cand) != len(rule) + 1 or _given_table().get(ord(cand[-1]), "L") not in "HM":
+        return False
+    stop = _follower_rx().match(text, i + len(rule))  # a word of two (刘建|正在) ends the name
+    return (stop is None or len(stop.group()) == 1) and _ends_name(text, i + len(cand))
 
 
 def _yi_name(text: str, i: int) -> bool:

@@ -50,10 +50,78 @@ def _bare_list_rx() -> re.Pattern:
     return re.compile(f"(?<![{CJK}])({item}(?:、{item})+)(?:等(?:同志|人)?)?(?:分别|一同|也|还)?(?:{verbs})")
 
 
+@lru_cache(maxsize=1)
+def _cue_rx() -> re.Pattern:
+    return re.compile(f"(?:{lexicons.alternation('title_heads', 'person_nouns', 'group_words', 'role_words')})$")
+
+
+def _cue_before(text: str, a: int) -> bool:
+    """A title or a word for a kind of person ends right before text[a] (教练|孙立明, 记者|钱海洋):
+    the tagger's name there is read as one after a title."""
+    return bool(_cue_rx().search(text, max(0, a - 8), a))
+
+
+def _beside_a_listed_name(text: str, a: int, b: int, tagged: dict[int, int]) -> bool:
+    """A 、 alone parts text[a:b] from another name the tagger finds, one that reads as a name
+    with nothing before it (孙立明、王森林等人): the list gives the evidence a title gives to a
+    name of two or three characters."""
+    if b - a > 3:
+        return False
+    if text[b:b + 1] == "、" and b + 1 in tagged and tagged_name(text[b + 1:tagged[b + 1]]):
+        return True
+    return a > 1 and text[a - 1] == "、" and any(
+        tagged.get(s) == a - 1 and tagged_name(text[s:a - 1]) for s in range(max(0, a - 6), a - 2))
+
+
+@lru_cache(maxsize=1)
+def _speech_rx() -> re.Pattern:
+    return re.compile(f"(?:{lexicons.alternation('speech_verbs', 'directive_cues')})[，：:]")
+
+
+def _speaker_at_clause_start(text: str, a: int, b: int) -> bool:
+    """The tagger's name opens a sentence and a cue verb and its comma follow it (。孙立明说，):
+    the subject of what is said, read as a name after a title."""
+    return (a == 0 or text[a - 1] in "。！？\n”") and _speech_rx().match(text, b) is not None
+
+
 def _runs_on(text: str, start: int, i: int) -> bool:
     """The title head text[start:i] runs on into a longer word (委员|会, 主席|台, 书记|处):
     what follows it is no name."""
     return any(_common_word(text[start:i + k], 1) for k in (1, 2) if i + k <= len(text))
+
+
+_SURE = 0.95  # the tagger's least marginal over a name's characters for a word of the dictionary
+_PROPER_TAGS = ("ns", "nz", "t")  # a place's or a thing's proper name, a time word (a name read as one)
+
+
+def _sure_proper_word(text: str, a: int, b: int) -> bool:
+    """A word of jieba's dictionary that it reads as a proper name of another kind (a place,
+    a time) and that the tagger, very sure of it, reads as a person's name: a name that the
+    dictionary holds under another tag. Read only next to a title or in a list of names."""
+    from . import ner
+    from .names import tokens
+
+    word = text[a:b]
+    if len(tokens(word)) != 1 or not tokens(word)[0][1].startswith(_PROPER_TAGS):
+        return False
+    lo = max(text.rfind(c, 0, a) for c in "。！？；\n") + 1
+    m = re.compile(r"[。！？；\n]").search(text, b)
+    hi = m.end() if m else len(text)
+    tagger = ner._tagger()
+    for s0, e0, feats in ner.sequence_features(text[lo:hi]):
+        if s0 <= a - lo and b - lo <= e0:
+            tagger.set(feats)
+            j = a - lo - s0
+            probs = [tagger.marginal("B-PER", j)] + [tagger.marginal("I-PER", j + k) for k in range(1, b - a)]
+            return min(probs) >= _SURE
+    return False
+
+
+def _tagged_inside(name: str, i: int, tagged: dict[int, int]) -> bool:
+    """The tagger's name starts inside the one read at i and ends where it ends (部长|官孙立成,
+    副总理|兼财政部长卡洛斯·门德斯): the words before the tagger's name are no part of it."""
+    end = i + len(name)
+    return i not in tagged and any(tagged.get(j) == end for j in range(i + 1, end - 1))
 
 
 def _titled_at(text: str, i: int, tagged: dict[int, int]) -> Mention | None:
@@ -61,9 +129,11 @@ def _titled_at(text: str, i: int, tagged: dict[int, int]) -> Mention | None:
     tagger's or a surname and a follower), or after a title a name with no Han surname."""
     name = name_at(text, i, tagged)
     titles = titles_before(text, i) if name or i < len(text) else []
+    if not name and titles and i in tagged and _sure_proper_word(text, i, tagged[i]):
+        name = text[i:tagged[i]]  # 秘书长|安南
     if not name and titles:
         name = minority_name_at(text, i) or name_seen_elsewhere(text, i)
-    if not name:
+    if not name or _tagged_inside(name, i, tagged):
         return None
     left = i - len("、".join(titles)) if titles else -1
     return Mention(name, i, i + len(name), tuple(titles), left)
@@ -140,9 +210,29 @@ def _covered(n: int, spans) -> bytearray:
 _ITEM_END = re.compile(r"[、，。；：！？\n]")
 
 
+_LIST_GAP = 2  # characters (quotes aside) between a name and the 、 of the list it is an item of
+
+
+def _near_a_stop(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] stands next to a 、 of its item, or no more than _LIST_GAP characters
+    from one (“王建|一轮”、): a name further inside its item is part of a clause."""
+    left = text[max(0, a - _LIST_GAP - 2):a].replace("“", "").replace("”", "")
+    right = text[b:b + _LIST_GAP + 2].replace("“", "").replace("”", "")
+    return "、" in left[-_LIST_GAP - 1:] and not _ENUMERATOR.search(text[max(0, a - _LIST_GAP - 5):a]) \
+        or "、" in right[:_LIST_GAP + 1]
+
+
+# 三、免去…: the number of a heading or an item, no list
+_ENUMERATOR = re.compile(f"(?:^|[\n。；：])[一二三四五六七八九十\\d]{{1,3}}、[{CJK}]{{0,{_LIST_GAP}}}$")
+
+
 def _list_agrees(text: str, a: int, b: int, tagged: dict[int, int]) -> bool:
     """A name in an item of a 、 list stands next to another item holding a name: in
-    为民、惠民、靠民 or 以周保月、以月保季 the items around it hold no names, so neither does it."""
+    为民、惠民、靠民 or 以周保月、以月保季 the items around it hold no names, so neither does it.
+    A name further inside its item (全面、深入地研究王建国的著作) is the subject or object of a
+    clause there, and the items around it say nothing of it."""
+    if not _near_a_stop(text, a, b):
+        return True
     lo = a
     while lo > 0 and not _ITEM_END.match(text[lo - 1]) and a - lo < 20:
         lo -= 1
@@ -210,8 +300,11 @@ def find_mentions(text: str) -> list[Mention]:
     taken = _covered(len(text), ((m.left, m.end) for m in out.values()))
     known = sorted({m.name for m in out.values()}, key=len, reverse=True)
     for a, b in tagged.items():  # everyone else the tagger finds in running text
-        if a not in out and not any(taken[a:b]) and tagged_name(text[a:b]) \
-                and _list_agrees(text, a, b, tagged) and not after_named_title(text, a):
+        cued = a not in out and (_cue_before(text, a) or _beside_a_listed_name(text, a, b, tagged)
+                                 or _speaker_at_clause_start(text, a, b))
+        if a not in out and not any(taken[a:b]) and (tagged_name(text[a:b], titled=cued)
+                                                      or cued and _sure_proper_word(text, a, b)) \
+                and (cued or _list_agrees(text, a, b, tagged)) and not after_named_title(text, a):
             # a name read with a title or in a list wins where the tagger stops short (谭家|球说)
             name = next((k for k in known if len(k) > b - a and text.startswith(k, a)), text[a:b])
             out[a] = Mention(name, a, a + len(name))
