@@ -310,3 +310,19 @@ def test_a_speaker_needs_the_start_of_a_sentence():
     assert _speaker_at_clause_start("会谈结束。奥雷说，好。", 5, 7)
     assert not _speaker_at_clause_start("会谈中奥雷说，好。", 3, 5)  # inside a clause
     assert not _speaker_at_clause_start("会谈结束。奥雷说好。", 5, 7)  # no comma after the cue
+
+
+@pytest.mark.parametrize("text", [
+    "工作人员把几百张表格一张张复印。",  # 张 counts sheets after a number and after itself
+    "仓库里还有3张复印件。",
+])
+def test_a_measure_word_after_a_number_opens_no_name(text):
+    assert not any(n.startswith("张") for n in names(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("看到大家在忙，李明也来帮忙。", "李明"),  # 也 follows the name, it does not end it
+    ("村民王德才说，今年收成好。", "王德才"),  # 才 often ends a given name: kept
+])
+def test_a_function_word_after_a_name_is_not_its_last_character(text, name):
+    assert name in names(text)

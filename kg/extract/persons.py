@@ -117,6 +117,28 @@ def _sure_proper_word(text: str, a: int, b: int) -> bool:
     return False
 
 
+_NUMBER = re.compile(r"[0-9一二三四五六七八九十两几百千万]")
+# words that stand between a name and what follows it, never at the end of a given name
+_FUNCTION_TAIL = set("也都就还把被给")
+
+
+def _counted_thing(text: str, a: int) -> bool:
+    """A surname that is also a measure word (张, 台, 家), right after a number or after
+    itself, counts things (几百张表格, 一张张): no name opens there."""
+    from .names import tokens
+
+    return (a > 0 and (_NUMBER.match(text, a - 1) is not None or text[a - 1] == text[a])
+            and tokens(text[a])[0][1] == "q")
+
+
+def _without_function_tail(text: str, a: int, b: int) -> int:
+    """The end of a three-character tagged name that runs on into a function word (王明|从,
+    李红|也): the word after the name is not the end of its given name."""
+    if b - a == 3 and text[b - 1] in _FUNCTION_TAIL and plausible_name(text[a:b - 1]):
+        return b - 1
+    return b
+
+
 def _tagged_inside(name: str, i: int, tagged: dict[int, int]) -> bool:
     """The tagger's name starts inside the one read at i and ends where it ends (部长|官孙立成,
     副总理|兼财政部长卡洛斯·门德斯): the words before the tagger's name are no part of it."""
@@ -300,6 +322,9 @@ def find_mentions(text: str) -> list[Mention]:
     taken = _covered(len(text), ((m.left, m.end) for m in out.values()))
     known = sorted({m.name for m in out.values()}, key=len, reverse=True)
     for a, b in tagged.items():  # everyone else the tagger finds in running text
+        if _counted_thing(text, a):
+            continue
+        b = _without_function_tail(text, a, b)
         cued = a not in out and (_cue_before(text, a) or _beside_a_listed_name(text, a, b, tagged)
                                  or _speaker_at_clause_start(text, a, b))
         if a not in out and not any(taken[a:b]) and (tagged_name(text[a:b], titled=cued)
