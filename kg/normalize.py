@@ -296,7 +296,7 @@ def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None
             new_para = one_per_line or line.indented or line.blank_before or len(prev.text) < width * 0.8
         elif one_per_line:
             new_para = line.indented or line.blank_before or len(prev.text) < width * 0.8
-        elif not trusted:  # a title above a lead (标题|胡春华主持|新华社…电), else the line goes on
+        elif not trusted:  # a title above a lead (标题|王建国主持|新华社…电), else the line goes on
             new_para = (not body_started and not opened and _title_block(prev.text.text) and opens is not None
                         and "，" not in prev.text.text and any(opens(j) for j in range(k, min(k + 3, n)))
                         and not runs_on(prev.text.text, line.text.text))

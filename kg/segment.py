@@ -139,10 +139,10 @@ def parse_byline(raw: str) -> tuple[list[str], list[str]]:
 
     >>> parse_byline("记者 韩志刚 通讯员 艾增升")
     (['韩志刚'], ['艾增升'])
-    >>> parse_byline("记者赵文君、胡浩")
-    (['赵文君', '胡浩'], [])
-    >>> parse_byline("本报记者  何  勇整理")
-    (['何勇'], [])
+    >>> parse_byline("记者周晓明、李红梅")
+    (['周晓明', '李红梅'], [])
+    >>> parse_byline("本报记者  何  平整理")
+    (['何平'], [])
     """
     # a line break inside a byline is layout (艾增|升), not a separator
     raw = re.sub(r"[ \t]*\r?\n[ \t]*", "", raw.replace("\u3000", " ").replace("\ufffd", ""))

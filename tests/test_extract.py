@@ -40,7 +40,7 @@ def test_extract_persons_and_titles(body, expected):
     # a title before a list belongs to each name
     ("县委常委张成群、陈迪、李继参加会议。", {"张成群": ["县委常委"], "陈迪": ["县委常委"], "李继": ["县委常委"]}),
     # a bare list before 出席
-    ("刘一鸣、万钢、卢建国出席会议。", {"刘一鸣": [], "万钢": [], "卢建国": []}),
+    ("刘一鸣、万强、卢建国出席会议。", {"刘一鸣": [], "万强": [], "卢建国": []}),
 ])
 def test_extract_name_lists(body, names):
     got = people(facts(body))

@@ -351,7 +351,7 @@ DIRECTIVE_FORMS = [
     # a cue right after another cue's comma is what the first one says
     ("县委书记王建军表示，希望各乡镇再接再厉。", [("王建军", "表示", "希望各乡镇再接再厉")]),
     # a name that ends like a noun's modifier (…新要求) is still a speaker
-    ("县委常委、县纪委书记刘学新要求，自上而下抓整改。", [("刘学新", "要求", "自上而下抓整改")]),
+    ("县委常委、县纪委书记刘建新要求，自上而下抓整改。", [("刘建新", "要求", "自上而下抓整改")]),
     # narration resumes: the text ends before the next sentence of story
     ("县委书记王建军指出，要抓好秋粮收购。县长陈晓东出席会议。", [("王建军", "指出", "要抓好秋粮收购")]),
     ('会议指出，今年以来全县经济稳中向好。', [(None, '指出', '今年以来全县经济稳中向好')]),

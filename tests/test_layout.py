@@ -271,10 +271,15 @@ def test_layout_newspaper_header_is_the_page_date():
     ("东城日报南岸5月6日讯 ", "东城日报南岸5月6日讯"),
     ("东城网5月6日消息 ", "东城网5月6日消息"),
     ("又讯 ", "又讯"),
+    ("青石在线讯 ", "青石在线讯"),  # any outlet's 讯, before a bracket, a date or a space
+    ("南岭县新闻中心讯（记者 王芳）", "南岭县新闻中心讯"),
+    ("青石融媒讯（记者 王芳）", "青石融媒讯"),
+    ("【青石融媒】", "【青石融媒】"),
 ])
 def test_layout_leads_of_other_outlets(lead, dateline):
-    [a] = split_articles(f"标题\n{lead}5月5日，县长赵六主持召开会议。\n", "p.txt")
+    [a] = split_articles(f"县里召开会议\n{lead}5月5日，县长赵六主持召开会议。\n", "p.txt")
     assert a.dateline == dateline and a.body.startswith("5月5日，县长赵六")
+    assert a.headline == "县里召开会议"
 
 
 def test_layout_outlet_dateline_is_the_article_date_not_the_event_date():

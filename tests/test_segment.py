@@ -36,7 +36,7 @@ def test_segment_offsets_map_back_to_the_source(sample_text):
 
 @pytest.mark.parametrize("raw, reporters, correspondents", [
     ("记者 韩志刚 通讯员 艾增升", ["韩志刚"], ["艾增升"]),
-    ("记者赵文君、胡浩", ["赵文君", "胡浩"], []),
+    ("记者周晓明、李红梅", ["周晓明", "李红梅"], []),
     ("全媒体记者:王小明 李四", ["王小明", "李四"], []),
     ("通讯员 王皓", [], ["王皓"]),
     ("记者 欧阳明 通讯员 张三 李四", ["欧阳明"], ["张三", "李四"]),
@@ -132,23 +132,11 @@ def test_segment_bylines_that_open_or_close_the_body(page, reporters, correspond
 
 
 def test_segment_main_title_is_the_longest_line():
-    [a] = split_articles("北京世界园艺博览会组委会第四次会议召开\n胡春华主持\n新华社北京2月19日电 会议召开。\n", "p.txt")
-    assert (a.kicker, a.headline, a.subtitle) == ("", "北京世界园艺博览会组委会第四次会议召开", "胡春华主持")
+    [a] = split_articles("青石县乡村振兴工作领导小组第四次会议召开\n王建国主持\n新华社青石2月19日电 会议召开。\n", "p.txt")
+    assert (a.kicker, a.headline, a.subtitle) == ("", "青石县乡村振兴工作领导小组第四次会议召开", "王建国主持")
 
 
 # --- forms of other sites: leads, bylines at the foot, the site's notes ---------------------
-@pytest.mark.parametrize("lead, dateline", [
-    ("青石在线讯 ", "青石在线讯"),
-    ("南岭县新闻中心讯（记者 王芳）", "南岭县新闻中心讯"),
-    ("青石融媒讯（记者 王芳）", "青石融媒讯"),
-    ("【青石融媒】", "【青石融媒】"),
-])
-def test_segment_any_outlets_lead(lead, dateline):
-    [a] = split_articles(f"县里召开会议\n{lead}5月5日，县长赵六主持召开会议。\n", "p.txt")
-    assert a.dateline == dateline and a.body.startswith("5月5日，县长赵六")
-    assert a.headline == "县里召开会议"
-
-
 @pytest.mark.parametrize("text", ["喜讯传来，全县上下一片欢腾。", "通讯员大会在县城召开。"])
 def test_segment_a_word_ending_in_xun_is_no_lead(text):
     [a] = split_articles(f"县里召开会议\n{text}\n", "p.txt")

@@ -149,7 +149,7 @@ def find_directives(r: Reader) -> list[FoundDirective]:
         if nxt in ("的", "了", "过", "、") or text[e:e + 2] in ("要求", "建议", "意见"):
             continue  # 提出的, 提出要求, 提要求、找问题: a noun, not what was said
         if re.search(r"(?:按照|根据|按|符合|的|提出|重大|有关|工作|纪律|基本|总体|具体|新|严格)$", prev) and s not in ends:
-            continue  # 按照要求, 新要求: a noun (but 刘学新要求: a name before the cue)
+            continue  # 按照要求, 新要求: a noun (but 刘建新要求: a name before the cue)
         if s not in ends and (re.search(r"(?:和|及)$", prev) or re.search(
                 r"(?:贯彻|落实|按照|根据|遵照|对照|符合|达到)[^，。；：]{0,16}$", text[clause_start(text, s):s])):
             continue  # 检查和要求, 贯彻党中央要求: the cue is a noun or one of two verbs

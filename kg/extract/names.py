@@ -209,8 +209,8 @@ def minority_name_at(text: str, i: int) -> str | None:
     two to six characters, maybe with a middle dot, ending at punctuation or at a word that may
     follow a name, and made of no common word (书记带领 is no name).
 
-    >>> minority_name_at("村党支部书记旦增介绍", 6)
-    '旦增'
+    >>> minority_name_at("村党支部书记扎西介绍", 6)
+    '扎西'
     """
     one, two = _surnames()
     if i >= len(text) or text[i:i + 2] in two:
@@ -252,10 +252,10 @@ def name_at(text: str, i: int, tagged: dict[int, int] | None = None) -> str | No
 
     A name the tagger found there (`tagged` maps its starts to ends) wins when it reads as a
     name. Else the shortest plausible name that is followed by punctuation or by a word that
-    may follow a name (主持, 在, 指出, 一行 …): 韩正在重庆 gives 韩正, 胡友涛主持 gives 胡友涛.
+    may follow a name (主持, 在, 指出, 一行 …): 陈正在南湖 gives 陈正, 胡友涛主持 gives 胡友涛.
 
-    >>> name_at("区长胡友涛主持召开", 2), name_at("副总理韩正在重庆调研", 3)
-    ('胡友涛', '韩正')
+    >>> name_at("区长胡友涛主持召开", 2), name_at("副县长陈正在南湖调研", 3)
+    ('胡友涛', '陈正')
     """
     rule = _rule_name_at(text, i)
     if tagged and i in tagged:
@@ -288,7 +288,7 @@ def _tagger_ends_too(text: str, i: int, cand: str, rule: str) -> bool:
     """The tagger's name is one character longer than the rule's, its last character is often
     part of a given name, and a follower word or punctuation ends it as well (副校长孙育之|在):
     the rule stopped at a character that ends the given name (之), not at a word after it
-    (王彩|就为, where 就 is in no given name; 刘建|正在, a word of two)."""
+    (孙丽|就为, where 就 is in no given name; 刘建|正在, a word of two)."""
     from .ner import _given_table
 
     if len(cand) != len(rule) + 1 or _given_table().get(ord(cand[-1]), "L") not in "HM":
@@ -360,7 +360,7 @@ def is_title(s: str) -> bool:
 
 
 # inside a chain of titles (A、B、C) only words of a sentence end a title: a preposition, a
-# conjunction, a particle, an adverb (国务院总理李克强在|自治区党委书记); an idiom may be
+# conjunction, a particle, an adverb (省长王建国在|市委书记); an idiom may be
 # part of one there (国务院扶贫开发领导小组组长)
 _CHAIN_STOP_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "d"}
 
@@ -445,7 +445,7 @@ def titles_before(text: str, end: int) -> list[str]:
     parts = text[start:end].split("、")
     out: list[str] = []
     for k, part in enumerate(reversed(parts)):
-        # words before a title that are no part of it end the chain there (李克强在|自治区党委书记)
+        # words before a title that are no part of it end the chain there (王建国在|市委书记)
         trimmed = _trim_left(part, chained=k < len(parts) - 1)
         if not is_title(trimmed) or trimmed in lexicons.load("group_words") or _named_title(trimmed) \
                 or _COUNTED.match(trimmed):  # 多位院士, 两名民警: people counted, no title

@@ -44,7 +44,7 @@ def _group_rx() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _bare_list_rx() -> re.Pattern:
-    # 刘奇葆、万钢、卢展工出席会议: names with no title before an attendance verb
+    # 刘一鸣、万强、卢建国出席会议: names with no title before an attendance verb
     item = f"[{CJK}·]{{2,6}}?"
     verbs = lexicons.alternation("attend_verbs")
     return re.compile(f"(?<![{CJK}])({item}(?:、{item})+)(?:等(?:同志|人)?)?(?:分别|一同|也|还)?(?:{verbs})")
