@@ -240,7 +240,9 @@ def runs_on(before: str, after: str) -> bool:
     if not (is_cjk(before[-1]) and is_cjk(after[0])):
         return False  # digits and letters run on by their own rules (a date, a time)
     a, b = before[-_WORD_PROBE:], after[:_WORD_PROBE]
-    import jieba  # the name tagger loads it anyway; only a full line above a blank asks
+    from .extract.names import _jieba  # quiet jieba, which the name tagger loads anyway
+
+    jieba, _ = _jieba()
     pos = 0
     for w in jieba.lcut(a + b, HMM=False):
         if pos < len(a) < pos + len(w):

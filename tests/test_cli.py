@@ -77,6 +77,15 @@ def test_cli_bad_inputs_one_line_errors_and_the_rest_still_built(tmp_path):
     assert any("赵六" in str(o) for o in g.objects())
 
 
+def test_cli_build_writes_only_its_own_messages(tmp_path):
+    # the sample page's column breaks are checked for words running over them before the
+    # name tagger has loaded jieba: jieba's loading chatter must not show
+    proc = subprocess.run([sys.executable, "-m", "kg", "build", str(SAMPLE), "--year", "2022",
+                           "-o", str(tmp_path / "out")], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert all(x.startswith(("error:", "warning:")) for x in proc.stderr.splitlines()), proc.stderr
+
+
 def test_cli_nothing_readable_writes_nothing_and_keeps_old_output(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
