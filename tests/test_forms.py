@@ -756,3 +756,13 @@ def test_forms_a_place_where_something_is_held_is_still_visited():
     assert e.sites == ("青石会展中心",)
     [e] = one("5月6日，县长赵明赴青石博览园举办场地，现场考察了筹备工作情况。").events
     assert e.sites == ("青石博览园举办场地",)
+
+
+# Not events: a meeting fixed for a later day (定于…召开) is planned, not held.
+@pytest.mark.parametrize("text, expected", [
+    ("县委定于9月10日召开全县干部大会。", []),
+    ("南湖镇党委定于下周一召开党员大会。", []),
+    ("9月10日，县委召开全县干部大会。", [("meeting", "2023-09-10")]),
+])
+def test_forms_saying_planned_meetings(text, expected):
+    assert [(e.kind, e.date) for e in one(text).events] == expected

@@ -253,8 +253,8 @@ def _same_day(events: list[FoundEvent], body: str) -> str | None:
     return None
 
 
-# a meeting spoken of as planned: 将召开, 下周召开的, 决定召开
-_PLANNED = re.compile(r"(?:将|拟|计划|准备|即将|决定|确保|要|下周|下月|明天|明年|近期|尽快)[^，。；]{0,8}$")
+# a meeting spoken of as planned: 将召开, 下周召开的, 决定召开, 定于9月10日召开
+_PLANNED = re.compile(r"(?:将|拟|计划|准备|即将|决定|定于|确保|要|下周|下月|明天|明年|近期|尽快)[^，。；]{0,8}$")
 
 
 def _in_hand(events: list[FoundEvent], before: int) -> bool:
