@@ -766,3 +766,13 @@ def test_forms_a_place_where_something_is_held_is_still_visited():
 ])
 def test_forms_saying_planned_meetings(text, expected):
     assert [(e.kind, e.date) for e in one(text).events] == expected
+
+
+# 传达…视察/检查…时的讲话 passes on a visit's message: no visit is made here.
+@pytest.mark.parametrize("text, expected", [
+    ("5月6日，县委书记王建国主持召开会议，传达省委书记视察我县时的讲话精神。", [("meeting", ())]),
+    ("5月6日，县长李红梅主持会议，传达市领导检查青石镇时的指示要求。", [("meeting", ())]),
+    ("5月6日，县委书记王建国到青石镇调研，传达了县委全会精神。", [("inspection", ())]),
+])
+def test_forms_saying_a_visit_passed_on_is_no_visit(text, expected):
+    assert [(e.kind, e.sites) for e in one(text).events] == expected
