@@ -776,3 +776,14 @@ def test_forms_saying_planned_meetings(text, expected):
 ])
 def test_forms_saying_a_visit_passed_on_is_no_visit(text, expected):
     assert [(e.kind, e.sites) for e in one(text).events] == expected
+
+
+# What was said ends where the meeting's story resumes (会上，…).
+@pytest.mark.parametrize("text, said", [
+    ("5月6日，县委书记王建国主持召开常委会议。他指出，要抓好安全生产。会上，各部门作了汇报。",
+     [("王建国", "要抓好安全生产。")]),
+    ("5月6日，县委书记王建国主持召开常委会议。他指出，会上的发言很好，要抓好安全生产。",
+     [("王建国", "会上的发言很好，要抓好安全生产。")]),
+])
+def test_forms_saying_where_what_was_said_ends(text, said):
+    assert [(d.speaker, d.text) for d in one(text).directives] == said

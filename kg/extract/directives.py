@@ -216,7 +216,8 @@ def find_directives(r: Reader) -> list[FoundDirective]:
 
 _NARRATION = re.compile(
     r"[^。！？]*?(?:出席|参加|列席|主持)(?:了)?(?:会议|活动|座谈会|仪式|大会)?(?:并(?:讲话|致辞|发言|作总结))?[。！]"
-    r"|(?:会议|会上|会前|会后|随后|当天|此前|期间)(?:还|并|同时|听取|审议|传达|通报|观看|学习|研究|部署)")
+    r"|(?:会议|会上|会前|会后|随后|当天|此前|期间)(?:还|并|同时|听取|审议|传达|通报|观看|学习|研究|部署)"
+    r"|(?:会上|会前|会后|随后|会议最后)[，,]")  # 会上，各部门作了汇报: the meeting's story again
 
 
 def _narration_start(text: str, start: int, end: int, titled: set[int]) -> int:
