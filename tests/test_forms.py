@@ -787,3 +787,14 @@ def test_forms_saying_a_visit_passed_on_is_no_visit(text, expected):
 ])
 def test_forms_saying_where_what_was_said_ends(text, said):
     assert [(d.speaker, d.text) for d in one(text).directives] == said
+
+
+# 他/她希望 opening a clause needs no comma (not 他们希望, 群众希望: no one reports what was said).
+@pytest.mark.parametrize("text, said", [
+    ("5月6日，县长李红梅在南湖镇调研，她希望镇村干部抓好秋收。", [("李红梅", "镇村干部抓好秋收。")]),
+    ("5月6日，县长李红梅在南湖镇调研。她还希望镇村干部抓好秋收。", [("李红梅", "镇村干部抓好秋收。")]),
+    ("5月6日，县长李红梅在南湖镇调研，他们希望镇村干部抓好秋收。", []),
+    ("5月6日，县长李红梅在南湖镇调研，群众希望早日修通道路。", []),
+])
+def test_forms_saying_a_weak_cue_after_a_pronoun(text, said):
+    assert [(d.speaker, d.text) for d in one(text).directives] == said

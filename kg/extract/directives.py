@@ -172,7 +172,9 @@ def find_directives(r: Reader) -> list[FoundDirective]:
         before = _said_before(text, cs, e)
         if cue in _WEAK and nxt not in ("，", "：", ",") and before is None:
             # …成绩，希望内蒙古…: 希望 opening its clause needs no comma
-            if not (cue == "希望" and text[cs:s] == "" and re.match(f"[{CJK}]", nxt)):
+            # 她希望镇村干部…: nor after 他/她 as its subject
+            if not (cue == "希望" and re.fullmatch(r"(?:[他她]" + _ADVERBS + "?)?", text[cs:s])
+                    and re.match(f"[{CJK}]", nxt)):
                 continue
         ok, speaker, subj = _speaker(r, cs, s)
         if not ok or speaker is None and text.count("“", para, s) > text.count("”", para, s):
