@@ -798,3 +798,17 @@ def test_forms_saying_where_what_was_said_ends(text, said):
 ])
 def test_forms_saying_a_weak_cue_after_a_pronoun(text, said):
     assert [(d.speaker, d.text) for d in one(text).directives] == said
+
+
+# 会议 or a group as the subject of a long clause of when (会议在认真听取…后强调): no
+# speaker; a clause of when with no subject of its own: the subject of the sentence's earlier clause.
+@pytest.mark.parametrize("text, said", [
+    ("5月6日，县委书记王建国主持召开常委会议。会议在认真听取县发改局、县财政局、县住建局等单位关于重点项目推进情况的汇报后强调，要压实责任。",
+     [(None, "要压实责任。")]),
+    ("5月6日，检查组在听取青石镇关于秸秆禁烧和防汛备汛工作的情况汇报后指出，要压实责任。", [(None, "要压实责任。")]),
+    ("5月6日，县委书记王建国到南湖镇调研，在听取南湖镇党委书记刘明的汇报后指出，要压实责任。",
+     [("王建国", "要压实责任。")]),
+    ("5月6日，县长李红梅在听取南湖镇工作汇报后指出，要压实责任。", [("李红梅", "要压实责任。")]),
+])
+def test_forms_saying_the_subject_of_a_long_clause_of_when(text, said):
+    assert [(d.speaker, d.text) for d in one(text).directives] == said
