@@ -756,3 +756,59 @@ def test_forms_a_place_where_something_is_held_is_still_visited():
     assert e.sites == ("青石会展中心",)
     [e] = one("5月6日，县长赵明赴青石博览园举办场地，现场考察了筹备工作情况。").events
     assert e.sites == ("青石博览园举办场地",)
+
+
+# Not events: a meeting fixed for a later day (定于…召开) is planned, not held.
+@pytest.mark.parametrize("text, expected", [
+    ("县委定于9月10日召开全县干部大会。", []),
+    ("南湖镇党委定于下周一召开党员大会。", []),
+    ("9月10日，县委召开全县干部大会。", [("meeting", "2023-09-10")]),
+])
+def test_forms_saying_planned_meetings(text, expected):
+    assert [(e.kind, e.date) for e in one(text).events] == expected
+
+
+# 传达…视察/检查…时的讲话 passes on a visit's message: no visit is made here.
+@pytest.mark.parametrize("text, expected", [
+    ("5月6日，县委书记王建国主持召开会议，传达省委书记视察我县时的讲话精神。", [("meeting", ())]),
+    ("5月6日，县长李红梅主持会议，传达市领导检查青石镇时的指示要求。", [("meeting", ())]),
+    ("5月6日，县委书记王建国到青石镇调研，传达了县委全会精神。", [("inspection", ())]),
+])
+def test_forms_saying_a_visit_passed_on_is_no_visit(text, expected):
+    assert [(e.kind, e.sites) for e in one(text).events] == expected
+
+
+# What was said ends where the meeting's story resumes (会上，…).
+@pytest.mark.parametrize("text, said", [
+    ("5月6日，县委书记王建国主持召开常委会议。他指出，要抓好安全生产。会上，各部门作了汇报。",
+     [("王建国", "要抓好安全生产。")]),
+    ("5月6日，县委书记王建国主持召开常委会议。他指出，会上的发言很好，要抓好安全生产。",
+     [("王建国", "会上的发言很好，要抓好安全生产。")]),
+])
+def test_forms_saying_where_what_was_said_ends(text, said):
+    assert [(d.speaker, d.text) for d in one(text).directives] == said
+
+
+# 他/她希望 opening a clause needs no comma (not 他们希望, 群众希望: no one reports what was said).
+@pytest.mark.parametrize("text, said", [
+    ("5月6日，县长李红梅在南湖镇调研，她希望镇村干部抓好秋收。", [("李红梅", "镇村干部抓好秋收。")]),
+    ("5月6日，县长李红梅在南湖镇调研。她还希望镇村干部抓好秋收。", [("李红梅", "镇村干部抓好秋收。")]),
+    ("5月6日，县长李红梅在南湖镇调研，他们希望镇村干部抓好秋收。", []),
+    ("5月6日，县长李红梅在南湖镇调研，群众希望早日修通道路。", []),
+])
+def test_forms_saying_a_weak_cue_after_a_pronoun(text, said):
+    assert [(d.speaker, d.text) for d in one(text).directives] == said
+
+
+# 会议 or a group as the subject of a long clause of when (会议在认真听取…后强调): no
+# speaker; a clause of when with no subject of its own: the subject of the sentence's earlier clause.
+@pytest.mark.parametrize("text, said", [
+    ("5月6日，县委书记王建国主持召开常委会议。会议在认真听取县发改局、县财政局、县住建局等单位关于重点项目推进情况的汇报后强调，要压实责任。",
+     [(None, "要压实责任。")]),
+    ("5月6日，检查组在听取青石镇关于秸秆禁烧和防汛备汛工作的情况汇报后指出，要压实责任。", [(None, "要压实责任。")]),
+    ("5月6日，县委书记王建国到南湖镇调研，在听取南湖镇党委书记刘明的汇报后指出，要压实责任。",
+     [("王建国", "要压实责任。")]),
+    ("5月6日，县长李红梅在听取南湖镇工作汇报后指出，要压实责任。", [("李红梅", "要压实责任。")]),
+])
+def test_forms_saying_the_subject_of_a_long_clause_of_when(text, said):
+    assert [(d.speaker, d.text) for d in one(text).directives] == said

@@ -79,10 +79,14 @@ def _speaker(r: Reader, cs: int, s: int) -> tuple[bool, str | None, Mention | No
         speaker = r.last_subject(cs)
         return speaker is not None, speaker, None
     named = any(cs <= m.start < s for m in r.mentions)
-    if lexicon_rx("meeting_anaphora").match(clause) and (len(clause) <= 6 or not named) and len(clause) <= 30:
+    # 会议在认真听取…的汇报后强调, 督导组在听取…汇报后指出: however long the clause of when
+    when = _WHEN.search(clause)
+    head = clause[:when.start()] if when else clause
+    if lexicon_rx("meeting_anaphora").match(clause) and (len(clause) <= 6 or not named) and (
+            len(clause) <= 30 or when and lexicon_rx("meeting_anaphora").fullmatch(head)):
         return True, None, None  # 会议强调, 会议在传达…时强调
-    if clause and not named and (_group_subject_rx().search(clause) or _opening_rx("group_subjects", 8, 8).match(clause)
-                                       or _opening_rx("organization_suffixes", 16, 10).match(clause)):
+    if head and not named and (_group_subject_rx().search(head) or _opening_rx("group_subjects", 8, 8).match(head)
+                                     or _opening_rx("organization_suffixes", 16, 10).match(head)):
         return True, None, None  # 督导组要求, 代表们认为, 督导组调研后指出, 某公司提出
     if _SOMEONE.match(clause) and not _unnamed_holder(r, re.sub(r"[^，。]*?(?:的|位|名)", "", clause, count=1))[0]:
         return True, None, _SOMEONE  # 一位老人高兴地说: someone unnamed (一位副省长说 is a post)
@@ -94,11 +98,15 @@ def _speaker(r: Reader, cs: int, s: int) -> tuple[bool, str | None, Mention | No
     title, holder = _unnamed_holder(r, clause)
     if title:
         return True, holder, None
-    if clause == "" or re.fullmatch(_ADVERBS + "{1,3}", clause):
+    if clause == "" or re.fullmatch(_ADVERBS + "{1,3}", clause) or when and re.fullmatch(_ADVERBS + "{0,3}", head):
+        # …调研，在听取某某的汇报后指出: the subject of the sentence's earlier clause
         speaker = r.subject_name(s)
         return speaker is not None, speaker, None
     return False, None, None
 
+
+# the clause of when a subject said it: 在听取…汇报后, 在传达…时
+_WHEN = re.compile(r"在[^，。；：“”]{2,60}?(?:时|后|之后|之际|过程中)$")
 
 # someone the text does not name (一位老人说, 有位村民笑着说; not 一位名叫某某的村民)
 _SOMEONE = re.compile(r"^(?:一位|一名|有位|有名|一个|几位|不少|许多|很多)(?![^，。]*(?:名叫|叫做|叫))[^，。；：]{0,12}$")
@@ -172,7 +180,9 @@ def find_directives(r: Reader) -> list[FoundDirective]:
         before = _said_before(text, cs, e)
         if cue in _WEAK and nxt not in ("，", "：", ",") and before is None:
             # …成绩，希望内蒙古…: 希望 opening its clause needs no comma
-            if not (cue == "希望" and text[cs:s] == "" and re.match(f"[{CJK}]", nxt)):
+            # 她希望镇村干部…: nor after 他/她 as its subject
+            if not (cue == "希望" and re.fullmatch(r"(?:[他她]" + _ADVERBS + "?)?", text[cs:s])
+                    and re.match(f"[{CJK}]", nxt)):
                 continue
         ok, speaker, subj = _speaker(r, cs, s)
         if not ok or speaker is None and text.count("“", para, s) > text.count("”", para, s):
@@ -216,7 +226,8 @@ def find_directives(r: Reader) -> list[FoundDirective]:
 
 _NARRATION = re.compile(
     r"[^。！？]*?(?:出席|参加|列席|主持)(?:了)?(?:会议|活动|座谈会|仪式|大会)?(?:并(?:讲话|致辞|发言|作总结))?[。！]"
-    r"|(?:会议|会上|会前|会后|随后|当天|此前|期间)(?:还|并|同时|听取|审议|传达|通报|观看|学习|研究|部署)")
+    r"|(?:会议|会上|会前|会后|随后|当天|此前|期间)(?:还|并|同时|听取|审议|传达|通报|观看|学习|研究|部署)"
+    r"|(?:会上|会前|会后|随后|会议最后)[，,]")  # 会上，各部门作了汇报: the meeting's story again
 
 
 def _narration_start(text: str, start: int, end: int, titled: set[int]) -> int:

@@ -253,8 +253,8 @@ def _same_day(events: list[FoundEvent], body: str) -> str | None:
     return None
 
 
-# a meeting spoken of as planned: 将召开, 下周召开的, 决定召开
-_PLANNED = re.compile(r"(?:将|拟|计划|准备|即将|决定|确保|要|下周|下月|明天|明年|近期|尽快)[^，。；]{0,8}$")
+# a meeting spoken of as planned: 将召开, 下周召开的, 决定召开, 定于9月10日召开
+_PLANNED = re.compile(r"(?:将|拟|计划|准备|即将|决定|定于|确保|要|下周|下月|明天|明年|近期|尽快)[^，。；]{0,8}$")
 
 
 def _in_hand(events: list[FoundEvent], before: int) -> bool:
@@ -401,8 +401,8 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         after = body[m.end():m.end() + 3]
         carried = _CARRIED.search(clause) or _TRAVELLED.search(clause)
         if re.match(r"(?:时的|的|期间的|精神|后|工作|情况|结果|汇报|报告|发现|反馈|问题|中|侧记|纪实|手记|札记|日记|团|组(?!织)|队|量)", after) or (
-                re.search(r"贯彻|落实|学习|听取|审议|研究|通报", clause) and not carried):
-            continue  # 调研时的指示精神, 听取…检查情况汇报: no visit made here
+                re.search(r"贯彻|落实|学习|传达|听取|审议|研究|通报", clause) and not carried):
+            continue  # 调研时的指示精神, 听取…检查情况汇报, 传达某某视察时的讲话: no visit made here
         if _noun_use(body, m.end()):
             continue  # 督查专员, 出席督查对接会: a title or a meeting's name, no visit
         if _PLANNED.search(clause):
