@@ -756,3 +756,19 @@ def test_forms_a_place_where_something_is_held_is_still_visited():
     assert e.sites == ("青石会展中心",)
     [e] = one("5月6日，县长赵明赴青石博览园举办场地，现场考察了筹备工作情况。").events
     assert e.sites == ("青石博览园举办场地",)
+
+
+# Sites and projects (each row: text, sites of the first inspection). A list of places goes on
+# after commas up to the item that closes it, also when the visit follows (…，C等地调研); a
+# work named by what it does before 及/和 and a named work shares its suffix (A整治及B工程
+# is two); the place where a meeting is held after the visit (调研并在X召开座谈会) is none.
+@pytest.mark.parametrize("text, sites", [
+    ("5月6日，市长林海先后来到北关镇卫生院，西河村文化广场，南湖小学等地调研。",
+     ("北关镇卫生院", "西河村文化广场", "南湖小学")),
+    ("5月6日，市长林海先后来到南湖高铁站，东关公共停车场，县妇幼保健院等地检查。",
+     ("南湖高铁站", "东关公共停车场", "县妇幼保健院")),
+    ("5月6日，市长林海先后来到南湖高铁站，县领导等陪同调研。", ("南湖高铁站",)),
+])
+def test_forms_sites_lists_works_and_meeting_venues(text, sites):
+    e = next(e for e in one(text).events if e.kind == "inspection")
+    assert e.sites == sites

@@ -135,7 +135,8 @@ def sites_listed(clause: str) -> list[tuple[str, bool]]:
     >>> [s for s, _ in sites_listed("县妇幼保健院和滨河停车场等地")]
     ['县妇幼保健院', '滨河停车场']
     """
-    closed = re.search(r"等(?:地|处|单位|企业|项目|场所|点位)?$", clause)
+    # the list may close on the visit it tells of (…，C等地调研; …，C等地实地查看)
+    closed = re.search(r"等(?:地|处|单位|企业|项目|场所|点位)?(?:进行|开展)?(?:实地|现场)?(?:调研|考察|视察|督导|督查|检查|走访|察看|查看)?$", clause)
     span = clause[: closed.start()] if closed else clause
     items = _split_items(span)
     if not items or not all(is_project_name(x) for x in items):
