@@ -768,6 +768,9 @@ def test_forms_a_place_where_something_is_held_is_still_visited():
     ("5月6日，市长林海先后来到南湖高铁站，东关公共停车场，县妇幼保健院等地检查。",
      ("南湖高铁站", "东关公共停车场", "县妇幼保健院")),
     ("5月6日，市长林海先后来到南湖高铁站，县领导等陪同调研。", ("南湖高铁站",)),
+    ("5月6日，县长赵明察看了北关水系治理和南湖大桥工程。", ("北关水系治理", "南湖大桥工程")),
+    ("5月6日，县长赵明先后察看了东关棚户区改造及西河公园提升工程。", ("东关棚户区改造", "西河公园提升工程")),
+    ("5月6日，县长赵明察看了环境整治及南湖湿地修复工程。", ("南湖湿地修复工程",)),
 ])
 def test_forms_sites_lists_works_and_meeting_venues(text, sites):
     e = next(e for e in one(text).events if e.kind == "inspection")
