@@ -132,6 +132,9 @@ def sites_after(clause: str) -> list[tuple[str, bool]]:
         stop = _stop_rx().search(clause, m.end())
         end = stop.start() if stop else len(clause)
         span = clause[m.end():end]
+        if re.match(r"(?:并|后|随后|之后|然后|还|又)?在", span) and re.match(r"召开|举行", clause[end:]):
+            pos = max(end, m.end())  # 调研并在X召开座谈会: X is where a meeting is held, not a visit
+            continue
         # a list that shares a trailing 项目 or closes with 等地 names places for sure
         shared = bool(re.search(r"项目(?:进展|建设)?(?:情况)?$", span))
         closed = bool(re.match(r"等(?:地|处|单位|企业|项目|场所|点位)", clause[end:]))
