@@ -812,3 +812,26 @@ def test_forms_saying_a_weak_cue_after_a_pronoun(text, said):
 ])
 def test_forms_saying_the_subject_of_a_long_clause_of_when(text, said):
     assert [(d.speaker, d.text) for d in one(text).directives] == said
+
+
+# Sites and projects (each row: text, sites of the first inspection). A list of places goes on
+# after commas up to the item that closes it, also when the visit follows (…，C等地调研); a
+# work named by what it does before 及/和 and a named work shares its suffix (A整治及B工程
+# is two); the place where a meeting is held after the visit (调研并在X召开座谈会) is none.
+@pytest.mark.parametrize("text, sites", [
+    ("5月6日，市长林海先后来到北关镇卫生院，西河村文化广场，南湖小学等地调研。",
+     ("北关镇卫生院", "西河村文化广场", "南湖小学")),
+    ("5月6日，市长林海先后来到南湖高铁站，东关公共停车场，县妇幼保健院等地检查。",
+     ("南湖高铁站", "东关公共停车场", "县妇幼保健院")),
+    ("5月6日，市长林海先后来到南湖高铁站，县领导等陪同调研。", ("南湖高铁站",)),
+    ("5月6日，县长赵明察看了北关水系治理和南湖大桥工程。", ("北关水系治理", "南湖大桥工程")),
+    ("5月6日，县长赵明先后察看了东关棚户区改造及西河公园提升工程。", ("东关棚户区改造", "西河公园提升工程")),
+    ("5月6日，县长赵明察看了环境整治及南湖湿地修复工程。", ("南湖湿地修复工程",)),
+    ("5月6日，县长赵明先后到北关产业园、南湖物流园调研并在县行政服务中心召开座谈会。", ("北关产业园", "南湖物流园")),
+    ("5月6日，县委书记王建国先后到东关建材市场、西河物流园调研并在县便民服务中心主持召开现场会。",
+     ("东关建材市场", "西河物流园")),
+    ("5月6日，县长赵明调研并在北关镇青山学校召开座谈会。", ()),
+])
+def test_forms_sites_lists_works_and_meeting_venues(text, sites):
+    e = next(e for e in one(text).events if e.kind == "inspection")
+    assert e.sites == sites

@@ -85,7 +85,7 @@ def attach_people_and_sites(scan: Scan) -> None:
                 at_site = _AT_SITE.search(text, cs, ce)
                 if not found and at_site:  # X在鹿鸣高新区调研时强调: the place of the visit
                     found = sites_listed(at_site.group("p"))
-                listing = bool(found) and not re.search(r"等(?:地|处|单位|企业|项目)?$", text[cs:ce])
+                listing = bool(found) and not re.search(r"等(?:地|处|单位|企业|项目)?(?:调研|考察|视察|检查|察看|查看)?$", text[cs:ce])
                 for site, shared in found:
                     if site in _HERE:  # X是…。Y来到这里
                         site, shared = _topic_before(r.a, s0), False

@@ -84,9 +84,20 @@ def is_project_name(s: str, proper: bool = False) -> bool:
     return m.group() in _STRONG and len(toks) >= 2 and len(modifier) >= 3
 
 
+def _proper(s: str) -> bool:
+    """Whether `s` holds a proper name: a place or person jieba tags, or a word it does not know."""
+    return any(tag in _PROPER_TAGS or not known_word(w) for w, tag in tokens(s))
+
+
 def _split_items(span: str) -> list[str]:
     """A 、 list, with 和/及 between two names (A小学和B小学)."""
-    items: list[str] = []
+    return [x for x, _ in _split_marked(span)]
+
+
+def _split_marked(span: str) -> list[tuple[str, bool]]:
+    """The items of a list, each with whether it is a work named by what it does that shares
+    the suffix of the name after it (北关水系治理及南湖湿地修复工程: 北关水系治理 is a work too)."""
+    items: list[tuple[str, bool]] = []
     for x in re.split("[、]", span):
         x = re.sub(r"^在(.+?)(?:举办|举行|开展)的.*$", r"\1", x)  # 在X举办的展览 -> X
         # A小学和B小学; A整治及B工程 (a work named by what it does, then a named one); 与 joins
@@ -95,12 +106,13 @@ def _split_items(span: str) -> list[str]:
             parts = re.split(joiner, x)
             if len(parts) > 1 and all(_suffix_rx().search(clean_project(p)) or (
                     k < len(parts) - 1 and _WORKS.search(p)) for k, p in enumerate(parts)):
-                items += parts
+                items += [(p, k < len(parts) - 1 and not _suffix_rx().search(clean_project(p)) and _proper(p))
+                          for k, p in enumerate(parts)]
                 break
         else:
             if x:
-                items.append(x)
-    return [x for x in map(clean_project, items) if x]
+                items.append((x, False))
+    return [(c, works) for c, works in ((clean_project(x), w) for x, w in items) if c]
 
 
 def sites_after(clause: str) -> list[tuple[str, bool]]:
@@ -120,10 +132,13 @@ def sites_after(clause: str) -> list[tuple[str, bool]]:
         stop = _stop_rx().search(clause, m.end())
         end = stop.start() if stop else len(clause)
         span = clause[m.end():end]
+        if re.match(r"(?:并|后|随后|之后|然后|还|又)?在", span) and re.match(r"召开|举行", clause[end:]):
+            pos = max(end, m.end())  # 调研并在X召开座谈会: X is where a meeting is held, not a visit
+            continue
         # a list that shares a trailing 项目 or closes with 等地 names places for sure
         shared = bool(re.search(r"项目(?:进展|建设)?(?:情况)?$", span))
         closed = bool(re.match(r"等(?:地|处|单位|企业|项目|场所|点位)", clause[end:]))
-        out += [(x, shared or (closed and not _ADMIN.search(x))) for x in _split_items(span)]
+        out += [(x, works or shared or (closed and not _ADMIN.search(x))) for x, works in _split_marked(span)]
         pos = max(end, m.end())
     return out
 
@@ -135,7 +150,8 @@ def sites_listed(clause: str) -> list[tuple[str, bool]]:
     >>> [s for s, _ in sites_listed("县妇幼保健院和滨河停车场等地")]
     ['县妇幼保健院', '滨河停车场']
     """
-    closed = re.search(r"等(?:地|处|单位|企业|项目|场所|点位)?$", clause)
+    # the list may close on the visit it tells of (…，C等地调研; …，C等地实地查看)
+    closed = re.search(r"等(?:地|处|单位|企业|项目|场所|点位)?(?:进行|开展)?(?:实地|现场)?(?:调研|考察|视察|督导|督查|检查|走访|察看|查看)?$", clause)
     span = clause[: closed.start()] if closed else clause
     items = _split_items(span)
     if not items or not all(is_project_name(x) for x in items):
