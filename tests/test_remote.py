@@ -15,7 +15,6 @@ import sys
 import threading
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 
 from kg.pipeline import build_store

@@ -16,7 +16,7 @@ from .directives import FoundDirective, find_directives
 from .events import FoundEvent, current_event, find_events
 from .persons import Mention
 from .projects import projects_in, site_name
-from .reader import Reader, lexicon_rx, sentence_start
+from .reader import Reader, sentence_start
 
 __all__ = ["extract"]
 
