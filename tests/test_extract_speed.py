@@ -37,12 +37,16 @@ def test_word_codes_are_jiebas_cut(text):
     assert ner._segmenter().codes(text) == _plain(text)
 
 
+def _random_texts(chars: str, seed: int, count: int, sizes: tuple[int, int]) -> list[str]:
+    """`count` seeded texts of the given characters and 60 random Han ones, of `sizes` lengths."""
+    rng = random.Random(seed)
+    pool = list(chars) + [chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(60)]
+    return ["".join(rng.choice(pool) for _ in range(rng.randint(*sizes))) for _ in range(count)]
+
+
 def test_word_codes_of_random_text_are_jiebas_cut():
-    chars = list("王李张欧阳建国明华县委书记长主持会议召开年月日的了和、，。：“”（）ab.C%-+#&_0123 \r\n\u3000·")
-    rng = random.Random(7)
-    chars += [chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(60)]
-    for _ in range(500):
-        text = "".join(rng.choice(chars) for _ in range(rng.randint(1, 40)))
+    chars = "王李张欧阳建国明华县委书记长主持会议召开年月日的了和、，。：“”（）ab.C%-+#&_0123 \r\n\u3000·"
+    for text in _random_texts(chars, 7, 500, (1, 40)):
         assert ner._segmenter().codes(text) == _plain(text), text
 
 
@@ -182,11 +186,7 @@ def test_tokens_of_random_text_are_jieba_posseg_pairs():
 
     from kg.extract.names import tokens
 
-    chars = list("王李张县委书记长主持会议的了和、，。ab.C%-+#&_0123 \r\n\u3000〇㐀")
-    rng = random.Random(3)
-    chars += [chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(60)]
-    for _ in range(300):
-        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 30)))
+    for text in _random_texts("王李张县委书记长主持会议的了和、，。ab.C%-+#&_0123 \r\n\u3000〇㐀", 3, 300, (0, 30)):
         assert tokens(text) == [(p.word, p.flag) for p in jieba.posseg.cut(text, HMM=False)], text
 
 
