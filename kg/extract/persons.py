@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from .. import lexicons
 from ..normalize import CJK
-from .names import (_common_word, after_named_title, minority_name_at, name_at, name_seen_elsewhere, plausible_name,
-                    tagged_name, title_head, titles_before)
+from .names import (_NUMERALS, _common_word, after_named_title, minority_name_at, name_at, name_seen_elsewhere,
+                    plausible_name, tagged_name, title_head, titles_before)
 from .ner import person_spans
 
 __all__ = ["Mention", "find_mentions"]
@@ -117,7 +117,7 @@ def _sure_proper_word(text: str, a: int, b: int) -> bool:
     return False
 
 
-_NUMBER = re.compile(r"[0-9一二三四五六七八九十两几百千万]")
+_NUMBER = _NUMERALS | set("0123456789百千万")  # what may stand right before a measure word
 # words that stand between a name and what follows it, never at the end of a given name
 _FUNCTION_TAIL = set("也都就还把被给")
 
@@ -127,7 +127,7 @@ def _counted_thing(text: str, a: int) -> bool:
     itself, counts things (几百张表格, 一张张): no name opens there."""
     from .names import tokens
 
-    return (a > 0 and (_NUMBER.match(text, a - 1) is not None or text[a - 1] == text[a])
+    return (a > 0 and (text[a - 1] in _NUMBER or text[a - 1] == text[a])
             and tokens(text[a])[0][1] == "q")
 
 
