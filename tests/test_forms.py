@@ -835,3 +835,22 @@ def test_forms_saying_the_subject_of_a_long_clause_of_when(text, said):
 def test_forms_sites_lists_works_and_meeting_venues(text, sites):
     e = next(e for e in one(text).events if e.kind == "inspection")
     assert e.sites == sites
+
+
+# What opens a clause before its subject: a date with no comma after it (digits or Chinese
+# numerals, a range, the day of the week of a chronicle's item head), a day or a part of the
+# day alone. None of it is a title, and the person after it leads the event.
+@pytest.mark.parametrize("text, year, event", [
+    ("5月6日县委书记王建军主持召开县委常委会会议。", 2021, ("2021-05-06", "王建军")),
+    ("2021年5月6日县长陈晓东到城东新区调研。", None, ("2021-05-06", "陈晓东")),
+    ("五月六日县长陈晓东到城东新区调研。", 2021, ("2021-05-06", "陈晓东")),
+    ("5月6日—7日县长陈晓东到城东新区调研。", 2021, ("2021-05-06", "陈晓东")),
+    ("△5月6日（星期四）县长陈晓东到城东新区调研。", 2021, ("2021-05-06", "陈晓东")),
+    ("5月6日(周四)上午，县长陈晓东到城东新区调研。", 2021, ("2021-05-06", "陈晓东")),
+    ("下午县长陈晓东到城东新区调研。", 2021, (None, "陈晓东")),
+    ("当晚县委书记王建军主持召开县委常委会会议。", 2021, (None, "王建军")),
+])
+def test_forms_a_lead_in_before_the_subject(text, year, event):
+    f = one(text, year=year)
+    assert [(e.date, e.chair) for e in f.events] == [event]
+    assert all(t.startswith(("县", "副")) for p in f.persons for t in p.titles)

@@ -392,6 +392,9 @@ def _trim_left(part: str, chained: bool = False) -> str:
         # an office's short name ends in its own character whatever jieba tags it (扶贫办, 管理所);
         # single characters before 村 or 镇 are the place's own name (睦和村, 火普村)
         breaker = word in lexicons.load("title_breakers") or word in lexicons.load("directive_cues")
+        # the unit of a date written up to the title (3月5日县长, 三月五日县委书记) ends it
+        if word in _DATE_UNITS and k > 0 and _is_number(toks[k - 1][0]):
+            break
         named = (word[-1] in _OFFICE_ENDS and len(word) <= 4 and not breaker) or (
             len(word) == 1 and _place_name_before(toks, k)
             and (word not in _NOT_IN_PLACE or word in "和同" and k > 0 and len(toks[k - 1][0]) == 1))
@@ -400,6 +403,13 @@ def _trim_left(part: str, chained: bool = False) -> str:
         else:
             break
     return part[len(part) - keep:]
+
+
+_DATE_UNITS = frozenset("年月日号")
+
+
+def _is_number(word: str) -> bool:
+    return all(c.isdigit() or c in _NUMERALS or c in "〇零百千" for c in word)
 
 
 _CLAUSE_BREAK = re.compile(r"[，。；：！？\n“”（）()《》—]")  # a dash too: ——省委常委X

@@ -50,8 +50,16 @@ def sentence_start(text: str, i: int) -> int:
     return ends[k - 1] + 1 if k else 0
 
 
+_LEAD_N = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+# a date (an item head of a chronicle: △3月5日（星期二）), a day or a part of the day, alone or
+# after a date or a day (下午, 当天上午); 晚 and 早 only after a day (晚会上 starts no lead-in)
+_DAYPART = "上午|下午|中午|晚上|傍晚|早上|清晨|凌晨|晚间"
+_DAY = "今天|今日|昨天|昨日|前天|当天|当日|同日|次日"
 LEAD_IN = re.compile(
-    r"^(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}[日号](?:(?:至|到)(?:\d{1,2}月)?\d{1,2}[日号])?(?:上午|下午|中午|晚上|早上|凌晨|晚|早)?|今天|今日|昨天|近日|日前|当天|同日|随后|会上|会前|会后|"
+    rf"^(?:[△▲■◆●]\s*)?(?:(?:(?:\d{{4}}|[一二〇零九]{{4}})年)?(?:{_LEAD_N}月)?{_LEAD_N}[日号]"
+    rf"(?:(?:至|到|—|-)(?:{_LEAD_N}月)?{_LEAD_N}[日号])?(?:[（(](?:星期|周)[一二三四五六日天][）)])?"
+    rf"(?:{_DAYPART}|晚|早)?|"
+    rf"(?:{_DAY})(?:{_DAYPART}|晚|早)?|当晚|{_DAYPART}|近日|日前|近期|连日来|随后|会上|会前|会后|"
     r"调研期间|督导期间|期间|其间|在[^，。]{1,20}(?:时|期间|中))"
 )
 
