@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from . import lexicons
@@ -14,14 +15,14 @@ from .normalize import BREAK, CJK, CLOSERS, OPENS, TERMINAL, Line, Mapped, Para,
 __all__ = ["split_articles", "sentences", "parse_byline", "article_id"]
 
 # The roles of a byline: 记者 (本报记者, 全媒体记者 …) and 通讯员 are counted, 实习生 is not.
-_ROLES = rf"(?:本报|本网|本台|本站|全媒体|融媒体?|见习|实习|特约|[{CJK}]{{0,4}}分站|驻[{CJK}]{{1,4}})?记者|通讯员|实习生"
+_ROLES = rf"(?:本报|本网|本台|本站|全媒体|融媒体?|见习|实习|特约|[{CJK}]{{0,4}}分站|驻[{CJK}]{{1,4}})?记者|(?:本报|本网|本台|特约)?通讯员|实习生"
 # The opening of a news item: 本报讯, 又讯, 本报北京5月29日电, 新华社重庆10月16日电, XX日报讯,
 # XX网北京5月6日电 (any outlet's dateline), XX网消息 …
 _OUTLET = r"(?:社|网|报|台|客户端|融媒体中心|广播电视台|电视台|新闻)"
 # The name of an outlet before the role of a byline: （南湖日报 记者 X）, 青石县融媒体中心 | 记者 X
 _OUTLET_NAME = rf"[{CJK}]{{1,10}}?(?:{_OUTLET}|融媒|中心)\s*[|｜/]?\s*"
 _LEAD = re.compile(
-    rf"^(?P<lead>(?:本报讯|又讯|本[网台刊站]讯|本报[{CJK}\d]{{0,14}}?[讯电]|"
+    rf"^(?P<lead>(?:本报讯|又讯|本[网台刊站]讯|本报[{CJK}\d]{{0,14}}?(?:讯(?!员)|电(?![视话]))|"
     rf"(?:新华社|中新社|人民网|新华网|央广网|央视网|中国新闻网)[{CJK}\d]{{0,14}}?电|"
     rf"[{CJK}]{{2,12}}?{_OUTLET}[{CJK}]{{0,8}}\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息)|"
     rf"[{CJK}]{{2,10}}\d{{1,2}}月\d{{1,2}}日讯|"
@@ -38,11 +39,11 @@ _LEAD = re.compile(
 # words of a byline that name no one: what the named did (报道, 摄影) or other credits (编辑)
 _CREDIT_WORDS = frozenset({"报道", "摄影", "摄", "编辑", "审核", "责编", "供稿", "制图", "图文", "文图", "整理",
                            "采写", "撰稿", "摄像", "播音"})
-_ROLE = re.compile(rf"(?P<role>{_ROLES})[:：]?")
+_ROLE = re.compile(rf"(?P<role>{_ROLES})[:：|｜丨]?")
 # A parenthesised byline right after the lead: （记者 韩志刚 通讯员 艾增升）
 _PAREN_BYLINE = re.compile(rf"^\s*[（(【](?P<by>[^（）()【】]{{0,60}}?(?:{_ROLES})[^（）()【】]{{0,60}})[）)】]")
 # A byline standing alone at the end of a web article: 全媒体记者:王某 李某 / (记者 张某)
-_END_BYLINE = re.compile(rf"^[（(【\[]?\s*(?:{_OUTLET_NAME})?(?P<by>(?:{_ROLES})[:：]?[^。，（）()【】\[\]]{{2,40}}?)\s*[）)】\]]?\s*$")
+_END_BYLINE = re.compile(rf"^[（(【\[]?\s*(?:{_OUTLET_NAME})?(?P<by>(?:{_ROLES})\s*[:：|｜丨]?[^。，（）()【】\[\]]{{2,40}}?)\s*[）)】\]]?\s*$")
 # A role or a name in a byline with no brackets (本报讯 记者 王芳 通讯员 李明 报道：)
 _BYLINE_TOKEN = re.compile(rf"[\s、，,]*(?:(?P<role>{_ROLES})[:：]?|(?P<name>[{CJK}·]{{2,6}})(?=[\s、，,]))")
 # 记者王芳报道：, 记者 王芳 通讯员 李明报道： (a byline the body opens with, 报道 closing it)
@@ -56,7 +57,7 @@ _LEADING = r"[\s|｜•■□●◆▲►>»\-_*#]*"
 _FURNITURE = re.compile(
     rf"^{_LEADING}(?:第?\s*[A-Z]{{0,3}}\s*\d{{1,3}}\s*版|\d{{1,5}}\s*期\s*[/／]|"
     # label：value lines (来源：, 发布时间：, 编辑：, 编审：, 审核人：, 视频制作：, 文章简介：…)
-    rf"(?:{lexicons.alternation('furniture_labels')})\s*[:：]|"
+    rf"(?:{lexicons.alternation('furniture_labels')})\s*[:：|｜丨]|"
     r"(?:今天是)?\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|"
     # a date with a time, or before the site's labels, is a timestamp: 2023年06月10日 10:21 责编：…
     rf"\d{{4}}年\d{{1,2}}月\d{{1,2}}日(?![^，。]*[，。])\s*(?:(?:上午|下午)?\s*\d{{1,2}}:\d{{2}}|(?:{lexicons.alternation('furniture_labels')})\s*[:：]|[|｜])|"
@@ -146,19 +147,21 @@ def parse_byline(raw: str) -> tuple[list[str], list[str]]:
     """
     # a line break inside a byline is layout (艾增|升), not a separator
     raw = re.sub(r"[ \t]*\r?\n[ \t]*", "", raw.replace("\u3000", " ").replace("\ufffd", ""))
+    # a role spaced out to the width of the credits under it (记 者 | 王芳, 通 讯 员：李明)
+    raw = re.sub(r"记\s+者", "记者", re.sub(r"通\s*讯\s*员", "通讯员", raw))
     reporters: list[str] = []
     correspondents: list[str] = []
     marks = list(_ROLE.finditer(raw))
     for i, m in enumerate(marks):
         chunk = raw[m.end(): marks[i + 1].start() if i + 1 < len(marks) else len(raw)]
-        names = _credit_apart([n for n in re.split(r"[\s、，,/]+", chunk) if n])
+        names = _credit_apart([n for n in re.split(r"[\s、，,/|｜丨]+", chunk) if n])
         names = names[:next((k for k, n in enumerate(names) if n in _CREDIT_WORDS), len(names))]
         names = _spaced_names(names)
         names = [x for n in names if re.fullmatch(rf"[{CJK}·]{{2,6}}", n) for x in _split_names(n)]
         role = m.group("role")
         if role == "实习生":
             continue
-        (correspondents if role == "通讯员" else reporters).extend(names)
+        (correspondents if role.endswith("通讯员") else reporters).extend(names)
     return reporters, correspondents
 
 
@@ -294,6 +297,10 @@ def _closed(s: str) -> bool:
     return s.count("（") + s.count("(") <= s.count("）") + s.count(")")
 
 
+# a byline after the site's labels on their line (来源：青石县融媒体中心 记者：王芳 通讯员：李明)
+_BYLINE_IN_FURNITURE = re.compile(rf"[:：][^:：]*?(?P<by>(?:{_ROLES})\s*[:：|｜丨]?\s*[{CJK}·][^。，；！？:：]*)$")
+
+
 def _drop_furniture(lines: list[Line]) -> list[Line]:
     """The lines that are no furniture. A furniture line broken inside a word (…09:30 来|源：…,
     …来源：青||石县融媒体中心…) takes the lines that go on with it, even across a column break."""
@@ -302,6 +309,10 @@ def _drop_furniture(lines: list[Line]) -> list[Line]:
     for x in lines:
         t = x.text.text
         if _FURNITURE.match(t) or (dropped is not None and runs_on(dropped.text.text, t)):
+            if by := _BYLINE_IN_FURNITURE.search(t):  # 来源：青石县融媒体中心 记者：王芳: the byline stays
+                out.append(replace(x, text=x.text[by.start("by"):]))
+                dropped = None
+                continue
             dropped = x
             continue
         dropped = None

@@ -41,6 +41,11 @@ def test_segment_offsets_map_back_to_the_source(sample_text):
     ("通讯员 王皓", [], ["王皓"]),
     ("记者 欧阳明 通讯员 张三 李四", ["欧阳明"], ["张三", "李四"]),
     ("融媒记者 买买提·艾力", ["买买提·艾力"], []),
+    # a role spaced out to the width of the credits, a bar after it; 本报通讯员 is a role too
+    ("记 者 | 周晓明 孙 丽", ["周晓明", "孙丽"], []),
+    ("记者丨周晓明", ["周晓明"], []),
+    ("通 讯 员：李 明", [], ["李明"]),
+    ("本报记者 王芳 本报通讯员 李明", ["王芳"], ["李明"]),
 ])
 def test_segment_parse_byline(raw, reporters, correspondents):
     assert parse_byline(raw) == (reporters, correspondents)
@@ -84,6 +89,10 @@ def test_segment_article_id_is_stable_and_ascii():
     ("县委常委会召开会议\n■本报记者 王芳 通讯员 李明\n本报讯 6月12日，县委书记王志刚主持召开会议。\n",
      "县委常委会召开会议", ("王芳",), ("李明",)),
     ("县长调研重点项目\n记者 周敏\n5月6日，县长刘建华到城东新区调研。\n", "县长调研重点项目", ("周敏",), ()),
+    # the 讯 of 本报通讯员 opens no lead
+    ("县长调研重点项目\n本报记者 周敏 本报通讯员 李明\n5月6日，县长刘建华到城东新区调研。\n",
+     "县长调研重点项目", ("周敏",), ("李明",)),
+    ("县长调研重点项目\n记 者 | 周敏 孙 丽\n5月6日，县长刘建华到城东新区调研。\n", "县长调研重点项目", ("周敏", "孙丽"), ()),
 ])
 def test_segment_byline_on_its_own_line_near_the_headline(page, headline, reporters, correspondents):
     [a] = split_articles(page, "p.txt")
@@ -169,6 +178,12 @@ BODY = ("6月3日上午，县委书记王建国主持召开全县防汛工作会
     # 实习记者 is a reporter, not a name
     ("（记者 周晓明 实习记者 孙丽）\n", ("周晓明", "孙丽"), ()),
     ("实习记者 周晓明 记者 孙丽 摄影报道\n编辑：钱芳\n", ("周晓明", "孙丽"), ()),
+    # credits set off by a bar, the role spaced out; the credits under them are no body
+    ("记 者 | 周晓明 孙 丽\n视 觉 | 钱 芳\n编辑丨吴大海\n", ("周晓明", "孙丽"), ()),
+    # a byline after the site's labels on their line
+    ("来源：青石县融媒体中心 记者：周晓明\n", ("周晓明",), ()),
+    ("发布时间：2022-05-06 10:21 来源：县融媒体中心 记者 周晓明 通讯员 刘思远\n", ("周晓明",), ("刘思远",)),
+    ("来源：青石县融媒体中心 作者：周晓明\n", (), ()),
 ])
 def test_segment_bylines_at_the_foot_of_a_web_page(tail, reporters, correspondents):
     [a] = split_articles("县里召开防汛工作会议\n" + BODY + tail, "web.txt")
@@ -207,6 +222,8 @@ def test_segment_a_closing_line_that_is_text_stays_body():
     "标签：防汛 会议",
     "南岭县政协 版权所有 备案号：某ICP备00000000号",
     "1760 期 / 第2版",
+    "视 觉 | 钱 芳",
+    "编辑丨吴大海",
 ])
 def test_segment_more_furniture_is_no_headline_and_no_body(furniture):
     page = f"{furniture}\n县里召开防汛工作会议\n{furniture}\n{BODY}{furniture}\n"
