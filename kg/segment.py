@@ -15,7 +15,7 @@ from .normalize import BREAK, CJK, CLOSERS, OPENS, TERMINAL, Line, Mapped, Para,
 __all__ = ["split_articles", "sentences", "parse_byline", "article_id"]
 
 # The roles of a byline: 记者 (本报记者, 全媒体记者 …) and 通讯员 are counted, 实习生 is not.
-_ROLES = rf"(?:本报|本网|本台|本站|全媒体|融媒体?|见习|实习|特约|[{CJK}]{{0,4}}分站|驻[{CJK}]{{1,4}})?记者|(?:本报|本网|本台|特约)?通讯员|实习生"
+_ROLES = rf"(?:本报|本网|本台|本站|全媒体|融媒体?|见习|实习|特约|首席|[{CJK}]{{0,4}}分站|驻[{CJK}]{{1,4}})?记者|(?:本报|本网|本台|特约)?通讯员|实习生"
 # The opening of a news item: 本报讯, 又讯, 本报北京5月29日电, 新华社重庆10月16日电, XX日报讯,
 # XX网北京5月6日电 (any outlet's dateline), XX网消息 …
 _OUTLET = r"(?:社|网|报|台|客户端|融媒体中心|广播电视台|电视台|新闻)"
@@ -149,6 +149,7 @@ def parse_byline(raw: str) -> tuple[list[str], list[str]]:
     raw = re.sub(r"[ \t]*\r?\n[ \t]*", "", raw.replace("\u3000", " ").replace("\ufffd", ""))
     # a role spaced out to the width of the credits under it (记 者 | 王芳, 通 讯 员：李明)
     raw = re.sub(r"记\s+者", "记者", re.sub(r"通\s*讯\s*员", "通讯员", raw))
+    raw = re.sub(r"(?<![\u4e00-\u9fff])[文图]\s*[/／]\s*[文图](?![\u4e00-\u9fff])", " ", raw)  # 文/图: a credit, no name
     reporters: list[str] = []
     correspondents: list[str] = []
     marks = list(_ROLE.finditer(raw))
@@ -215,7 +216,7 @@ def _headline_like(t: Mapped) -> bool:
 
 
 # what may open a byline line: a bullet, or a credit for text and pictures (文/图 记者 王芳)
-_BULLET = re.compile(r"^(?:[■□●○◆◇▲△★☆▌|/\s]|(?:[文图](?:\s*[/／]\s*[文图])?|文图|图文)\s*[/／|｜:：]?\s*"
+_BULLET = re.compile(r"^(?:[■□●○◆◇▲△★☆▌◎◉▪•※|/\s]|(?:[文图](?:\s*[/／]\s*[文图])?|文图|图文)\s*[/／|｜:：]?\s*"
                      r"(?=本报|全媒|融媒|记者|通讯员))+")
 
 

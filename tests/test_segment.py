@@ -93,6 +93,10 @@ def test_segment_article_id_is_stable_and_ascii():
     ("县长调研重点项目\n本报记者 周敏 本报通讯员 李明\n5月6日，县长刘建华到城东新区调研。\n",
      "县长调研重点项目", ("周敏",), ("李明",)),
     ("县长调研重点项目\n记 者 | 周敏 孙 丽\n5月6日，县长刘建华到城东新区调研。\n", "县长调研重点项目", ("周敏", "孙丽"), ()),
+    # any bullet before the role; 首席记者; a credit for text and pictures after the names
+    ("县长调研重点项目\n◎记者 周敏 通讯员 李明\n5月6日，县长刘建华到城东新区调研。\n", "县长调研重点项目", ("周敏",), ("李明",)),
+    ("县长调研重点项目\n首席记者 周敏\n5月6日，县长刘建华到城东新区调研。\n", "县长调研重点项目", ("周敏",), ()),
+    ("县长调研重点项目\n通讯员 李明 文/图\n5月6日，县长刘建华到城东新区调研。\n", "县长调研重点项目", (), ("李明",)),
 ])
 def test_segment_byline_on_its_own_line_near_the_headline(page, headline, reporters, correspondents):
     [a] = split_articles(page, "p.txt")
