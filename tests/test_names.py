@@ -122,6 +122,12 @@ def test_names_written_together_are_cut_at_their_surnames():
     ("高平市市长周晓燕说，", [("周晓燕", ("高平市市长",))]),
     # where no follower ends the name, the text writing it another time does
     ("督导组组长欧阳明轻声询问。座谈会上，欧阳明强调，要抓好。", [("欧阳明", ("督导组组长",)), ("欧阳明", ())]),
+    # a village or township unit that jieba cuts into other words is the title's place
+    ("青山嘎查党支部书记孟和说，", [("孟和", ("青山嘎查党支部书记",))]),
+    ("嘎查党支部书记孟和说，", [("孟和", ("嘎查党支部书记",))]),
+    # a date written up to the title is none of it
+    ("5月6日县长钱立新说，", [("钱立新", ("县长",))]),
+    ("二〇二一年五月六日县长钱立新说，", [("钱立新", ("县长",))]),
 ])
 def test_titles_before_a_name(text, expected):
     assert titled(text) == expected

@@ -380,9 +380,23 @@ def _place_name_before(toks: list[tuple[str, str]], k: int) -> bool:
     return False
 
 
+# units of places that jieba cuts into words of other kinds (嘎|查: an interjection and a verb)
+_PLACE_UNITS = frozenset({"嘎查", "苏木"})
+
+
+def _place_units(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for word, tag in toks:
+        if out and out[-1][0] + word in _PLACE_UNITS:
+            out[-1] = (out[-1][0] + word, "ns")
+        else:
+            out.append((word, tag))
+    return out
+
+
 def _trim_left(part: str, chained: bool = False) -> str:
     """Drop words before a title that are not part of it: 贯彻落实|市长, 要落实好|市委书记."""
-    toks = tokens(part)
+    toks = _place_units(tokens(part))
     stops = _CHAIN_STOP_TAGS if chained else _STOP_TAGS
     keep = 0
     for k in range(len(toks) - 1, -1, -1):
