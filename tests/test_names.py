@@ -332,3 +332,18 @@ def test_a_measure_word_after_a_number_opens_no_name(text):
 ])
 def test_a_function_word_after_a_name_is_not_its_last_character(text, name):
     assert name in names(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 等 closes a list: no given name ends in it, whether a title or the tagger reads the name
+    ("国务委员钱立新等同志陪同。", ["钱立新"]),
+    ("团市委书记周强等有关方面负责人出席。", ["周强"]),
+    # words after a title with no Han surname are a name only where the tagger sees one or
+    # they are spelt by sound (扎西, 巴特尔 are; 负总责, 期存 of 会长期存在 are not)
+    ("确定由县委书记负总责，由县纪委牵头。", []),
+    ("这种矛盾将会长期存在。", []),
+    ("村党支部书记扎西介绍，", ["扎西"]),
+    ("旗委书记巴特尔到南湖苏木调研。", ["巴特尔"]),
+])
+def test_what_a_title_or_a_list_ends_is_read_as_a_name_only_with_evidence(text, expected):
+    assert [m.name for m in find_mentions(text)] == expected

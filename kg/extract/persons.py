@@ -10,7 +10,7 @@ from .. import lexicons
 from ..normalize import CJK
 from .names import (_NUMERALS, _common_word, after_named_title, minority_name_at, name_at, name_seen_elsewhere,
                     plausible_name, tagged_name, title_head, titles_before)
-from .ner import person_spans
+from .ner import MIDDOT, person_spans
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -104,6 +104,20 @@ def _sure_proper_word(text: str, a: int, b: int) -> bool:
     word = text[a:b]
     if len(tokens(word)) != 1 or not tokens(word)[0][1].startswith(_PROPER_TAGS):
         return False
+    return _tagger_belief(text, a, b) >= _SURE
+
+
+def _spelt_by_sound(name: str) -> bool:
+    """Every character one of those that spell foreign names by sound (海因兹, 阿依古丽)."""
+    chars = lexicons.load("transliteration_chars")
+    return all(c in chars or c in MIDDOT for c in name)
+
+
+def _tagger_belief(text: str, a: int, b: int) -> float:
+    """How sure the tagger is, at the least, that text[a:b] is one name: the smallest of its
+    marginals for B-PER at a and I-PER after it, read in the sentence."""
+    from . import ner
+
     lo = max(text.rfind(c, 0, a) for c in "。！？；\n") + 1
     m = re.compile(r"[。！？；\n]").search(text, b)
     hi = m.end() if m else len(text)
@@ -113,13 +127,16 @@ def _sure_proper_word(text: str, a: int, b: int) -> bool:
             tagger.set(feats)
             j = a - lo - s0
             probs = [tagger.marginal("B-PER", j)] + [tagger.marginal("I-PER", j + k) for k in range(1, b - a)]
-            return min(probs) >= _SURE
-    return False
+            return min(probs)
+    return 0.0
 
 
+# the tagger's least belief in a name with no Han surname after a title (扎西, 巴特尔 are read
+# with far more; words after a title that the tagger sees as no name, with far less)
+_BELIEF_OF_A_NAME_UNSURNAMED = 0.05
 _NUMBER = _NUMERALS | set("0123456789百千万")  # what may stand right before a measure word
 # words that stand between a name and what follows it, never at the end of a given name
-_FUNCTION_TAIL = set("也都就还把被给")
+_FUNCTION_TAIL = set("也都就还把被给等")
 
 
 def _counted_thing(text: str, a: int) -> bool:
@@ -155,6 +172,8 @@ def _titled_at(text: str, i: int, tagged: dict[int, int]) -> Mention | None:
         name = text[i:tagged[i]]  # 秘书长|安南
     if not name and titles:
         name = minority_name_at(text, i) or name_seen_elsewhere(text, i)
+        if name and not _spelt_by_sound(name) and _tagger_belief(text, i, i + len(name)) < _BELIEF_OF_A_NAME_UNSURNAMED:
+            name = None  # 县委书记|负总责, 会长|期存在: no surname, no sound spelling, no name the tagger sees
     if not name or _tagged_inside(name, i, tagged):
         return None
     left = i - len("、".join(titles)) if titles else -1
