@@ -229,6 +229,8 @@ def _title_block(s: str, strict: bool = True) -> bool:
 
 
 _CONTINUES = "，、。；：？！）”’》"
+# a story's first clause telling its day (5月6日，/ 5月6日上午，/ 近日，)
+_DAY_OPENING = re.compile(r"(?:\d{1,2}月\d{1,2}[日号]|近日|日前|昨天|昨日|今天|今日|连日来|近期)[^，。；：]{0,4}，")
 
 
 def runs_on(before: str, after: str) -> bool:
@@ -298,10 +300,13 @@ def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None
             new_para = one_per_line or line.indented or line.blank_before or len(prev.text) < width * 0.8
         elif one_per_line:
             new_para = line.indented or line.blank_before or len(prev.text) < width * 0.8
-        elif not trusted:  # a title above a lead (标题|王建国主持|新华社…电), else the line goes on
-            new_para = (not body_started and not opened and _title_block(prev.text.text) and opens is not None
-                        and "，" not in prev.text.text and any(opens(j) for j in range(k, min(k + 3, n)))
-                        and not runs_on(prev.text.text, line.text.text))
+        elif not trusted:
+            # a title above a lead (标题|王建国主持|新华社…电), above an indented or set-off
+            # paragraph, or above one that opens with its day (标题|5月6日，…); else the line goes on
+            new_para = (not body_started and not opened and _title_block(prev.text.text)
+                        and "，" not in prev.text.text and not runs_on(prev.text.text, line.text.text)
+                        and (opens is not None and any(opens(j) for j in range(k, min(k + 3, n)))
+                             or line.indented or line.blank_before or bool(_DAY_OPENING.match(line.text.text))))
         elif line.indented:
             new_para = True
         else:

@@ -125,3 +125,17 @@ def test_normalize_a_note_in_brackets_after_the_last_sentence_ends_it():
 def test_normalize_text_runs_on_across_a_break(before, after, goes_on):
     from kg.normalize import runs_on
     assert runs_on(before, after) is goes_on
+
+
+@pytest.mark.parametrize("page", [
+    "县长调研防汛工作\n5月6日，县长李红梅到南湖镇检查防汛工作。\n她要求，要压实责任。\n",
+    "县长调研防汛工作\n近日，县长李红梅到南湖镇检查防汛工作。\n她要求，要压实责任。\n",
+    "县长调研防汛工作\n\n县长李红梅到南湖镇检查防汛工作。\n\n她要求，要压实责任。\n",
+    "县长调研防汛工作\n　　县长李红梅到南湖镇检查防汛工作。\n　　她要求，要压实责任。\n",
+])
+def test_a_short_page_keeps_its_title_above_a_set_off_or_dated_first_paragraph(page):
+    assert normalize(page).split("\n")[0] == "县长调研防汛工作"
+
+
+def test_a_short_page_whose_first_line_runs_on_stays_one_paragraph():
+    assert normalize("县长李红梅到南湖镇检查防汛\n工作。她要求，要压实责任。\n") == "县长李红梅到南湖镇检查防汛工作。她要求，要压实责任。"
