@@ -9,11 +9,13 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import kg.pipeline
 import kg.script
+from kg.careers import general_title, rank_of
 from kg.formats import Block
+from kg.graph import dateline_place, lead_place, person_key, title_place
 from kg.normalize import normalize
 from kg.pipeline import extract_file_text
 from kg.read import Source
-from kg.script import is_traditional, page_script, to_simplified
+from kg.script import is_traditional, page_script, simplified_probe, to_simplified
 
 TWINS = [
     ("區委召開常委會議研究部署防汛工作\n"
@@ -219,6 +221,23 @@ def test_script_a_phrase_that_changes_length_is_read_char_by_char(monkeypatch):
     out = to_simplified(text)
     assert len(out) == len(text)
     assert out == "区委召开会议，研究显著问题。"  # the other runs keep their phrases
+
+
+def test_script_probe_reads_either_script():
+    assert simplified_probe("青石縣委書記") == "青石县委书记"
+    assert simplified_probe("青石县委书记") == "青石县委书记"
+    assert title_place("青石縣委書記") == "青石縣" and title_place("青石县委书记") == "青石县"
+    assert lead_place("南湖區召開會議") == "南湖區" and dateline_place("本報青石10月8日訊") == "青石"
+    assert general_title("青石縣委書記") == ("縣委書記", "青石縣")
+    assert rank_of("青石縣委書記") == rank_of("青石县委书记") is not None
+
+
+def test_script_persons_keyed_by_the_place_the_page_prints():
+    trad, simp = TWINS[4]
+    kt = person_key(extract_file_text(trad, PAGE)[0])
+    ks = person_key(extract_file_text(simp, PAGE)[0])
+    assert {to_simplified(n): to_simplified(p or "") for n, p in kt.items()} == {n: p or "" for n, p in ks.items()}
+    assert kt["黃志遠"] == "南湖鎮"
 
 
 _ALPHABET = st.sampled_from(list("區委書記王建國主持召開會議縣長出席指出強調要堅持「」『』，。、：；“”（）"
