@@ -37,6 +37,11 @@ _QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’", "﹁": "“",
 # characters, a compatibility ideograph of a PDF font, 乾 of a place name).
 MIN_CHANGED = 8
 MIN_SHARE = 0.08
+# A story in traditional characters inside a page of simplified menus and notes: a stretch
+# of the page (CHUNK characters, with at least 40 Chinese ones; the stretches overlap by
+# half) with this share of them. No stretch of a simplified page has a tenth.
+CHUNK = 100
+MIN_CHUNK_SHARE = 0.2
 
 
 def _all_cjk() -> str:
@@ -79,14 +84,23 @@ def _changed_rx() -> re.Pattern | None:
 
 
 def is_traditional(text: str) -> bool:
-    """Is this page printed in traditional characters (see MIN_CHANGED, MIN_SHARE)?"""
+    """Is this page printed in traditional characters (see MIN_CHANGED, MIN_SHARE), or does
+    it hold a story printed in them (MIN_CHUNK_SHARE)? The whole page is then converted: what
+    it prints in simplified characters t2s leaves as it is, or gives back by its offsets."""
     rx = _changed_rx()
     if rx is None:
         return False
     changed = len(rx.findall(text))
     if changed < MIN_CHANGED:
         return False
-    return changed >= MIN_SHARE * len(_CJK_CHAR.findall(text))
+    if changed >= MIN_SHARE * len(_CJK_CHAR.findall(text)):
+        return True
+    for k in range(0, len(text), CHUNK // 2):
+        chunk = text[k:k + CHUNK]
+        cjk = len(_CJK_CHAR.findall(chunk))
+        if cjk >= 40 and len(rx.findall(chunk)) >= MIN_CHUNK_SHARE * cjk:
+            return True
+    return False
 
 
 def _aligned(src: str, out: str, table: dict[int, str]) -> bool:

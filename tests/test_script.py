@@ -165,6 +165,14 @@ def test_script_pdf_blocks_of_a_traditional_page():
                for a, b in [f.article.source_span(0, 5)])  # offsets still point into the page
 
 
+def test_script_html_author_stands_as_printed():
+    trad = TWINS[6][0]  # 本報訊 with no names: the page's metadata names the author
+    src = Source("p-2022.html", trad, "utf-8", url="https://example.org/a/1.html", author="陳曉東")
+    facts = extract_file_text(trad, src.path, None, src)
+    assert facts[0].article.reporters == ("陳曉東",)
+    assert facts[0].events[0].chair == "彭曉光"
+
+
 # --- pages in simplified characters are read as they are ---------------------------------
 MIXED = ("县委书记王建国会见客商\n"
          "本报讯（记者 陈晓东）5月6日，县委书记王建国会见了香港青年联会主席陳大文一行。"
@@ -189,6 +197,24 @@ def test_script_detection_needs_running_text():
     assert not is_traditional("區委書記")  # too few characters to tell a page
     assert is_traditional(TWINS[0][0]) and is_traditional(TWINS[6][0])
     assert not is_traditional("乾县县委书记王建国到乾陵景区调研。" * 3)  # a place name in old characters
+
+
+# a site's menus and notes in simplified characters around a story in traditional ones
+FURNITURE = "\n".join(f"青石县人民政府门户网站第{k}期政务信息公开目录与办事指南" for k in range(1, 41))
+
+
+def test_script_story_in_traditional_characters_among_simplified_menus():
+    trad, simp = TWINS[0]
+    page = FURNITURE + "\n\n" + trad + "\n\n" + FURNITURE
+    assert is_traditional(page) and not is_traditional(FURNITURE + "\n\n" + simp + "\n\n" + FURNITURE)
+    facts = extract_file_text(page, PAGE)
+    persons = {p.name: p.titles for f in facts for p in f.persons}
+    assert persons["王建國"] == ("區委書記",)
+    assert [d.text for f in facts for d in f.directives] == ["要堅持人民至上，壓緊壓實各級責任，確保安全度汛。"]
+    printed = normalize(page).replace("\n", "")
+    for s in strings(tuple(row[1:] for row in told(facts))):
+        assert s.isascii() or s in printed, s  # the menus as printed too
+    assert all(f.article.body.replace("\n", "") in printed for f in facts)
 
 
 # --- the conversion keeps every character where it was -----------------------------------
