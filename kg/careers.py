@@ -10,6 +10,7 @@ from functools import lru_cache
 from .analysis import iter_select, select_for
 from .graph import person_place, title_place
 from .lexicons import load
+from .script import simplified_probe
 
 __all__ = ["Post", "Step", "Career", "careers", "post_ranks", "general_title", "rank_of",
            "step_kind", "RankPoint", "rank_series", "top_ranked", "sparql_string", "UnknownPerson"]
@@ -45,14 +46,17 @@ def general_title(title: str) -> tuple[str, str | None]:
     if not place:
         return title, None
     rest = title[len(place):]
-    return (place[-1] + rest if rest.startswith(_KEEPS_LEVEL) else rest), place
+    return (place[-1] + rest if simplified_probe(rest).startswith(_KEEPS_LEVEL) else rest), place
 
 
 def rank_of(title: str) -> int | None:
     """The rank of a title from post_ranks.txt (its general form), or None."""
     general, _ = general_title(title)
     ranks = post_ranks()
-    return ranks.get(general, ranks.get(title))
+    rank = ranks.get(general, ranks.get(title))
+    if rank is None and simplified_probe(general) != general:  # 區委書記 ranks as 区委书记
+        rank = ranks.get(simplified_probe(general))
+    return rank
 
 
 @dataclass

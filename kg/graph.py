@@ -17,6 +17,7 @@ from urllib.parse import quote, unquote
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from .models import Evidence, Facts
+from .script import simplified_probe
 from .vocab import ID, KG, PROV
 
 __all__ = ["to_graph", "new_graph", "bind_prefixes", "label_of", "person_iri", "project_iri",
@@ -69,8 +70,8 @@ def title_place(title: str) -> str | None:
     >>> title_place("常务副县长"), title_place("青石县常务副县长"), title_place("青石县代理县长")
     (None, '青石县', '青石县')
     """
-    m = _PLACE.match(title)
-    return m.group(1) if m else None
+    m = _PLACE.match(simplified_probe(title))  # 青石縣委書記 names 青石縣
+    return title[m.start(1):m.end(1)] if m else None
 
 
 def dateline_place(dateline: str) -> str | None:
@@ -79,8 +80,9 @@ def dateline_place(dateline: str) -> str | None:
     >>> dateline_place("新华社北京2月19日电"), dateline_place("本报讯")
     ('北京', None)
     """
-    m = _DATELINE.match(dateline.strip())
-    return m.group(1) if m and m.group(1) not in _AGENCY_ONLY else None
+    dateline = dateline.strip()
+    m = _DATELINE.match(simplified_probe(dateline))
+    return dateline[m.start(1):m.end(1)] if m and m.group(1) not in _AGENCY_ONLY else None
 
 
 def _own_places(facts: Facts) -> dict[str, str]:
@@ -106,8 +108,8 @@ def lead_place(text: str) -> str | None:
     >>> lead_place("川汇区召开创建全国文明城市工作推进会"), lead_place("全市召开会议")
     ('川汇区', None)
     """
-    m = _LEAD_PLACE.search(text)
-    return m.group(1) if m else None
+    m = _LEAD_PLACE.search(simplified_probe(text))
+    return text[m.start(1):m.end(1)] if m else None
 
 
 def jurisdiction(facts: Facts) -> str | None:

@@ -8,7 +8,7 @@ import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from .evidence import report_evidence, view_evidence
 from .render import network_html, node_ids, report_html
 from .store import input_record
 from .analysis import ViewFilter
+from .script import page_script
 from .segment import split_articles
 
 __all__ = ["BuildResult", "extract_file_text", "build", "build_store", "write_outputs", "write_store_outputs",
@@ -61,14 +62,20 @@ def extract_file_text(text: str, source: str, year: int | None = None, src: Sour
     date (a header such as 2023年6月14日 星期三, or 2023-06-14 on a web page), else `year`,
     else a year in the file's name. A full date in the file's name (rmrb-20200514-12-01.txt)
     stands for the page's own date where the page prints none and `year` does not differ.
-    `src`, the input as read, splits a PDF by its layout."""
+    `src`, the input as read, splits a PDF by its layout. A page in traditional characters
+    is read in simplified and its facts are told in its own characters (kg.script)."""
+    script = page_script(text)  # a page in traditional characters is read in simplified
+    if script is not None:
+        text = script.simple
+        src = replace(src, text=text) if src is not None else None
     printed = page_date(text[:1500])
     named = _date_from_name(source)
     if printed is None and named[1] is not None and year in (None, named[0]):
         printed = named
     page_year = (printed[0] if printed else None) or year or named[0]
     articles = split_source(src) if src is not None else split_articles(text, source)
-    return [extract(a, page_year, printed) for a in articles]
+    facts = [extract(a, page_year, printed) for a in articles]
+    return facts if script is None else [script.restore(f) for f in facts]
 
 
 def _read_and_extract(item: Path, year: int | None, ocr: bool = False) -> tuple[list[Facts] | None, str | None]:
