@@ -854,3 +854,101 @@ def test_forms_a_lead_in_before_the_subject(text, year, event):
     f = one(text, year=year)
     assert [(e.date, e.chair) for e in f.events] == [event]
     assert all(t.startswith(("县", "副")) for p in f.persons for t in p.titles)
+
+
+# Visits and gatherings beyond the first forms (each row: text, (kind, leaders, sites) of each
+# event). 莅临 alone tells a visit (not in a greeting, nor 莅临大会); a society's name ends
+# in 会 but names no meeting (its 年会, 成立大会 are); a visit stays when the sentence goes
+# on after 调研后 to a meeting or to what was said.
+@pytest.mark.parametrize("text, expected", [
+    ("5月6日，市委书记王建国莅临青石县调研。", [("inspection", ("王建国",), ())]),
+    ("5月6日，副市长李红梅莅临南湖镇农业产业园指导工作。", [("inspection", ("李红梅",), ("南湖镇农业产业园",))]),
+    ("6月2日，省委常委赵明莅临西河物流园，详细了解园区建设情况。", [("inspection", ("赵明",), ("西河物流园",))]),
+    ("5月6日，县长陈晓东热烈欢迎市委书记王建国莅临青石县。", []),
+    ("5月6日，副省长刘丽莅临大会并讲话。", []),
+    ("5月6日，县委书记王建国走访青石县商会，听取企业家意见。", [("inspection", ("王建国",), ("青石县商会",))]),
+    ("5月6日，县长陈晓东先后到县总工会、县红十字会、县科学技术协会调研。",
+     [("inspection", ("陈晓东",), ("县总工会", "县红十字会", "县科学技术协会"))]),
+    ("5月6日，县长陈晓东出席青石县商会。", []),
+    ("5月6日，县长陈晓东出席南湖县电商协会。", []),
+    ("5月6日，县长陈晓东出席青石县商会2023年年会。", [("meeting", (), ())]),
+    ("5月6日，县长陈晓东出席青石县电商协会成立大会。", [("meeting", (), ())]),
+    ("5月6日，县长陈晓东到南湖镇调研后在镇政府召开座谈会。", [("inspection", ("陈晓东",), ()), ("meeting", ("陈晓东",), ())]),
+    ("7月9日，区委书记李红梅到东关产业园调研后，在区政府主持召开现场推进会。",
+     [("inspection", ("李红梅",), ("东关产业园",)), ("meeting", ("李红梅",), ())]),
+    ("5月6日，县长陈晓东在南湖镇调研后指出，要抓好秋粮收购。", [("inspection", ("陈晓东",), ())]),
+    ("省委书记到青石县视察后，全县上下干劲十足。", []),
+    ("5月6日，县委书记王建国传达了省委书记在我县调研后的讲话精神。", []),
+    ("5月6日，县长陈晓东调研南湖镇农业产业园，详细了解园区建设情况。",
+     [("inspection", ("陈晓东",), ("南湖镇农业产业园",))]),
+])
+def test_forms_visits_and_societies(text, expected):
+    assert [(e.kind, e.leaders, e.sites) for e in one(text).events] == expected
+
+
+# Sites of a visit (each row: text, sites of the first inspection): a list closed by 等 and a
+# count (等5个企业, 等6个项目); no site in a clause that tells what was done there (了解工程进度,
+# 视频连线…), in what is learnt (考察学习…经验), nor in 项目进展 alone.
+@pytest.mark.parametrize("text, sites", [
+    ("5月6日，县长陈晓东实地走访了宏达纺织、青石包装、南湖电器等3个企业。", ("宏达纺织", "青石包装", "南湖电器")),
+    ("5月6日，副县长李红梅先后到东关冻干食品、西河变电站、北山机械制造等6个项目查看进展。",
+     ("东关冻干食品", "西河变电站", "北山机械制造")),
+    ("5月6日，县长陈晓东走访了青石纺织、南湖包装等十余家单位。", ("青石纺织", "南湖包装")),
+    ("5月6日，县长陈晓东深入青石物流园施工现场，了解工程进度。", ("青石物流园",)),
+    ("5月6日，县长陈晓东先后深入青石物流园、南湖产业园，实地查看项目进展。", ("青石物流园", "南湖产业园")),
+    ("5月6日，在县应急指挥中心，县长陈晓东视频连线南湖林场，慰问值守人员。", ("县应急指挥中心",)),
+    ("5月6日，县长陈晓东率团赴邻县考察学习东湖区的重点项目建设经验。", ()),
+    # a kind with a word before it (等工业企业), the last two joined by 以及; no generic 一线车间
+    ("5月6日，县长陈晓东先后前往东湖工业园青禾工贸、南湖石油等工业企业走访。", ("东湖工业园青禾工贸", "南湖石油")),
+    ("5月6日，县长陈晓东带队走访青禾机械、南湖环保以及北山门窗等企业。", ("青禾机械", "南湖环保", "北山门窗")),
+    ("5月6日，县长陈晓东到青石纺织有限公司调研，来到一线车间与工人交谈。", ("青石纺织有限公司",)),
+])
+def test_forms_sites_closed_by_a_count_and_clauses_that_name_none(text, sites):
+    e = next(e for e in one(text).events if e.kind == "inspection")
+    assert e.sites == sites
+
+
+# 观摩 and 督办 are visits (带队观摩重点项目, 对…进行集中观摩, 带队督办); not their nouns (观摩会,
+# 观摩团, 督办事项) nor a case supervised (挂牌督办). An event with no day of its own in the
+# paragraph of a dated one is of that day.
+@pytest.mark.parametrize("text, expected", [
+    ("5月6日，区委书记王建国带队观摩重点项目建设。", [("inspection", "2023-05-06", ("王建国",))]),
+    ("5月6日，县长陈晓东对全县12个重点项目进行集中观摩。", [("inspection", "2023-05-06", ("陈晓东",))]),
+    ("8月2日下午，县委书记李红梅带队督办全县重点项目建设。", [("inspection", "2023-08-02", ("李红梅",))]),
+    ("5月6日，县纪委对该问题线索挂牌督办。", []),
+    ("5月6日，县长陈晓东主持召开督办事项推进会。", [("meeting", "2023-05-06", ("陈晓东",))]),
+    ("5月6日，全县重点项目观摩会召开。", [("meeting", "2023-05-06", ())]),
+    ("3月9日，副县长赵明主持召开重点项目调度会，县直有关单位负责人参加。赵明一行先后到南湖变电站、东关物流园查看进展。",
+     [("meeting", "2023-03-09", ("赵明",)), ("inspection", "2023-03-09", ("赵明",))]),
+    ("3月9日，副县长赵明主持召开重点项目调度会。\n近日，赵明一行先后到南湖变电站、东关物流园查看进展。",
+     [("meeting", "2023-03-09", ("赵明",)), ("inspection", None, ("赵明",))]),
+])
+def test_forms_tours_of_projects_and_the_day_of_the_paragraph(text, expected):
+    assert [(e.kind, e.date, e.leaders) for e in one(text).events] == expected
+
+
+# 主持 and the end of the name of a meeting told before (…集中开工仪式举行。县长某某主持仪式):
+# its chair, not a meeting of its own.
+@pytest.mark.parametrize("text, expected", [
+    ("5月6日，青石县举行重点项目集中开工仪式。县委书记王建国宣布开工，县长陈晓东主持开工仪式。",
+     [("meeting", "2023-05-06", ("陈晓东",))]),
+    ("5月6日，青石县举行重点项目集中开工仪式。副县长李红梅主持仪式。", [("meeting", "2023-05-06", ("李红梅",))]),
+    ("5月6日，青石县举行重点项目集中开工仪式。5月8日，副县长李红梅主持防汛工作会。",
+     [("meeting", "2023-05-06", ()), ("meeting", "2023-05-08", ("李红梅",))]),
+])
+def test_forms_chair_of_a_meeting_named_by_its_end(text, expected):
+    assert [(e.kind, e.date, e.leaders) for e in one(text).events] == expected
+
+
+# Deputies or members who visit as a body (人大代表一行40余人视察, 组织…代表视察, 代表和委员们，
+# 集中视察): an inspection with no one named to lead it; not an exhortation to visit.
+@pytest.mark.parametrize("text, expected", [
+    ("5月6日，县人大常委会组织部分县人大代表视察城东污水处理厂。", [("inspection", "2023-05-06", (), ("城东污水处理厂",))]),
+    ("5月6日，县人大常委会组织市、县人大代表一行30余人视察南湖产业园建设。", [("inspection", "2023-05-06", (), ("南湖产业园",))]),
+    ("5月6日，出席县人代会的人大代表和政协委员们，集中视察了南湖产业园。",
+     [("inspection", "2023-05-06", (), ("南湖产业园",))]),
+    ("代表们要积极视察调研。", []),
+    ("5月6日，县政协组织委员开展学习。", []),
+])
+def test_forms_deputies_who_visit_as_a_body(text, expected):
+    assert [(e.kind, e.date, e.leaders, e.sites) for e in one(text).events] == expected

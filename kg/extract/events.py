@@ -87,6 +87,12 @@ def _meeting_rxs() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 
+def _told_before(events: list[FoundEvent], np: str, at: int) -> FoundEvent | None:
+    """The last meeting told before `at` whose name ends as `np` does (仪式, 开工仪式)."""
+    before = [e for e in events if e.kind == "meeting" and e.start < at and e.name.endswith(np) and len(np) >= 2]
+    return before[-1] if before else None
+
+
 def _meeting_parts(np: str) -> list[str]:
     """The meetings a name joins with 和 or 及 when each part is a meeting's name of its own
     (县政府党组会议和第17次常务会议); otherwise the name whole."""
@@ -99,6 +105,17 @@ def _meeting_parts(np: str) -> list[str]:
 
 def _meeting_name(np: str) -> str:
     return re.sub(r"^(?:的|了)", "", np.strip("，。、 了"))
+
+
+@lru_cache(maxsize=1)
+def _society_rx() -> re.Pattern:
+    return re.compile(f"(?:{lexicons.alternation('society_suffixes')})$")
+
+
+def _society(np: str) -> bool:
+    """A name that ends as a society's does (青石县商会, 县电商协会): an organisation, no
+    meeting, though it ends in 会; its gatherings end otherwise (商会年会, 协会成立大会)."""
+    return _society_rx().search(np) is not None
 
 
 @dataclass
@@ -149,6 +166,13 @@ def find_events(r: Reader, directives: list[FoundDirective], year: int | None,
         lead = [d for d in scan.dates if d.start < events[0].start]
         if lead:
             events[0].date = resolve(lead[0], year, dateline)
+    for prev, e in zip(events, events[1:]):
+        # 3月22日，X主持召开调度会…。X一行先后到…: an event led by one who led the one told
+        # before it in the same paragraph, with no day of its own (nor 近日), is of that day
+        if e.date is None and prev.date and set(e.leaders) & set(prev.leaders) and "\n" not in r.text[
+                prev.start:e.start] and not any(
+                d.vague for d in scan.dates if e.sentence[0] <= d.start < e.sentence[1]):
+            e.date = prev.date
     scan.events = events
     return scan
 
@@ -170,6 +194,14 @@ def _meetings(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         if lexicon_rx("breaker_verbs").match(body, m.end()) or mentioned(s0 + m.start()):
             continue
         np = _meeting_name(m.group("np"))
+        if _society(np):
+            continue
+        if m.group("host") and not re.match("主持(?:召开|举行|举办)", m.group(0)) and _told_before(events, np, s0 + m.start()):
+            # 县长某某主持开工仪式: the meeting told before (…集中开工仪式举行), by how its name ends
+            told = _told_before(events, np, s0 + m.start())
+            if told.chair is None:
+                told.chair = r.subject_name(s0 + m.start())
+            continue
         if not np or m.group(0).startswith("主持") and not re.match("主持(?:召开|举行|举办)", m.group(0)) and (
                 np in lexicons.load("meeting_anaphora") or np.startswith(("人", "的"))):
             continue  # 主持会议: the meeting in hand (_chairs); 主持人: no meeting
@@ -184,7 +216,7 @@ def _meetings(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         lead = LEAD_IN.match(np)
         if lead:
             np = np[lead.end():].lstrip("，")
-        if not np or "主持" in np or "召开" in np or re.match(r"(?:赴|到|在|参加|出席)", np):
+        if not np or "主持" in np or "召开" in np or re.match(r"(?:赴|到|在|参加|出席)", np) or _society(np):
             continue
         if mentioned(at) or re.search(r"将|拟|即将|计划", m.group("mid")):
             continue
@@ -194,8 +226,8 @@ def _meetings(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
                              m.group("verb"), (s0, s1)))
     for m in attended.finditer(body):  # 王某在县分会场参加全省安全生产电视电话会议
         np = _meeting_name(m.group("np"))
-        if np in lexicons.load("meeting_anaphora") or any(e.name == np for e in events):
-            continue  # 出席会议: the meeting already in hand
+        if np in lexicons.load("meeting_anaphora") or any(e.name == np for e in events) or _society(np):
+            continue  # 出席会议: the meeting already in hand; 出席县商会: no meeting
         at = s0 + m.start()
         if r.subject_name(at) is not None and not mentioned(at):
             # 参加了23日开始的X培训班: the day may stand inside the meeting's description
@@ -222,7 +254,7 @@ def _meetings(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         at = s0 + m.start()
         np = _meeting_name(m.group("np") or m.group("talk"))
         who = r.subject_name(at)
-        if who is None or mentioned(at) or np in lexicons.load("meeting_anaphora") and _in_hand(events, s0):
+        if who is None or mentioned(at) or np in lexicons.load("meeting_anaphora") and _in_hand(events, s0) or _society(np):
             continue
         if any(e.kind == "meeting" and (e.name == np or s0 <= e.start < s1) for e in events):
             continue
@@ -300,7 +332,9 @@ def _inspection_rx() -> re.Pattern:
                       r"|(?<=先后)(?:到|来到|深入|前往|走进)"
                       # X一行(15人)走进/来到…: a delegation's visit
                       r"|(?<=一行)(?:\d{1,3}人|[一二三四五六七八九十两]{1,3}人)?(?:还|又|也|随后|随即)?(?:走进|来到|前往|深入|莅临|赴)"
-                      r"|(?:深入|来到|走进|莅临)(?=[^，。；]{2,40}?(?:现场|一线|车间|工地)[，。；])")
+                      r"|(?:深入|来到|走进)(?=[^，。；]{2,40}?(?:现场|一线|车间|工地)[，。；])"
+                      # 莅临 (a leader's visit, said with respect) is a visit of its own
+                      r"|莅临")
 
 
 @lru_cache(maxsize=1)
@@ -317,6 +351,12 @@ _MANNER = r"(?:了)?(?:实地|专题|深入|督促|全面|专项|集中|随机|�
 _CARRIED = re.compile(r"(?:就|围绕|对|针对)[^，。；]{1,30}(?:进行|开展)" + _MANNER + "$")
 # the clause goes to a place and acts there through 开展/进行 (到北关镇开展调研, 来我县开展督查)
 _TRAVELLED = re.compile(r"(?:到|赴|来|在|前往|深入|奔赴|分赴|走进|来到)[^，。；]{1,30}(?:进行|开展)" + _MANNER + "$")
+
+
+# deputies or members who go as a body, named by what they are (人大代表一行40余人视察,
+# 组织…代表…视察, 出席…会议的代表和委员们，集中视察)
+_DEPUTIES_GO = re.compile(r"(?:代表|委员)(?:们)?(?:一行)?(?:(?:\d{1,4}|[一二三四五六七八九十两百]{1,4})余?(?:人|名))?"
+                          r"(?:集中|分组|先后|一同|共同|实地)*(?:视察|调研|考察|参观|察看|查看)?(?:参观)?$")
 
 
 def _who_travels(text: str, s0: int, cs: int, clause: str) -> bool:
@@ -340,7 +380,7 @@ def _noun_use(body: str, end: int) -> bool:
         return True
     m = re.match(f"[^，。；：、并和及与召开举行到赴在]{{0,4}}?(?:{lexicons.alternation('meeting_suffixes')})"
                  "(?![场见谈同商员长所址堂])", rest)
-    return m is not None
+    return m is not None and not _society(m.group())
 
 
 def _described_actor(r: Reader, s0: int, at: int) -> str | None:
@@ -387,6 +427,14 @@ def _co_leaders(r: Reader, s0: int, cs: int) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _went_on_rx() -> re.Pattern:
+    """What the one who visited did next, after 调研后: spoke (调研后指出), or held or went to
+    something more in the same sentence (调研后在镇政府召开座谈会): the visit was made."""
+    return re.compile(f"(?:，)?(?:还|又|随即|便|即|随后)?(?:(?:{lexicons.alternation('directive_cues')})"
+                      r"|(?:在|到|来到|前往|赴|主持|召开|与|同|走访|看望|察看|查看)[^。；]*?(?:召开|主持|座谈|察看|查看|走访|看望))")
+
+
 def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
     """A person (or 他/她, X一行, a group) who 调研/督导/检查… in a clause; later visits by the
     same leader belong to the same inspection."""
@@ -398,11 +446,13 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
             continue
         cs = clause_start(text, at)
         clause = text[cs:at]
-        after = body[m.end():m.end() + 3]
+        after = body[m.end():]
         carried = _CARRIED.search(clause) or _TRAVELLED.search(clause)
-        if re.match(r"(?:时的|的|期间的|精神|后|工作|情况|结果|汇报|报告|发现|反馈|问题|中|侧记|纪实|手记|札记|日记|团|组(?!织)|队|量)", after) or (
+        if re.match(rf"(?:时的|的|期间的|精神|后(?!{_went_on_rx().pattern})|工作|情况|结果|汇报|报告|发现|反馈|问题|中|侧记|纪实|手记|札记|日记|团|组(?!织)|队|量)", after) or (
                 re.search(r"贯彻|落实|学习|传达|听取|审议|研究|通报", clause) and not carried):
             continue  # 调研时的指示精神, 听取…检查情况汇报, 传达某某视察时的讲话: no visit made here
+        if m.group() == "莅临" and re.search(r"欢迎|感谢|邀请|期待|恭候|盼望", clause):
+            continue  # 欢迎各位领导莅临: a greeting, no visit told
         if _noun_use(body, m.end()):
             continue  # 督查专员, 出席督查对接会: a title or a meeting's name, no visit
         if _PLANNED.search(clause):
@@ -424,7 +474,8 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         if escort and escort.group("how") != "陪同" and escorts:
             leader = escorts[0].name  # 在县委书记X的带领下，…调研: X leads
         # a group leads only when no one has yet: 某某率指导组… 指导组一行察看 is the same visit
-        group = _group_leader_rx().match(text, cs) if leader is None and not any(
+        before = text[clause_start(text, cs - 1) if cs > s0 else cs:at].replace("，", "")
+        group = (_group_leader_rx().match(text, cs) or _DEPUTIES_GO.search(before)) if leader is None and not any(
             e.kind == "inspection" for e in events) else None
         if leader is None and group is None and (not re.search(r"(?:赴|到|深入)[^，。]{1,20}$", clause) or (
                 _TRAVELLED.search(clause) and not _CARRIED.search(clause) and not _who_travels(text, s0, cs, clause))):

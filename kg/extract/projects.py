@@ -10,7 +10,7 @@ from .names import known_word, tokens
 
 __all__ = ["sites_after", "sites_listed", "projects_in", "clean_project", "is_project_name", "site_name"]
 
-_TAIL = re.compile(r"(?:的)?(?:项目)?(?:建设|改造|推进|进展|生产|运营|开发|筹备工作|提升)?(?:情况|进度|步伐|工作)$")
+_TAIL = re.compile(r"(?:的)?(?:项目)?(?:建设|改造|推进|进展|生产|运营|开发|筹备工作|提升)?(?:情况|进度|进展|步伐|工作)$")
 _ADMIN = re.compile(r"(?<!园|新|街|社|片|院|景|发|范|行|城)(?:省|市|县|区|州|盟|旗|镇|乡|街道)$")
 _STRONG = {"街区", "老街", "工程", "产业园", "工业园", "科技园", "基地", "园区", "新区", "公园", "广场", "大道", "小区", "片区"}
 _PROPER_TAGS = {"ns", "nr", "nrt", "nz", "nt", "eng", "m"}
@@ -50,7 +50,7 @@ def clean_project(s: str) -> str:
 
 
 # words that open a description, not a name (重点项目, 有关企业, 新建学校)
-_GENERIC_HEAD = re.compile(r"^(?:各|全|重点|有关|相关|新建|改扩建|一批|这些|该|本|其|多个|部分|所有|各类|一些|乡镇|村|社区|"
+_GENERIC_HEAD = re.compile(r"^(?:各|全|重点|有关|相关|新建|改扩建|一批|这些|该|本|其|多个|部分|所有|各类|一些|乡镇|村|社区|一线|"
                            r"另一|这个|那个|每个)|.*?(?:\d+|[一二三四五六七八九十两几多]+)个|.*?(?:\d+|[几多数])[家所处座]")
 _WORKS = re.compile(r"(?:整治|治理|改造|提升|修复|建设|新建|扩建)$")
 _PHASE = re.compile(r"(?:[一二三四五六七八九十\d]+期|[（(][一二三四五六七八九十\d]+期[）)])(?:工程|项目)?$")
@@ -115,6 +115,12 @@ def _split_marked(span: str) -> list[tuple[str, bool]]:
     return [(c, works) for c, works in ((clean_project(x), w) for x, w in items) if c]
 
 
+# a count between 等 and the kind of place that closes a list (等5个企业, 等6个项目, 等十余家单位)
+_COUNT = r"(?:(?:\d{1,3}|[一二三四五六七八九十两几多数]{1,3})余?(?:个|家|处|所|座|条)?)?"
+# the kind of place, perhaps with a word of its own before it (等工业企业, 等在建项目)
+_KIND_OF = f"[{CJK}]{{0,3}}?(?:地|处|单位|企业|项目|场所|点位)"
+
+
 def sites_after(clause: str) -> list[tuple[str, bool]]:
     """The places named after a site verb in one clause, in order, each with whether it is
     surely a place visited (its list shares a trailing 项目 or closes with 等地).
@@ -135,10 +141,19 @@ def sites_after(clause: str) -> list[tuple[str, bool]]:
         if re.match(r"(?:并|后|随后|之后|然后|还|又)?在", span) and re.match(r"召开|举行", clause[end:]):
             pos = max(end, m.end())  # 调研并在X召开座谈会: X is where a meeting is held, not a visit
             continue
+        if re.match(r"学习|借鉴|交流", span):
+            pos = max(end, m.end())  # 考察学习A的经验: what is learnt, not a place
+            continue
         # a list that shares a trailing 项目 or closes with 等地 names places for sure
         shared = bool(re.search(r"项目(?:进展|建设)?(?:情况)?$", span))
-        closed = bool(re.match(r"等(?:地|处|单位|企业|项目|场所|点位)", clause[end:]))
-        out += [(x, works or shared or (closed and not _ADMIN.search(x))) for x, works in _split_marked(span)]
+        closed = bool(re.match(f"等{_COUNT}{_KIND_OF}", clause[end:]))
+        marked = _split_marked(span)
+        if closed and marked and not marked[-1][1]:
+            # A、B以及C等企业: a list closed as a list of places joins its last two with 和/及
+            parts = re.split("(?:以及|及|和)", marked[-1][0])
+            if len(parts) == 2 and all(len(p) >= 2 for p in parts):
+                marked[-1:] = [(p, False) for p in parts]
+        out += [(x, works or shared or (closed and not _ADMIN.search(x))) for x, works in marked]
         pos = max(end, m.end())
     return out
 
@@ -151,13 +166,16 @@ def sites_listed(clause: str) -> list[tuple[str, bool]]:
     ['县妇幼保健院', '滨河停车场']
     """
     # the list may close on the visit it tells of (…，C等地调研; …，C等地实地查看)
-    closed = re.search(r"等(?:地|处|单位|企业|项目|场所|点位)?(?:进行|开展)?(?:实地|现场)?(?:调研|考察|视察|督导|督查|检查|走访|察看|查看)?$", clause)
+    closed = re.search(f"等(?:{_COUNT}{_KIND_OF})?(?:进行|开展)?(?:实地|现场)?(?:调研|考察|视察|督导|督查|检查|走访|察看|查看)?$", clause)
     span = clause[: closed.start()] if closed else clause
     items = _split_items(span)
-    if not items or not all(is_project_name(x) for x in items):
+    if not items or _ACTED.search(span) or not all(is_project_name(x) for x in items):
         return []
     return [(x, bool(closed) and not _ADMIN.search(x)) for x in items]
 
+
+# a verb of learning or looking: the clause tells what was done there (详细了解园区建设情况)
+_ACTED = re.compile(r"了解|听取|询问|查看|察看|观看|详细|认真|连线|慰问|看望")
 
 _OBJ_VERBS = r"(?:加快推进|加快建设|快速推进|推进|推动|加快|建设|建成|修建|改造|完成|启动|解决|实施|抓好|打造|做好|新建|开工|续建|谋划)"
 
