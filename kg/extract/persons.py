@@ -119,7 +119,7 @@ def _sure_proper_word(text: str, a: int, b: int) -> bool:
 
 _NUMBER = _NUMERALS | set("0123456789百千万")  # what may stand right before a measure word
 # words that stand between a name and what follows it, never at the end of a given name
-_FUNCTION_TAIL = set("也都就还把被给")
+_FUNCTION_TAIL = set("也都就还把被给及")
 
 
 def _counted_thing(text: str, a: int) -> bool:
@@ -274,6 +274,32 @@ def _list_agrees(text: str, a: int, b: int, tagged: dict[int, int]) -> bool:
     return any(x in tagged or name_at(text, x) for s_, e in neighbours for x in range(s_, e))
 
 
+# where a list of people may open: a clause break, a 、, or a word for people (县领导)
+_LIST_OPENS = set("，。；：！？\n、")
+
+
+def _names_before_a_titled_one(text: str, out: dict[int, Mention], tagged: dict[int, int]) -> None:
+    """A name with no title joined by 及 or 和 to a titled one (李某及副县长王某出席): the
+    list makes it a person as a title would, when it opens its clause or follows a word for
+    people (县领导李某及…) and reads as a name (not 领导及副县长王某)."""
+    for m in list(out.values()):
+        if not m.titles or m.left < 3 or text[m.left - 1] not in "及和":
+            continue
+        j = m.left - 1
+        for n in (3, 2, 4):
+            a = j - n
+            ran_on = out.get(a)  # a name read there that runs on into the 及 (县领导李某及)
+            if ran_on is not None and (ran_on.titles or ran_on.end != j + 1 or not plausible_name(text[a:j])):
+                ran_on = None
+            if a < 0 or any(x is not ran_on and (x.left <= a < x.end or a <= x.left < j) for x in out.values()):
+                continue
+            opens = a == 0 or text[a - 1] in _LIST_OPENS or _group_rx().search(text, max(0, a - 6), a) is not None \
+                and _group_rx().search(text, max(0, a - 6), a).end() == a
+            if opens and plausible_name(text[a:j]) and not (a in tagged and tagged[a] > j + 1):
+                out[a] = Mention(text[a:j], a, j, (), ran_on.span_start if ran_on else -1)
+                break
+
+
 def find_mentions(text: str) -> list[Mention]:
     """All person mentions in a text, in order, each with the titles written before it.
 
@@ -319,6 +345,7 @@ def find_mentions(text: str) -> list[Mention]:
                 # a titled name already read there wins (副县长孙丽、周强: not 长孙丽)
                 if not any(m.left <= p < m.end or p <= m.start < p + len(item) for m in out.values()):
                     out.setdefault(p, Mention(item, p, p + len(item)))
+    _names_before_a_titled_one(text, out, tagged)
     taken = _covered(len(text), ((m.left, m.end) for m in out.values()))
     known = sorted({m.name for m in out.values()}, key=len, reverse=True)
     for a, b in tagged.items():  # everyone else the tagger finds in running text
