@@ -863,3 +863,14 @@ def test_forms_saying_the_subject_of_a_long_clause_of_when(text, said):
 def test_forms_sites_lists_works_and_meeting_venues(text, sites):
     e = next(e for e in one(text).events if e.kind == "inspection")
     assert e.sites == sites
+
+
+# Items of a 、 list that closes on 等 and a kind of place (等社区, 等乡镇) are places, though a
+# tagger reads one as a name; the same names before 等 and a word for people stay persons.
+@pytest.mark.parametrize("text, names", [
+    ("5月6日，县长李红梅先后到南码头、周家渡、上港等社区考察防疫工作。", {"李红梅"}),
+    ("5月6日，县长李红梅深入舞泉、辛安、侯集、保和等乡镇看望慰问困难群众。", {"李红梅"}),
+    ("5月6日，全县经济工作会议召开。周家渡、辛安等同志出席会议。", {"周家渡", "辛安"}),
+])
+def test_forms_a_list_of_places_names_no_one(text, names):
+    assert {p.name for p in one(text).persons} - {"周晓明"} == names

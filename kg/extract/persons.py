@@ -300,6 +300,24 @@ def _names_before_a_titled_one(text: str, out: dict[int, Mention], tagged: dict[
                 break
 
 
+@lru_cache(maxsize=1)
+def _places_list_end_rx() -> re.Pattern:
+    """The rest of a 、 list of places from the end of one item: more items, then 等 and a
+    word for the kind of place (…、侯集、保和等乡镇看望…, …、上港等社区考察), the list's end
+    or a visit's verb after it."""
+    verbs = lexicons.alternation("inspection_verbs", "site_verbs")
+    return re.compile(f"(?:[、和及][{CJK}]{{1,10}}?)*等(?:乡镇|乡|镇|村|社区|街道|县区|县|区|市|省|地|处|景区)"
+                      f"(?:[，。；！？、\n]|的|$|{verbs})")
+
+
+def _in_a_list_of_places(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] is an item of a 、 list that closes on 等 and a kind of place (…到A、B、
+    C等社区调研): its items are places, though the tagger reads one as a name."""
+    if not (a > 0 and text[a - 1] == "、" or text[b:b + 1] in ("、", "等")):
+        return False
+    return _places_list_end_rx().match(text, b) is not None
+
+
 def find_mentions(text: str) -> list[Mention]:
     """All person mentions in a text, in order, each with the titles written before it.
 
@@ -356,7 +374,8 @@ def find_mentions(text: str) -> list[Mention]:
                                  or _speaker_at_clause_start(text, a, b))
         if a not in out and not any(taken[a:b]) and (tagged_name(text[a:b], titled=cued)
                                                       or cued and _sure_proper_word(text, a, b)) \
-                and (cued or _list_agrees(text, a, b, tagged)) and not after_named_title(text, a):
+                and (cued or _list_agrees(text, a, b, tagged) and not _in_a_list_of_places(text, a, b)) \
+                and not after_named_title(text, a):
             # a name read with a title or in a list wins where the tagger stops short (谭家|球说)
             name = next((k for k in known if len(k) > b - a and text.startswith(k, a)), text[a:b])
             out[a] = Mention(name, a, a + len(name))
