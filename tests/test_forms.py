@@ -874,3 +874,17 @@ def test_forms_sites_lists_works_and_meeting_venues(text, sites):
 ])
 def test_forms_a_list_of_places_names_no_one(text, names):
     assert {p.name for p in one(text).persons} - {"周晓明"} == names
+
+
+# A word that jieba files as a name is none where the clause reads it as a word: the opening
+# of a longer word (高峰|期, 部长|高峰论坛) or a verb after an adverb of two characters (不断|安抚);
+# the same characters after a title, or opening a clause before a verb, are still a name.
+@pytest.mark.parametrize("text, names", [
+    ("5月6日，县长李红梅到北关村走访。村医反复沟通，不断安抚张奶奶的情绪。", {"李红梅"}),
+    ("5月6日，县长李红梅到北关村走访。上下班高峰期，路口排起长队。", {"李红梅"}),
+    ("5月6日，全省中外部长高峰论坛在南湖召开。县长李红梅出席。", {"李红梅"}),
+    ("5月6日，全县经济工作会议召开。副县长高峰出席会议。", {"高峰"}),
+    ("5月6日，全县经济工作会议召开。县委书记高峰主持会议。", {"高峰"}),
+])
+def test_forms_a_word_read_as_a_word_is_no_name(text, names):
+    assert {p.name for p in one(text).persons} - {"周晓明"} == names

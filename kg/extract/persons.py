@@ -146,6 +146,41 @@ def _tagged_inside(name: str, i: int, tagged: dict[int, int]) -> bool:
     return i not in tagged and any(tagged.get(j) == end for j in range(i + 1, end - 1))
 
 
+_CLAUSE_STOP = re.compile(r"[，。；：！？、\n“”《》（）()]")
+
+
+def _clause_tokens(text: str, a: int) -> tuple[int, list[tuple[str, str]]]:
+    """jieba's words for the clause holding text[a] (where it starts, the words)."""
+    lo = a
+    while lo > 0 and not _CLAUSE_STOP.match(text[lo - 1]) and a - lo < 30:
+        lo -= 1
+    m = _CLAUSE_STOP.search(text, a, a + 30)
+    hi = m.start() if m else min(len(text), a + 30)
+    from .names import tokens
+
+    return lo, tokens(text[lo:hi])
+
+
+def _word_reading(text: str, a: int, b: int, adverb: bool = True) -> bool:
+    """Whether the clause reads text[a:b] as part of a longer common word (高峰|期, 高峰|论坛: a
+    word of jieba's that is no name) or as the verb after an adverb of two characters (不断|安抚):
+    no name stands there."""
+    lo, toks = _clause_tokens(text, a)
+    pos = lo
+    prev = None
+    for word, tag in toks:
+        end = pos + len(word)
+        if pos == a and end > b and not tag.startswith(("nr", "nz")) and len(word) <= 4:
+            return True
+        if adverb and pos == a and prev is not None and len(prev[0]) >= 2 and prev[1] in ("d", "ad"):
+            return True
+        if pos >= b:
+            break
+        prev = (word, tag)
+        pos = end
+    return False
+
+
 def _titled_at(text: str, i: int, tagged: dict[int, int]) -> Mention | None:
     """A mention whose name starts at i, with the titles written before it: a Han name (the
     tagger's or a surname and a follower), or after a title a name with no Han surname."""
@@ -155,8 +190,8 @@ def _titled_at(text: str, i: int, tagged: dict[int, int]) -> Mention | None:
         name = text[i:tagged[i]]  # 秘书长|安南
     if not name and titles:
         name = minority_name_at(text, i) or name_seen_elsewhere(text, i)
-    if not name or _tagged_inside(name, i, tagged):
-        return None
+    if not name or _tagged_inside(name, i, tagged) or titles and _word_reading(text, i, i + len(name), adverb=False):
+        return None  # (部长|高峰论坛: the title's head before a word that opens like a name)
     left = i - len("、".join(titles)) if titles else -1
     return Mention(name, i, i + len(name), tuple(titles), left)
 
@@ -372,6 +407,8 @@ def find_mentions(text: str) -> list[Mention]:
         b = _without_function_tail(text, a, b)
         cued = a not in out and (_cue_before(text, a) or _beside_a_listed_name(text, a, b, tagged)
                                  or _speaker_at_clause_start(text, a, b))
+        if a not in out and _word_reading(text, a, b, adverb=not cued):
+            continue
         if a not in out and not any(taken[a:b]) and (tagged_name(text[a:b], titled=cued)
                                                       or cued and _sure_proper_word(text, a, b)) \
                 and (cued or _list_agrees(text, a, b, tagged) and not _in_a_list_of_places(text, a, b)) \
