@@ -279,6 +279,16 @@ ATTENDANCE_FORMS = [
     ('5月6日，县委书记王建军主持召开县委常委会会议。出席会议的还有王强、李明。', ('王强', '李明')),
     ('5月6日，县委书记王建军到北关镇调研。副县长李春生、县政府办主任孙丽陪同。', ('李春生', '孙丽')),
     ('5月6日，县委书记王建军主持召开会议。县委常委李春生、赵明，副县长孙丽、周强出席会议。', ('李春生', '赵明', '孙丽', '周强')),
+    # seated on the platform (前排, 上) is present, before or after the list; a bare name
+    # joined by 及 to a titled one is listed too, also one the tagger runs on into 及
+    ("5月6日，全县经济工作会议召开。县领导王建国、李红梅在主席台前排就座。", ("王建国", "李红梅")),
+    ("5月6日，全县经济工作会议召开。王建国、李红梅等县领导在主席台上就座。", ("王建国", "李红梅")),
+    ("5月6日，全县经济工作会议召开。在主席台前排就座的还有李红梅、张志强。", ("李红梅", "张志强")),
+    ("5月6日，全县经济工作会议召开。与会人员依次就座。", ()),
+    ("5月6日，全县经济工作会议召开。周洋及副县长李红梅出席。", ("周洋", "李红梅")),
+    ("5月6日，全县经济工作会议召开。万国秀及副县长李红梅出席。", ("万国秀", "李红梅")),
+    ("5月6日，全县经济工作会议召开。县领导欧阳珍芳及副县长李红梅参加会议。", ("欧阳珍芳", "李红梅")),
+    ("5月6日，全县经济工作会议召开。各部门负责同志及副县长李红梅出席。", ("李红梅",)),
 ]
 
 
@@ -397,6 +407,24 @@ DIRECTIVE_FORMS = [
     # (inside a quotation only a person named reports what was said: 县长 alone does not)
     ("“县长指出，路要修到家门口。”村民刘玉梅说。", [("刘玉梅", "说", "县长指出，路要修到家门口。")]),
     ("“很多会议都要求主要负责人参加。”一位局长说。", [(None, "说", "很多会议都要求主要负责人参加")]),
+    # 希望 with no comma after a named subject, adverbs or a clause of when; a visit's own
+    # clause of when (在调研中, 调研时) with no subject: the one who made the visit
+    ("5月6日，县委书记王建国到南湖镇调研。王建国希望南湖镇抓好产业发展。", [("王建国", "希望", "南湖镇抓好产业发展")]),
+    ("5月6日，县委书记王建国到南湖镇调研。王建国还希望村干部带头致富。", [("王建国", "希望", "村干部带头致富")]),
+    ("5月6日，县长李红梅到北关村走访。她在走访时希望村干部多办实事。", [("李红梅", "希望", "村干部多办实事")]),
+    ("5月6日，县长李红梅到北关村走访，走访时希望村干部多办实事。", [("李红梅", "希望", "村干部多办实事")]),
+    ("5月6日，县委书记王建国到南湖镇调研，在调研中要求各部门压实责任。", [("王建国", "要求", "各部门压实责任")]),
+    ("5月6日，县委书记王建国到南湖镇调研。在检查中要求各部门压实责任。", [("王建国", "要求", "各部门压实责任")]),
+    ("5月6日，县委书记王建国到南湖镇调研。群众希望早日修通道路。", []),
+    ("5月6日，县委书记王建国到南湖镇调研。王建国捐建的希望小学开学了。", []),
+    ("5月6日，县委书记王建国到南湖镇调研。他们希望早日修通道路。", []),
+    # a cue opening a sentence with no subject goes on with what the person before said
+    # in the paragraph; not after a meeting's words, nor in a new paragraph
+    ("5月6日，县委召开座谈会。县委书记王建国表示，大家的建议很中肯。希望大家多献良策。",
+     [("王建国", "表示", "大家的建议很中肯"), ("王建国", "希望", "大家多献良策")]),
+    ("5月6日，县委召开座谈会。会议指出，大家的建议很中肯。希望大家多献良策。", [(None, "指出", "大家的建议很中肯")]),
+    ("5月6日，县委召开座谈会。县委书记王建国表示，大家的建议很中肯。\n希望大家多献良策。",
+     [("王建国", "表示", "大家的建议很中肯")]),
 ]
 
 
@@ -952,3 +980,28 @@ def test_forms_chair_of_a_meeting_named_by_its_end(text, expected):
 ])
 def test_forms_deputies_who_visit_as_a_body(text, expected):
     assert [(e.kind, e.date, e.leaders, e.sites) for e in one(text).events] == expected
+
+
+# Items of a 、 list that closes on 等 and a kind of place (等社区, 等乡镇) are places, though a
+# tagger reads one as a name; the same names before 等 and a word for people stay persons.
+@pytest.mark.parametrize("text, names", [
+    ("5月6日，县长李红梅先后到南码头、周家渡、上港等社区考察防疫工作。", {"李红梅"}),
+    ("5月6日，县长李红梅深入舞泉、辛安、侯集、保和等乡镇看望慰问困难群众。", {"李红梅"}),
+    ("5月6日，全县经济工作会议召开。周家渡、辛安等同志出席会议。", {"周家渡", "辛安"}),
+])
+def test_forms_a_list_of_places_names_no_one(text, names):
+    assert {p.name for p in one(text).persons} - {"周晓明"} == names
+
+
+# A word that jieba files as a name is none where the clause reads it as a word: the opening
+# of a longer word (高峰|期, 部长|高峰论坛) or a verb after an adverb of two characters (不断|安抚);
+# the same characters after a title, or opening a clause before a verb, are still a name.
+@pytest.mark.parametrize("text, names", [
+    ("5月6日，县长李红梅到北关村走访。村医反复沟通，不断安抚张奶奶的情绪。", {"李红梅"}),
+    ("5月6日，县长李红梅到北关村走访。上下班高峰期，路口排起长队。", {"李红梅"}),
+    ("5月6日，全省中外部长高峰论坛在南湖召开。县长李红梅出席。", {"李红梅"}),
+    ("5月6日，全县经济工作会议召开。副县长高峰出席会议。", {"高峰"}),
+    ("5月6日，全县经济工作会议召开。县委书记高峰主持会议。", {"高峰"}),
+])
+def test_forms_a_word_read_as_a_word_is_no_name(text, names):
+    assert {p.name for p in one(text).persons} - {"周晓明"} == names

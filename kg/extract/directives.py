@@ -101,12 +101,19 @@ def _speaker(r: Reader, cs: int, s: int) -> tuple[bool, str | None, Mention | No
     if clause == "" or re.fullmatch(_ADVERBS + "{1,3}", clause) or when and re.fullmatch(_ADVERBS + "{0,3}", head):
         # …调研，在听取某某的汇报后指出: the subject of the sentence's earlier clause
         speaker = r.subject_name(s)
+        if speaker is None and when and _VISIT_WORD.search(when.group()):
+            # 在调研中要求… opening its sentence: the one last named as acting, whose visit it is
+            speaker = r.last_subject(cs)
         return speaker is not None, speaker, None
     return False, None, None
 
 
-# the clause of when a subject said it: 在听取…汇报后, 在传达…时
-_WHEN = re.compile(r"在[^，。；：“”]{2,60}?(?:时|后|之后|之际|过程中)$")
+# the clause of when a subject said it: 在听取…汇报后, 在传达…时, 在调研中; or a visit's own
+# time with no 在 (调研时, 考察期间)
+_VISIT = r"(?:调研|考察|视察|检查|督导|督查|走访|慰问|察看|查看|暗访)"
+_VISIT_WORD = re.compile(_VISIT)
+_WHEN = re.compile(r"在[^，。；：“”]{2,60}?(?:时|后|之后|之际|过程中|中|期间)$"
+                   f"|^{_VISIT}(?:时|中|期间|过程中)$")
 
 # someone the text does not name (一位老人说, 有位村民笑着说; not 一位名叫某某的村民)
 _SOMEONE = re.compile(r"^(?:一位|一名|有位|有名|一个|几位|不少|许多|很多)(?![^，。]*(?:名叫|叫做|叫))[^，。；：]{0,12}$")
@@ -141,6 +148,46 @@ def _modified_subject(r: Reader, cs: int, s: int) -> Mention | None:
         if m.left > cs:
             return m if r.text[m.left - 1] == "的" and m.left - cs <= 30 else None
     return None
+
+
+# 希望 as part of a noun (希望工程, 希望小学, 希望之星), not the verb
+_HOPE_NOUN = re.compile(r"(?:工程|小学|之星|之光|所在|田野)")
+
+
+def _hope_subject(r: Reader, cs: int, s: int) -> bool:
+    """Whether the clause before a 希望 with no comma after it is only who hopes and when (王某希望
+    各乡镇…, 她还希望, 王某在调研时希望, 调研时希望): a person named or 他/她 opening it, or none,
+    then adverbs or a clause of when; not 他们希望 or 群众希望, whose words no one reports."""
+    text = r.text
+    while cs < s and text[cs] in SUBJECT_SKIP:
+        cs += 1
+    subj = r.mention_at(cs)
+    k = cs
+    if subj is not None and subj.end <= s:
+        k = subj.end
+    elif text[cs:cs + 1] in ("他", "她") and text[cs + 1:cs + 2] != "们":
+        k = cs + 1
+    rest = text[k:s]
+    if re.fullmatch(_ADVERBS + "{0,3}", rest):
+        return True
+    when = _WHEN.search(rest)
+    return bool(when) and re.fullmatch(_ADVERBS + "{0,3}", rest[:when.start()]) is not None
+
+
+def _goes_on(r: Reader, found: list[FoundDirective], cs: int, s: int, para: int) -> bool:
+    """Whether a cue with nothing before it in its sentence (…。希望大家…) goes on with the
+    directive before it: one by a person named, in the same paragraph, and no other person
+    named as acting between them."""
+    text = r.text
+    if not found or found[-1].speaker is None or found[-1].column or found[-1].start < para:
+        return False
+    k = cs
+    while k < s and text[k] in SUBJECT_SKIP:
+        k += 1
+    if k != s or (cs > 0 and text[cs - 1] not in "。！？；"):
+        return False
+    return r.last_subject(cs) in (found[-1].speaker, None) or not any(
+        found[-1].start < m.start < cs for m in r.mentions)
 
 
 def find_directives(r: Reader) -> list[FoundDirective]:
@@ -181,10 +228,14 @@ def find_directives(r: Reader) -> list[FoundDirective]:
         if cue in _WEAK and nxt not in ("，", "：", ",") and before is None:
             # …成绩，希望内蒙古…: 希望 opening its clause needs no comma
             # 她希望镇村干部…: nor after 他/她 as its subject
-            if not (cue == "希望" and re.fullmatch(r"(?:[他她]" + _ADVERBS + "?)?", text[cs:s])
-                    and re.match(f"[{CJK}]", nxt)):
+            if not (cue == "希望" and _hope_subject(r, cs, s) and re.match(f"[{CJK}]", nxt)
+                    and not _HOPE_NOUN.match(text, e)):
                 continue
         ok, speaker, subj = _speaker(r, cs, s)
+        if not ok and _goes_on(r, found, cs, s, para):
+            # …。他表示，…。希望大家…: a cue opening a sentence with no subject goes on with
+            # what the person named before said in the paragraph
+            ok, speaker, subj = True, found[-1].speaker, None
         if not ok or speaker is None and text.count("“", para, s) > text.count("”", para, s):
             continue  # inside a quotation, only a person named reports what was said (“会议都要求…”)
         ts = e

@@ -136,7 +136,7 @@ def _tagger_belief(text: str, a: int, b: int) -> float:
 _BELIEF_OF_A_NAME_UNSURNAMED = 0.05
 _NUMBER = _NUMERALS | set("0123456789百千万")  # what may stand right before a measure word
 # words that stand between a name and what follows it, never at the end of a given name
-_FUNCTION_TAIL = set("也都就还把被给等")
+_FUNCTION_TAIL = set("也都就还把被给等及")
 
 
 def _counted_thing(text: str, a: int) -> bool:
@@ -163,6 +163,41 @@ def _tagged_inside(name: str, i: int, tagged: dict[int, int]) -> bool:
     return i not in tagged and any(tagged.get(j) == end for j in range(i + 1, end - 1))
 
 
+_CLAUSE_STOP = re.compile(r"[，。；：！？、\n“”《》（）()]")
+
+
+def _clause_tokens(text: str, a: int) -> tuple[int, list[tuple[str, str]]]:
+    """jieba's words for the clause holding text[a] (where it starts, the words)."""
+    lo = a
+    while lo > 0 and not _CLAUSE_STOP.match(text[lo - 1]) and a - lo < 30:
+        lo -= 1
+    m = _CLAUSE_STOP.search(text, a, a + 30)
+    hi = m.start() if m else min(len(text), a + 30)
+    from .names import tokens
+
+    return lo, tokens(text[lo:hi])
+
+
+def _word_reading(text: str, a: int, b: int, adverb: bool = True) -> bool:
+    """Whether the clause reads text[a:b] as part of a longer common word (高峰|期, 高峰|论坛: a
+    word of jieba's that is no name) or as the verb after an adverb of two characters (不断|安抚):
+    no name stands there."""
+    lo, toks = _clause_tokens(text, a)
+    pos = lo
+    prev = None
+    for word, tag in toks:
+        end = pos + len(word)
+        if pos == a and end > b and not tag.startswith(("nr", "nz")) and len(word) <= 4:
+            return True
+        if adverb and pos == a and prev is not None and len(prev[0]) >= 2 and prev[1] in ("d", "ad"):
+            return True
+        if pos >= b:
+            break
+        prev = (word, tag)
+        pos = end
+    return False
+
+
 def _titled_at(text: str, i: int, tagged: dict[int, int]) -> Mention | None:
     """A mention whose name starts at i, with the titles written before it: a Han name (the
     tagger's or a surname and a follower), or after a title a name with no Han surname."""
@@ -174,8 +209,8 @@ def _titled_at(text: str, i: int, tagged: dict[int, int]) -> Mention | None:
         name = minority_name_at(text, i) or name_seen_elsewhere(text, i)
         if name and not _spelt_by_sound(name) and _tagger_belief(text, i, i + len(name)) < _BELIEF_OF_A_NAME_UNSURNAMED:
             name = None  # 县委书记|负总责, 会长|期存在: no surname, no sound spelling, no name the tagger sees
-    if not name or _tagged_inside(name, i, tagged):
-        return None
+    if not name or _tagged_inside(name, i, tagged) or titles and _word_reading(text, i, i + len(name), adverb=False):
+        return None  # (部长|高峰论坛: the title's head before a word that opens like a name)
     left = i - len("、".join(titles)) if titles else -1
     return Mention(name, i, i + len(name), tuple(titles), left)
 
@@ -293,6 +328,50 @@ def _list_agrees(text: str, a: int, b: int, tagged: dict[int, int]) -> bool:
     return any(x in tagged or name_at(text, x) for s_, e in neighbours for x in range(s_, e))
 
 
+# where a list of people may open: a clause break, a 、, or a word for people (县领导)
+_LIST_OPENS = set("，。；：！？\n、")
+
+
+def _names_before_a_titled_one(text: str, out: dict[int, Mention], tagged: dict[int, int]) -> None:
+    """A name with no title joined by 及 or 和 to a titled one (李某及副县长王某出席): the
+    list makes it a person as a title would, when it opens its clause or follows a word for
+    people (县领导李某及…) and reads as a name (not 领导及副县长王某)."""
+    for m in list(out.values()):
+        if not m.titles or m.left < 3 or text[m.left - 1] not in "及和":
+            continue
+        j = m.left - 1
+        for n in (3, 2, 4):
+            a = j - n
+            ran_on = out.get(a)  # a name read there that runs on into the 及 (县领导李某及)
+            if ran_on is not None and (ran_on.titles or ran_on.end != j + 1 or not plausible_name(text[a:j])):
+                ran_on = None
+            if a < 0 or any(x is not ran_on and (x.left <= a < x.end or a <= x.left < j) for x in out.values()):
+                continue
+            opens = a == 0 or text[a - 1] in _LIST_OPENS or _group_rx().search(text, max(0, a - 6), a) is not None \
+                and _group_rx().search(text, max(0, a - 6), a).end() == a
+            if opens and plausible_name(text[a:j]) and not (a in tagged and tagged[a] > j + 1):
+                out[a] = Mention(text[a:j], a, j, (), ran_on.span_start if ran_on else -1)
+                break
+
+
+@lru_cache(maxsize=1)
+def _places_list_end_rx() -> re.Pattern:
+    """The rest of a 、 list of places from the end of one item: more items, then 等 and a
+    word for the kind of place (…、侯集、保和等乡镇看望…, …、上港等社区考察), the list's end
+    or a visit's verb after it."""
+    verbs = lexicons.alternation("inspection_verbs", "site_verbs")
+    return re.compile(f"(?:[、和及][{CJK}]{{1,10}}?)*等(?:乡镇|乡|镇|村|社区|街道|县区|县|区|市|省|地|处|景区)"
+                      f"(?:[，。；！？、\n]|的|$|{verbs})")
+
+
+def _in_a_list_of_places(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] is an item of a 、 list that closes on 等 and a kind of place (…到A、B、
+    C等社区调研): its items are places, though the tagger reads one as a name."""
+    if not (a > 0 and text[a - 1] == "、" or text[b:b + 1] in ("、", "等")):
+        return False
+    return _places_list_end_rx().match(text, b) is not None
+
+
 def find_mentions(text: str) -> list[Mention]:
     """All person mentions in a text, in order, each with the titles written before it.
 
@@ -338,6 +417,7 @@ def find_mentions(text: str) -> list[Mention]:
                 # a titled name already read there wins (副县长孙丽、周强: not 长孙丽)
                 if not any(m.left <= p < m.end or p <= m.start < p + len(item) for m in out.values()):
                     out.setdefault(p, Mention(item, p, p + len(item)))
+    _names_before_a_titled_one(text, out, tagged)
     taken = _covered(len(text), ((m.left, m.end) for m in out.values()))
     known = sorted({m.name for m in out.values()}, key=len, reverse=True)
     for a, b in tagged.items():  # everyone else the tagger finds in running text
@@ -346,9 +426,12 @@ def find_mentions(text: str) -> list[Mention]:
         b = _without_function_tail(text, a, b)
         cued = a not in out and (_cue_before(text, a) or _beside_a_listed_name(text, a, b, tagged)
                                  or _speaker_at_clause_start(text, a, b))
+        if a not in out and _word_reading(text, a, b, adverb=not cued):
+            continue
         if a not in out and not any(taken[a:b]) and (tagged_name(text[a:b], titled=cued)
                                                       or cued and _sure_proper_word(text, a, b)) \
-                and (cued or _list_agrees(text, a, b, tagged)) and not after_named_title(text, a):
+                and (cued or _list_agrees(text, a, b, tagged) and not _in_a_list_of_places(text, a, b)) \
+                and not after_named_title(text, a):
             # a name read with a title or in a list wins where the tagger stops short (谭家|球说)
             name = next((k for k in known if len(k) > b - a and text.startswith(k, a)), text[a:b])
             out[a] = Mention(name, a, a + len(name))
