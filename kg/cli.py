@@ -11,7 +11,7 @@ from .analysis import DEFAULT_TOP, NETWORKS, ViewError, ViewFilter
 from .cluster import CONNECT_TIMEOUT, AddressError, ClusterError, connect
 from .export import FORMATS, STREAM_FORMATS, export, export_stream
 from .messages import Progress, grouped_warnings
-from .query import QueryError, format_ox_result, named_queries, prepare, run_on
+from .query import DEFAULT_LIMIT, QueryError, format_ox_result, format_ox_rows, named_queries, prepare, run_page
 from .read import ReadError
 from .remote import RemoteError
 from .store import KGStore, load_graph, open_source
@@ -312,6 +312,8 @@ def query_cli(
     fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE for a named query.")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the shipped queries and their parameters.")] = False,
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help=f"Rows to show (a shipped query: {DEFAULT_LIMIT} unless given).")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Every row (a shipped query shows its first page otherwise).")] = False,
     endpoint: EndpointOpt = None,
 ) -> None:
     """Run SPARQL on a store or graph: text, a .rq file, or a shipped query by name.
@@ -319,6 +321,10 @@ def query_cli(
     The query is checked before any data is read, so a mistake is reported at once. On a
     store the default graph is the union of the article graphs. Prefixes kg, id, rdfs, rdf,
     xsd, owl, prov, schema, foaf and dcterms are declared.
+
+    A shipped query shows its first 100 rows in its order (--limit N, --all for every row);
+    the output says when rows were left out. Its parameters (--param person=…, from=…)
+    narrow it before anything is read.
 
     With --endpoint URL the query runs on a SPARQL server a build was pushed to (kg push),
     on the union of its graphs, with the same rows as on the store.
@@ -358,14 +364,28 @@ def query_cli(
         text, label, declared = shipped[query].text, query, shipped[query].params
     else:
         text, label = query, "query"
+    if all_ and limit is not None:
+        _err("give --limit N or --all, not both")
+        raise typer.Exit(2)
+    rows_wanted = None if all_ else (limit if limit is not None else "shipped")
     try:
-        bound = prepare(text, label, params, declared)  # before any data is read
+        prepare(text, label, params, declared)  # before any data is read
     except QueryError as e:
         _err(str(e))
         raise typer.Exit(1) from None
     src = _source(graph, endpoint)
     try:
-        typer.echo(format_ox_result(run_on(src, bound), fmt))
+        variables, rows, cut = run_page(src, text, label, params, declared, rows_wanted)
+        if rows is None:
+            typer.echo(format_ox_result(variables, fmt))
+            return
+        out = format_ox_rows(variables, rows, fmt)
+        more = f"the first {len(rows)} rows; more with --limit N or --all"
+        if cut and fmt == "table":
+            out = out.rsplit("\n", 1)[0] + f"\n({more})"
+        typer.echo(out)
+        if cut and fmt != "table":
+            typer.echo(f"note: {more}", err=True)
     except (QueryError, RemoteError) as e:
         _err(str(e))
         raise typer.Exit(1) from None

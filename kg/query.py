@@ -14,7 +14,10 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 from .store import ontology_path
 from .vocab import ID, KG, PROV
 
-__all__ = ["QueryError", "NamedQuery", "named_queries", "run", "PREFIXES", "format_result"]
+__all__ = ["QueryError", "NamedQuery", "named_queries", "run", "PREFIXES", "format_result", "DEFAULT_LIMIT",
+           "page", "run_page"]
+
+DEFAULT_LIMIT = 100  # rows of a shipped query unless --limit N or --all
 
 PREFIXES = {
     "kg": KG._NS, "id": ID, "prov": PROV, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL,
@@ -30,7 +33,7 @@ class QueryError(Exception):
 @dataclass(frozen=True)
 class Param:
     name: str
-    datatype: str  # xsd:date, xsd:string, xsd:integer
+    datatype: str  # xsd:date, xsd:string, xsd:integer; label: a name, matching rdfs:label with or without @zh
     default: str | None
     doc: str
 
@@ -43,7 +46,7 @@ class NamedQuery:
     params: tuple[Param, ...]
 
 
-_PARAM = re.compile(r"^#\s*param\s+(\w+)\s*:\s*(xsd:\w+)\s*(?:=\s*(\S+))?\s*(?:\(optional\))?\s*(.*)$")
+_PARAM = re.compile(r"^#\s*param\s+(\w+)\s*:\s*(xsd:\w+|label)\s*(?:=\s*(\S+))?\s*(?:\(optional\))?\s*(.*)$")
 
 
 def _parse_named(name: str, text: str) -> NamedQuery:
@@ -66,6 +69,8 @@ def named_queries() -> dict[str, NamedQuery]:
 
 
 def _literal(p: Param, value: str, label: str) -> Literal:
+    if p.datatype == "label":
+        return Literal(value)
     dt = XSD[p.datatype.split(":", 1)[1]]
     lit = Literal(value, datatype=dt) if dt != XSD.string else Literal(value)
     if dt != XSD.string and lit.ill_typed:
@@ -99,6 +104,9 @@ def run(g: Graph, text: str, label: str = "query", params: dict[str, str] | None
     """Run SPARQL text on g with the standard prefixes declared; `params` bind variables
     (typed as `declared` says, strings otherwise). Raises QueryError with a one-line message."""
     bindings = _bindings(label, params, declared)
+    if declared or _PAGE.search(text):  # a shipped query: bound as on the store, every row
+        text = page(_with_values(text, bindings, declared), None)
+        bindings = {}
     try:
         return g.query(text, initNs=PREFIXES, initBindings=bindings)
     except Exception as e:  # pyparsing and rdflib raise plain exceptions
@@ -171,29 +179,111 @@ def _ox_literal(lit: Literal):
     return ox.Literal(str(lit))
 
 
-def _with_values(text: str, bindings: dict) -> str:
-    """The query with its parameters bound by a VALUES block opening the outer WHERE group
-    (Oxigraph substitutes only projected variables; FILTERs need the others too)."""
+def _skip(text: str, i: int) -> int:
+    """The index after a string literal, IRI or comment starting at i (else i)."""
+    c = text[i]
+    if c == "#":
+        j = text.find("\n", i)
+        return len(text) if j < 0 else j
+    if c in "\"'":
+        q = text[i:i + 3] if text[i:i + 3] in ('"""', "'''") else c
+        j = i + len(q)
+        while j < len(text) and not text.startswith(q, j):
+            j += 2 if text[j] == "\\" else 1
+        return j + len(q)
+    if c == "<":
+        m = re.match(r'<[^<>"{}|^`\\\s]*>', text[i:])
+        return i + m.end() if m else i
+    return i
+
+
+def _groups(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every group opened by `WHERE {` (or a SELECT's bare `{`): start just
+    after its brace, end at its closing brace; strings, IRIs and comments skipped."""
+    out, stack, i = [], [], 0
+    heads = [m.end() for m in re.finditer(r"\bWHERE\s*\{", text, re.I)]
+    if not heads:
+        m = re.search(r"\{", text)
+        heads = [m.end()] if m else []
+    while i < len(text):
+        j = _skip(text, i)
+        if j != i:
+            i = j
+            continue
+        if text[i] == "{":
+            stack.append(i + 1)
+        elif text[i] == "}" and stack:
+            start = stack.pop()
+            if start in heads:
+                out.append((start, i))
+        i += 1
+    return sorted(out)
+
+
+def _with_values(text: str, bindings: dict, declared: tuple[Param, ...] = ()) -> str:
+    """The query with its parameters bound by VALUES blocks opening each WHERE group (the
+    query's and its subqueries') that names the variable, so a subquery that picks a page
+    of rows is narrowed too (each such group must join the variable to a pattern) (Oxigraph substitutes only projected variables;
+    FILTERs need the others too). A `label` parameter matches the name with or without @zh."""
     if not bindings:
         return text
-    m = re.search(r"\bWHERE\s*\{", text, re.I) or re.search(r"\{", text)
-    if m is None:
+    groups = _groups(text)
+    if not groups:
         return text
-    names = sorted(bindings)
-    row = " ".join(bindings[k].n3() for k in names)
-    values = f" VALUES ({' '.join('?' + k for k in names)}) {{ ({row}) }} "
-    return text[:m.end()] + values + text[m.end():]
+    kinds = {p.name: p.datatype for p in declared}
+    inserts: dict[int, list[str]] = {}
+    for k in sorted(bindings):
+        lit = bindings[k]
+        terms = [lit.n3()]
+        if kinds.get(k) == "label":
+            terms.append(Literal(str(lit), lang="zh").n3())
+        pat = re.compile(rf"[?$]{re.escape(k)}\b")
+        where = [g[0] for g in groups if pat.search(text, g[0], g[1])] or [groups[0][0]]
+        for start in where:
+            inserts.setdefault(start, []).append(f" VALUES ?{k} {{ {' '.join(terms)} }}")
+    out, last = [], 0
+    for pos in sorted(inserts):
+        out += [text[last:pos], "".join(inserts[pos]), " "]
+        last = pos
+    return "".join(out) + text[last:]
+
+
+_PAGE = re.compile(r"^(.*?)LIMIT\s+\d+\s*#\s*page\b.*$", re.I | re.M)
+
+
+def page(text: str, limit: int | None) -> str:
+    """The query cut to `limit` rows (None: every row): its line `LIMIT n  # page` becomes
+    LIMIT limit (or goes). A query with no marked line and no LIMIT of its own after its
+    last brace gets LIMIT limit at its end."""
+    def sub(m):
+        return m.group(1) + (f"LIMIT {limit}" if limit is not None else "")
+
+    if _PAGE.search(text):
+        return _PAGE.sub(sub, text)
+    if limit is None:
+        return text
+    tail = text[text.rfind("}") + 1:]
+    if re.search(r"\b(LIMIT|OFFSET)\b", tail, re.I) or not re.search(r"\bSELECT\b", text, re.I):
+        return text
+    return text.rstrip() + f"\nLIMIT {limit}"
 
 
 def prepare(text: str, label: str = "query", params: dict[str, str] | None = None,
-            declared: tuple[Param, ...] = ()) -> str:
+            declared: tuple[Param, ...] = (), limit: int | None | str = "shipped") -> str:
     """Check a query before any data is loaded: its syntax and prefixes (on an empty store,
     so a mistake is reported at once) and its parameters. Returns the query text to run,
-    parameters bound; raises QueryError with a one-line message."""
+    parameters bound and cut to `limit` rows: None for every row; by default a shipped
+    query's own page (the lines marked `# page`, DEFAULT_LIMIT rows) and no cut for others.
+    Raises QueryError with a one-line message."""
     import pyoxigraph as ox
 
     bindings = _bindings(label, params, declared)
-    bound = _with_values(text, bindings)
+    bound = _with_values(text, bindings, declared)
+    if limit == "shipped":
+        limit = DEFAULT_LIMIT if _PAGE.search(text) else None
+        bound = page(bound, limit) if limit is not None else bound
+    else:
+        bound = page(bound, limit)
     try:
         ox.Store().query(bound, prefixes=_ox_prefixes())
     except SyntaxError as e:
@@ -212,6 +302,24 @@ def run_on(src, text: str):
         return src.query(text, prefixes=_ox_prefixes())
     except (OSError, ValueError, RuntimeError) as e:
         raise QueryError(f"query: {' '.join(str(e).split())[:200]}") from None
+
+
+def run_page(src, text: str, label: str = "query", params: dict[str, str] | None = None,
+             declared: tuple[Param, ...] = (), limit: int | None | str = "shipped"):
+    """prepare and run_on, one row more than the page asks for: (variables, rows, cut), cut
+    True when rows beyond the page were left out. ASK and CONSTRUCT results come back whole
+    as (result, None, False)."""
+    import pyoxigraph as ox
+
+    if limit == "shipped":
+        limit = DEFAULT_LIMIT if _PAGE.search(text) else None
+    bound = prepare(text, label, params, declared, None if limit is None else limit + 1)
+    res = run_on(src, bound)
+    if isinstance(res, (ox.QueryBoolean, ox.QueryTriples)) or not hasattr(res, "variables"):
+        return res, None, False
+    rows = list(res)
+    cut = limit is not None and len(rows) > limit
+    return res.variables, rows[:limit] if cut else rows, cut
 
 
 def _ox_cell(v) -> str:
@@ -240,6 +348,12 @@ def format_ox_result(result, fmt: str = "table", max_width: int = 60) -> str:
     header = [v.value for v in result.variables]
     rows = [[_ox_cell(row[i]) for i in range(len(header))] for row in result]
     return _format_rows(header, rows, fmt, max_width)
+
+
+def format_ox_rows(variables, rows, fmt: str = "table", max_width: int = 60) -> str:
+    """format_ox_result for rows already read (run_page)."""
+    header = [v.value for v in variables]
+    return _format_rows(header, [[_ox_cell(row[i]) for i in range(len(header))] for row in rows], fmt, max_width)
 
 
 def _format_rows(header: list[str], rows: list[list[str]], fmt: str, max_width: int) -> str:
