@@ -196,9 +196,10 @@ def _meetings(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         np = _meeting_name(m.group("np"))
         if _society(np):
             continue
-        if m.group("host") and not re.match("主持(?:召开|举行|举办)", m.group(0)) and _told_before(events, np, s0 + m.start()):
+        told = _told_before(events, np, s0 + m.start()) if m.group("host") and not re.match(
+            "主持(?:召开|举行|举办)", m.group(0)) else None
+        if told is not None:
             # 县长某某主持开工仪式: the meeting told before (…集中开工仪式举行), by how its name ends
-            told = _told_before(events, np, s0 + m.start())
             if told.chair is None:
                 told.chair = r.subject_name(s0 + m.start())
             continue
@@ -446,7 +447,7 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
             continue
         cs = clause_start(text, at)
         clause = text[cs:at]
-        after = body[m.end():]
+        after = body[m.end():m.end() + 200]  # what follows the verb in its sentence (a slice, not the body)
         carried = _CARRIED.search(clause) or _TRAVELLED.search(clause)
         if re.match(rf"(?:时的|的|期间的|精神|后(?!{_went_on_rx().pattern})|工作|情况|结果|汇报|报告|发现|反馈|问题|中|侧记|纪实|手记|札记|日记|团|组(?!织)|队|量)", after) or (
                 re.search(r"贯彻|落实|学习|传达|听取|审议|研究|通报", clause) and not carried):
