@@ -125,6 +125,9 @@ def test_names_written_together_are_cut_at_their_surnames():
     # a village or township unit that jieba cuts into other words is the title's place
     ("青山嘎查党支部书记孟和说，", [("孟和", ("青山嘎查党支部书记",))]),
     ("嘎查党支部书记孟和说，", [("孟和", ("嘎查党支部书记",))]),
+    # a preposition before a one-character unit is no part of the place (会议由|乡党委书记)
+    ("会议由乡党委书记孟和主持。", [("孟和", ("乡党委书记",))]),
+    ("会议由镇长钱立新主持。", [("钱立新", ("镇长",))]),
     # a date written up to the title is none of it
     ("5月6日县长钱立新说，", [("钱立新", ("县长",))]),
     ("二〇二一年五月六日县长钱立新说，", [("钱立新", ("县长",))]),

@@ -415,7 +415,7 @@ def _trim_left(part: str, chained: bool = False) -> str:
             break
         named = (word[-1] in _OFFICE_ENDS and len(word) <= 4 and not breaker) or (
             len(word) == 1 and _place_name_before(toks, k)
-            and (word not in _NOT_IN_PLACE or word in "和同" and k > 0 and len(toks[k - 1][0]) == 1))
+            and (word not in _NOT_IN_PLACE and tag != "p" or word in "和同" and k > 0 and len(toks[k - 1][0]) == 1))
         if named or (tag not in stops and not complement and not breaker and not re.search(r"\d", word)):
             keep += len(word)
         else:
