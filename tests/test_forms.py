@@ -1005,3 +1005,19 @@ def test_forms_a_list_of_places_names_no_one(text, names):
 ])
 def test_forms_a_word_read_as_a_word_is_no_name(text, names):
     assert {p.name for p in one(text).persons} - {"周晓明"} == names
+
+
+# A speaker who counts the points before making them (强调了三点意见：一要…) says what follows
+# the colon; a topic with 就 between the speaker and a verb-only cue (X就…工作强调) leaves the
+# cue a verb, while 要求 after such words stays a noun (按照工作要求).
+@pytest.mark.parametrize("text, said", [
+    ("5月6日，县委书记王建军主持召开县委常委会会议。王建军就做好防汛工作强调了三点意见：一要压实责任，二要加强巡查。",
+     [("王建军", "强调", "一要压实责任")]),
+    ("5月6日，县委书记王建军主持召开县委常委会会议。王建军强调三点：一要压实责任。", [("王建军", "强调", "一要压实责任")]),
+    ("5月6日，县委书记王建军主持召开县委常委会会议。王建军就做好防汛工作强调，要压实责任。", [("王建军", "强调", "要压实责任")]),
+    ("5月6日，县委书记王建军主持召开县委常委会会议。按照工作要求，各乡镇要压实责任。", []),
+    ("5月6日，县委书记王建军主持召开县委常委会会议。王建军强调了这一点。", []),
+])
+def test_forms_points_counted_and_a_topic_before_the_cue(text, said):
+    assert [(d.speaker, d.cue, d.text[:len(t)]) for d, (_, _, t) in zip(one(text).directives, said)] == said
+    assert len(one(text).directives) == len(said)

@@ -190,6 +190,12 @@ def _goes_on(r: Reader, found: list[FoundDirective], cs: int, s: int, para: int)
         found[-1].start < m.start < cs for m in r.mentions)
 
 
+# cues that are nouns as well (工作要求, 新希望); 强调, 指出 are verbs only
+_ALSO_NOUNS = frozenset({"要求", "希望", "建议", "意见"})
+# the points a speaker counts before making them (强调了三点意见：一要…): what was said opens after
+_POINTS = re.compile(r"了?(?:[一二三四五六七八九十两几]|\d{1,2})(?:点|条|个方面)(?:意见|要求|希望|建议|看法)?[：:]")
+
+
 def find_directives(r: Reader) -> list[FoundDirective]:
     text = r.text
     cues = lexicon_rx("directive_cues")
@@ -201,10 +207,12 @@ def find_directives(r: Reader) -> list[FoundDirective]:
         cue, s, e = m.group(), m.start(), m.end()
         nxt = text[e:e + 1]
         prev = text[max(0, s - 2):s]
-        if nxt in ("的", "了", "过", "、") or text[e:e + 2] in ("要求", "建议", "意见"):
+        points = _POINTS.match(text, e)  # 强调了三点意见：一要…, 强调三点：…
+        if not points and (nxt in ("的", "了", "过", "、") or text[e:e + 2] in ("要求", "建议", "意见")):
             continue  # 提出的, 提出要求, 提要求、找问题: a noun, not what was said
-        if re.search(r"(?:按照|根据|按|符合|的|提出|重大|有关|工作|纪律|基本|总体|具体|新|严格)$", prev) and s not in ends:
-            continue  # 按照要求, 新要求: a noun (but 刘建新要求: a name before the cue)
+        if (re.search(r"(?:按照|根据|按|符合|的)$", prev) or cue in _ALSO_NOUNS and re.search(
+                r"(?:提出|重大|有关|工作|纪律|基本|总体|具体|新|严格)$", prev)) and s not in ends:
+            continue  # 按照要求, 新要求: a noun (but 刘建新要求: a name before the cue; …工作强调: a verb)
         if s not in ends and (re.search(r"(?:和|及)$", prev) or re.search(
                 r"(?:贯彻|落实|按照|根据|遵照|对照|符合|达到)[^，。；：]{0,16}$", text[clause_start(text, s):s])):
             continue  # 检查和要求, 贯彻党中央要求: the cue is a noun or one of two verbs
@@ -238,7 +246,7 @@ def find_directives(r: Reader) -> list[FoundDirective]:
             ok, speaker, subj = True, found[-1].speaker, None
         if not ok or speaker is None and text.count("“", para, s) > text.count("”", para, s):
             continue  # inside a quotation, only a person named reports what was said (“会议都要求…”)
-        ts = e
+        ts = points.end() if points else e
         while ts < len(text) and text[ts] in "，：,: “":
             ts += 1
         close = text.find("”", ts, ts + 24)
