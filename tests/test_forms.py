@@ -1021,3 +1021,20 @@ def test_forms_a_word_read_as_a_word_is_no_name(text, names):
 def test_forms_points_counted_and_a_topic_before_the_cue(text, said):
     assert [(d.speaker, d.cue, d.text[:len(t)]) for d, (_, _, t) in zip(one(text).directives, said)] == said
     assert len(one(text).directives) == len(said)
+
+
+# A visit's time alone before the cue (调研期间，要求…) speaks for the visitor, as 在调研中要求 does;
+# who goes along 陪同此次调研 makes no visit of their own.
+@pytest.mark.parametrize("text, said", [
+    ("5月6日，县委书记王建军到城东新区调研。调研期间，要求各级干部压实责任。", [("王建军", "各级干部压实责任")]),
+    ("5月6日，县委书记王建军到城东新区调研。在调研中，要求各级干部压实责任。", [("王建军", "各级干部压实责任")]),
+    ("5月6日，县委书记王建军主持召开县委常委会会议。会上，要求各级干部压实责任。", []),
+])
+def test_forms_a_visits_time_before_the_cue(text, said):
+    assert [(d.speaker, d.text[:len(t)]) for d, (_, t) in zip(one(text).directives, said)] == said
+    assert len(one(text).directives) == len(said)
+
+
+def test_forms_one_who_goes_along_with_this_visit_makes_none():
+    f = one("5月6日，县委书记王建军到城东新区调研。王建军一行先后察看了青山村、南湖村。县领导陈晓东陪同此次调研。")
+    assert [(e.kind, e.chair, e.attendees) for e in f.events] == [("inspection", "王建军", ("陈晓东",))]

@@ -101,8 +101,10 @@ def _speaker(r: Reader, cs: int, s: int) -> tuple[bool, str | None, Mention | No
     if clause == "" or re.fullmatch(_ADVERBS + "{1,3}", clause) or when and re.fullmatch(_ADVERBS + "{0,3}", head):
         # …调研，在听取某某的汇报后指出: the subject of the sentence's earlier clause
         speaker = r.subject_name(s)
-        if speaker is None and when and _VISIT_WORD.search(when.group()):
-            # 在调研中要求… opening its sentence: the one last named as acting, whose visit it is
+        if speaker is None and (when and _VISIT_WORD.search(when.group()) or clause == "" and _VISIT_LEAD.fullmatch(
+                text, sentence_start(text, cs), cs)):
+            # 在调研中要求…, 调研期间，要求… opening its sentence: the one last named as acting,
+            # whose visit it is
             speaker = r.last_subject(cs)
         return speaker is not None, speaker, None
     return False, None, None
@@ -114,6 +116,9 @@ _VISIT = r"(?:调研|考察|视察|检查|督导|督查|走访|慰问|察看|查
 _VISIT_WORD = re.compile(_VISIT)
 _WHEN = re.compile(r"在[^，。；：“”]{2,60}?(?:时|后|之后|之际|过程中|中|期间)$"
                    f"|^{_VISIT}(?:时|中|期间|过程中)$")
+
+# a clause of a visit's time alone, opening its sentence before the cue's (调研期间，要求…)
+_VISIT_LEAD = re.compile(rf"\s*(?:在[^，。；：“”]{{0,20}})?{_VISIT}(?:时|中|期间|过程中)[，,]")
 
 # someone the text does not name (一位老人说, 有位村民笑着说; not 一位名叫某某的村民)
 _SOMEONE = re.compile(r"^(?:一位|一名|有位|有名|一个|几位|不少|许多|很多)(?![^，。]*(?:名叫|叫做|叫))[^，。；：]{0,12}$")
