@@ -21,13 +21,14 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .models import Evidence, Facts, Person, Responsibility
+from .normalize import CJK
 
 __all__ = ["is_traditional", "to_simplified", "simplified_probe", "Script", "page_script"]
 
-# Chinese characters (the unified block, extension A, compatibility ideographs)
+# Chinese characters (the unified block, extension A, compatibility ideographs: normalize.CJK)
 _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
-_CJK_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_CJK_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(f"[{CJK}]+")
+_CJK_CHAR = re.compile(f"[{CJK}]")
 # Quotation marks of traditional typesetting, read as the ones the rules know (one for one).
 _QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’", "﹁": "“", "﹂": "”", "﹃": "‘", "﹄": "’"}
 
