@@ -25,6 +25,7 @@ from .read import ReadError, Source, find_inputs, read_source
 from .evidence import report_evidence, view_evidence
 from .render import network_html, node_ids, report_html
 from .store import input_record
+from .summary import drop_summary, file_quads, summary_current, write_summary
 from .analysis import ViewFilter
 from .script import page_script
 from .segment import split_articles
@@ -240,6 +241,7 @@ def build_store(paths: Iterable[str | Path], store_dir: Path, year: int | None =
         store.drop_orphans()
         known = store.inputs()
     owner = {g: p for p, (_, gs) in known.items() for g in gs}
+    agg = _aggregate(store_dir, store, known) if store is not None else None
     todo: list[tuple[str, str]] = []
     for path in files:
         try:
@@ -252,10 +254,13 @@ def build_store(paths: Iterable[str | Path], store_dir: Path, year: int | None =
             res.skipped += 1
         else:
             todo.append((path, digest))
-    if prune and store is not None:
-        current = set(files)
-        for path in sorted(set(known) - current):
+    gone = sorted(set(known) - set(files)) if prune and store is not None else []
+    if store is not None and (todo or gone):  # the summary goes before the store changes (see kg/summary.py)
+        drop_summary(store)
+    if gone:
+        for path in gone:
             store.forget(path)
+            agg.forget([path])
             for g in known[path][1]:
                 owner.pop(g, None)
             res.removed += 1
@@ -264,11 +269,12 @@ def build_store(paths: Iterable[str | Path], store_dir: Path, year: int | None =
     size = 0
 
     def flush() -> None:
-        nonlocal size, store
+        nonlocal size, store, agg
         if not pending:
             return
         if store is None:
             store = KGStore(store_dir)
+            agg = _aggregate(store_dir, store, {})
         for o in pending:  # a changed file: its old graphs go before the new ones come
             if o.path in known:
                 store.forget(o.path)
@@ -278,6 +284,9 @@ def build_store(paths: Iterable[str | Path], store_dir: Path, year: int | None =
         store.bulk_add("".join(o.nquads for o in pending))
         shared = dict.fromkeys(line for o in pending for line in o.shared.splitlines(keepends=True))
         store.add("".join(shared) + "".join(input_record(o.path, o.digest, o.graphs) for o in pending))
+        # the files' parts of the summary, once they are in the store (a build killed before
+        # this commit has them computed from the store by the next, see kg/summary.py)
+        agg.add([(o.path, o.digest, file_quads(o.nquads, o.shared, o.graphs, k)) for k, o in enumerate(pending)])
         if sink is not None:
             sink(store, pending)
         pending.clear()
@@ -310,8 +319,21 @@ def build_store(paths: Iterable[str | Path], store_dir: Path, year: int | None =
         take(o)
     flush()
     if store is not None:
+        if not summary_current(store):
+            write_summary(store, agg)
         store.flush()
+    if agg is not None:
+        agg.close()
     return res
+
+
+def _aggregate(store_dir: Path, store, known: dict):
+    """The summary's parts beside the store, made those of the files it records."""
+    from .summary import Aggregate, aggregate_path
+
+    agg = Aggregate(aggregate_path(store_dir))
+    agg.reconcile(store, known)
+    return agg
 
 
 def store_counts(store) -> dict[str, int]:

@@ -5,7 +5,8 @@ The store (DIR/store/, pyoxigraph on RocksDB) holds one named graph per article
 the triples about nodes that many articles share (persons, projects, positions: their
 type, name, positions held, projects answered for); and the graph id:build/inputs holds a
 record per input file: its path, the content hash it was built from and the article graphs
-it gave. Queries read the union of all graphs, where every triple is thus found once (a
+it gave; the graph id:build/summary the first pages of the corpus-wide shipped queries
+(kg/summary.py). Queries read the union of all graphs, where every triple is thus found once (a
 union of article graphs that each repeated a person's name would count it once per
 article).
 
@@ -35,10 +36,12 @@ from .read import ReadError
 from .vocab import ID, KG
 
 __all__ = ["load_graph", "ontology_path", "ontology_text", "KGStore", "open_source", "is_store",
-           "INPUTS_GRAPH", "RDF_FORMATS", "source_triples", "dump_triples"]
+           "INPUTS_GRAPH", "SUMMARY_GRAPH", "RDF_FORMATS", "source_triples", "dump_triples"]
 
 BUILD = "https://w3id.org/govnews-kg/build#"
 INPUTS_GRAPH = ox.NamedNode(f"{ID}build/inputs")
+SUMMARY_GRAPH = ox.NamedNode(f"{ID}build/summary")  # the first pages of the shipped queries (kg/summary.py)
+_BUILD_GRAPHS = (INPUTS_GRAPH, SUMMARY_GRAPH)
 _PATH, _HASH, _GRAPH = (ox.NamedNode(BUILD + x) for x in ("path", "contentHash", "graph"))
 RDF_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
                "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS, "nquads": ox.RdfFormat.N_QUADS,
@@ -106,7 +109,7 @@ class KGStore:
         """Drop article graphs that no input record claims: what a build killed while bulk
         loading leaves (their shared triples were never written: they go in with the records)."""
         claimed = {q.object.value for q in self.ox.quads_for_pattern(None, _GRAPH, None, INPUTS_GRAPH)}
-        orphans = [g for g in self.ox.named_graphs() if g != INPUTS_GRAPH and g.value not in claimed]
+        orphans = [g for g in self.ox.named_graphs() if g not in _BUILD_GRAPHS and g.value not in claimed]
         if orphans:
             self.ox.update(" ;\n".join(f"DROP SILENT GRAPH <{g.value}>" for g in orphans))
         return len(orphans)
@@ -137,7 +140,7 @@ class KGStore:
 
     # --- reading ------------------------------------------------------------------------
     def article_graphs(self) -> list[ox.NamedNode]:
-        return sorted((g for g in self.ox.named_graphs() if g != INPUTS_GRAPH), key=lambda g: g.value)
+        return sorted((g for g in self.ox.named_graphs() if g not in _BUILD_GRAPHS), key=lambda g: g.value)
 
     def query(self, text: str, **kw):
         """SPARQL on the union of all graphs (article graphs and the shared triples)."""

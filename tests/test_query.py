@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.query import DEFAULT_LIMIT, _ox_prefixes, _parse_named, named_queries, page, prepare, run_page
 from kg.store import open_source
+from kg.summary import SUMMARIZED, SUMMARY_ROWS, spec_of, summary_page
 
 from .conftest import SAMPLE
 
@@ -122,3 +123,75 @@ def test_query_shipped_read_only_the_article_graphs():
     for name, q in named_queries().items():
         assert "GRAPH" not in q.text and "summary" not in q.text.lower(), name
         assert "LIMIT 100  # page" in q.text.splitlines()[-1], name
+
+
+# --- the summary: a default page read from the build's ready ranks (kg/summary.py) -----------
+def _strs(rows) -> list[tuple]:
+    return [tuple(None if v is None else str(v) for v in r) for r in rows]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """The benchmark generator's pages (recombined from the sample page, fresh names), built."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import bench_corpus
+
+    tmp = tmp_path_factory.mktemp("summary")
+    bench_corpus.generate(tmp / "pages", 90, seed=5, shapes=[SAMPLE])
+    r = runner.invoke(app, ["build", str(tmp / "pages"), "--year", "2022", "-o", str(tmp / "out")])
+    assert r.exit_code == 0, r.output
+    return tmp / "out"
+
+
+@pytest.mark.parametrize("name", SUMMARIZED)
+def test_summary_ranks_are_the_first_rows_of_the_full_query(generated, name):
+    src = open_source(generated)
+    q = named_queries()[name]
+    _, every, _ = run_page(src, q.text, name, {}, q.params, limit=None)
+    every = _strs(every)
+    assert len(every) > 1, name
+    for n in (1, 7, DEFAULT_LIMIT, SUMMARY_ROWS):
+        got = summary_page(src, name, q.text, n)
+        assert got is not None, f"{name}: no summary in the store"
+        variables, rows, cut = got
+        assert [v.value for v in variables] == list(spec_of(name, q.text).variables)
+        assert _strs(rows) == every[:n] and cut == (len(every) > n), (name, n)
+    # kg query's default page is the summary's, the same rows a full sort gives
+    _, rows, cut = run_page(src, q.text, name, {}, q.params)
+    assert _strs(rows) == every[:DEFAULT_LIMIT] and cut == (len(every) > DEFAULT_LIMIT)
+
+
+def test_summary_holds_pages_of_counts_and_rows(generated):
+    src = open_source(generated)
+    for name in SUMMARIZED:
+        q = named_queries()[name]
+        assert summary_page(src, name, q.text, SUMMARY_ROWS + 1) is None  # longer than kept: the query runs
+        assert summary_page(src, name, q.text + "\n# changed", 5) is None  # another text: the query runs
+    big = [n for n in SUMMARIZED if summary_page(src, n, named_queries()[n].text, DEFAULT_LIMIT)[2]]
+    assert "co-attendance" in big and "directives-by-speaker" in big  # pages that leave rows out
+
+
+def test_summary_is_not_in_a_graph_file_and_its_queries_run_in_full(generated):
+    ttl = open_source(generated / "graph.ttl")
+    store = open_source(generated)
+    assert "build/summary" not in (generated / "graph.ttl").read_text(encoding="utf-8")
+    for name in SUMMARIZED:
+        q = named_queries()[name]
+        assert summary_page(ttl, name, q.text, DEFAULT_LIMIT) is None
+        _, rows, cut = run_page(ttl, q.text, name, {}, q.params)
+        _, head, cut2 = run_page(store, q.text, name, {}, q.params)
+        assert _strs(rows) == _strs(head) and cut == cut2, name
+
+
+def test_summary_cli_default_page_and_narrowed_query(generated):
+    every = runner.invoke(app, ["query", str(generated), "co-attendance", "--all", "--format", "csv"])
+    r = runner.invoke(app, ["query", str(generated), "co-attendance", "--format", "csv"])
+    assert r.exit_code == 0 and r.stdout.splitlines() == every.stdout.splitlines()[:DEFAULT_LIMIT + 1]
+    assert "the first 100 rows" in r.stderr
+    who = every.stdout.splitlines()[1].split(",")[0]
+    r = runner.invoke(app, ["query", str(generated), "co-attendance", "--param", f"person={who}", "--all",
+                            "--format", "csv"])
+    assert r.exit_code == 0 and r.stdout.splitlines()[1:] == [
+        x for x in every.stdout.splitlines()[1:] if who in x.split(",")[:2]]

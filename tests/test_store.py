@@ -2,6 +2,7 @@
 checked before any data is read."""
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -13,7 +14,8 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.graph import person_iri
 from kg.pipeline import build_store, extract_file_text
-from kg.store import INPUTS_GRAPH, KGStore
+from kg.store import INPUTS_GRAPH, SUMMARY_GRAPH, KGStore
+from kg.summary import Aggregate, aggregate_path, drop_summary, summary_current
 
 from .conftest import SAMPLE
 
@@ -189,3 +191,67 @@ def test_store_warnings_are_grouped(tmp_path):
     r = subprocess.run([sys.executable, "-m", "kg", "build", str(src), "-o", str(tmp_path / "v"), "--verbose"],
                        capture_output=True, text=True, cwd=ROOT)
     assert len([x for x in r.stderr.splitlines() if x.startswith("warning:")]) == 4
+
+
+def summary_quads(store_dir: Path) -> list[str]:
+    s = KGStore(store_dir, read_only=True)
+    data = ox.serialize(s.ox.quads_for_pattern(None, None, None, SUMMARY_GRAPH), format=ox.RdfFormat.N_QUADS)
+    return sorted(data.decode("utf-8").splitlines())
+
+
+def test_store_summary_incremental_is_that_of_a_fresh_build(tmp_path):
+    """Build A+B, then B changed and C removed (--prune): the same summary as a fresh build of
+    A+B'; so again with the SQLite parts deleted, or stale as a build killed between the
+    store's commit and theirs leaves them."""
+    src = pages(tmp_path / "in", 4)
+    store = tmp_path / "out" / "store"
+    build_store([src], store, 2022)
+    first = summary_quads(store)
+    assert len(first) > 500 and aggregate_path(store).is_file()
+    (src / "p001.txt").write_text(TEXT.replace("刘德君", "周新民"), encoding="utf-8")
+    (src / "p003.txt").unlink()
+    r = build_store([src], store, 2022, prune=True)
+    assert (r.built, r.removed) == (1, 1)
+    fresh = tmp_path / "fresh" / "store"
+    build_store([src], fresh, 2022)
+    assert summary_quads(store) == summary_quads(fresh) != first
+    assert any("周新民" in x for x in summary_quads(store))
+    assert dump(store) == dump(fresh)
+    # the parts deleted: computed again from the store, the same summary
+    aggregate_path(store).unlink()
+    (src / "p000.txt").write_text(TEXT.replace("刘德君", "李春华"), encoding="utf-8")
+    build_store([src], store, 2022)
+    fresh2 = tmp_path / "fresh2" / "store"
+    build_store([src], fresh2, 2022)
+    assert dump(store) == dump(fresh2)
+    # parts of a file the store does not hold, and a file's parts missing
+    db = sqlite3.connect(aggregate_path(store))
+    db.execute("UPDATE files SET digest = 'stale' WHERE path LIKE '%p000.txt'")
+    db.execute("INSERT INTO files VALUES ('/nowhere/x.txt', 'd')")
+    db.commit()
+    db.close()
+    (src / "p002.txt").write_text(TEXT.replace("刘德君", "王建军"), encoding="utf-8")
+    build_store([src], store, 2022)
+    fresh3 = tmp_path / "fresh3" / "store"
+    build_store([src], fresh3, 2022)
+    assert dump(store) == dump(fresh3)
+    a, b = (Aggregate(aggregate_path(x)) for x in (store, fresh3))
+    assert {k: a.rows(k) for k in a.spec} == {k: b.rows(k) for k in b.spec}
+    assert set(a.files()) == set(b.files())
+
+
+def test_store_summary_dropped_before_a_change_written_after(tmp_path):
+    src = pages(tmp_path / "in", 2)
+    store = tmp_path / "out" / "store"
+    build_store([src], store, 2022)
+    assert summary_current(KGStore(store, read_only=True))
+    s = KGStore(store)
+    drop_summary(s)  # as a build killed after it dropped the summary leaves the store
+    assert not summary_current(s)
+    del s
+    r = build_store([src], store, 2022)
+    assert (r.built, r.skipped) == (0, 2)
+    assert summary_current(KGStore(store, read_only=True))
+    fresh = tmp_path / "fresh" / "store"
+    build_store([src], fresh, 2022)
+    assert dump(store) == dump(fresh)
