@@ -323,8 +323,9 @@ def query_cli(
     xsd, owl, prov, schema, foaf and dcterms are declared.
 
     A shipped query shows its first 100 rows in its order (--limit N, --all for every row);
-    the output says when rows were left out. Its parameters (--param person=…, from=…)
-    narrow it before anything is read.
+    the output says when rows were left out. On a build store such a page (up to 1,000 rows,
+    no parameter) is read from the summary kg build keeps ready, without sorting the corpus.
+    Its parameters (--param person=…, from=…) narrow it before anything is read.
 
     With --endpoint URL the query runs on a SPARQL server a build was pushed to (kg push),
     on the union of its graphs, with the same rows as on the store.

@@ -20,7 +20,7 @@ How it is computed, in memory that does not grow with the corpus:
   so the rows of the whole corpus are the parts put together: the rows of every file for a
   query of rows, and for a query of counts (COUNT DISTINCT of a file's own records, MIN,
   MAX) the groups' sums, minima and maxima.
-- The parts go into an SQLite file beside the store (STORE.summary.sqlite), keyed by the
+- The parts go into an SQLite file beside the store (.STORE.summary.sqlite), keyed by the
   input's path and content hash; a file rebuilt or removed has its part replaced or
   deleted. At the end of a build that changed anything, SQL sorts and groups them on disk
   (LIMIT SUMMARY_ROWS) and the first rows are written into the summary graph in one
@@ -209,7 +209,7 @@ def specs() -> dict[str, Spec]:
 # --- the parts, on disk -----------------------------------------------------------------------
 def aggregate_path(store_dir: Path) -> Path:
     store_dir = Path(store_dir)
-    return store_dir.parent / f"{store_dir.name}.summary.sqlite"
+    return store_dir.parent / f".{store_dir.name}.summary.sqlite"  # a cache, hidden like .kg-outputs
 
 
 def _sv(t):
