@@ -125,13 +125,13 @@ _ASCII_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(":
 def ascii_punct_to_cjk(t: Mapped) -> Mapped:
     """ASCII , : ; ? ! ( ) . next to Chinese text become their Chinese forms, so that rules
     written for 全角 punctuation also read web text typed with ASCII punctuation.
-    Between digits (1,000 or 10:30) they stay."""
+    Between digits (1,000 or 10:30) they stay, also where a line breaks the number (2.|56, 9|.5)."""
 
     def fix(m: re.Match) -> str:
         s, i = m.string, m.start()
         before = s[i - 1] if i else ""
         after = s[i + 1] if i + 1 < len(s) else ""
-        if _latin(before) and _latin(after):
+        if (_latin(before) or not before) and (_latin(after) or not after) and (before or after):
             return m.group()
         if is_cjk(before) or is_cjk(after) or before in CJK_PUNCT or after in CJK_PUNCT:
             return _ASCII_PUNCT[m.group()]
@@ -196,6 +196,20 @@ def _ends_sentence(s: str) -> bool:
         return True
     s = s.rstrip(CLOSERS)
     return bool(s) and s[-1] in TERMINAL
+
+
+def _column_band(lines: Sequence[Line], column: int) -> tuple[float, float]:
+    """The widths of a full line of the column, (narrowest, widest): a line narrower or wider
+    stands out of it (the last line of a paragraph, a title or subhead set whole). A line
+    inside a paragraph (it goes on in the next, neither blank-set nor indented, and ends no
+    sentence) fills the column: the narrowest and widest of them but a few tell the band;
+    else four fifths of the typical width and no upper bound."""
+    full = sorted(a.width for a, b in zip(lines, lines[1:])
+                  if not (b.blank_before or b.indented or _ends_sentence(a.text.text)))
+    if len(full) < _MIN_LINES_FOR_WIDTH:
+        return column * 0.8, float("inf")
+    few = len(full) // 20
+    return min(full[few], column), max(full[-1 - few], column)
 
 
 def _typical_width(lines: Sequence[Line], raw: bool = False) -> int:
@@ -286,6 +300,11 @@ def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None
             one_per_line = True
             width = _typical_width(long)
     column = _typical_width(lines, raw=True)
+    narrowest, widest = _column_band(lines, column)
+    # blank lines set paragraphs off unless most of them fall inside a sentence (a page broken
+    # twice over: each line of a PDF column laid out again)
+    after_blank = [a for a, b in zip(lines, lines[1:]) if b.blank_before]
+    blanks_set_off = sum(not _ends_sentence(a.text.text) for a in after_blank) <= len(after_blank) * 3 // 4
     trusted = n >= _MIN_LINES_FOR_WIDTH and not one_per_line
     paras: list[Para] = []
     cur_lines: list[Line] = [lines[0]]
@@ -296,8 +315,11 @@ def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None
         prev, line = lines[k - 1], lines[k]
         if opens is not None and opens(k):
             new_para = True
-        elif _ends_sentence(prev.text.text):
-            new_para = one_per_line or line.indented or line.blank_before or len(prev.text) < width * 0.8
+        elif _ends_sentence(cur.text):  # cur, not the line: a closing quote may stand alone (…。|”)
+            # a paragraph opens with no closing mark (…谢谢啦！|”); its last line is short of the column
+            new_para = line.text.text[0] not in CLOSERS and (
+                one_per_line or line.indented or line.blank_before
+                or (prev.width < narrowest if trusted else len(prev.text) < width * 0.8))
         elif one_per_line:
             new_para = line.indented or line.blank_before or len(prev.text) < width * 0.8
         elif not trusted:
@@ -310,18 +332,22 @@ def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None
         elif line.indented:
             new_para = True
         else:
-            short = prev.width < column * 0.8
+            off_column = not narrowest <= prev.width <= widest  # short, or set whole
             block = cur.text.strip()
-            if opened or not _title_block(block, strict=body_started) or not (short or line.blank_before):
+            if opened or not _title_block(block, strict=body_started) or not (off_column or line.blank_before):
                 new_para = False
             elif not body_started:  # the titles at the top of the page
                 # a title with a comma ends in a line clearly short of the column (a line a
                 # little short is a column's own; 县委书记…会议，传达学习|全市… goes on)
                 clause = re.search(f"[，{TERMINAL}]", block)
                 new_para = ((prev.width < column * _TITLE_LAST_LINE if clause else True)
-                            and (short or not clause) and not runs_on(prev.text.text, line.text.text))
-            else:  # titles further down stand above the lead of their item
-                new_para = opens is not None and any(opens(j) for j in range(k, min(k + 4, n)))
+                            and (off_column or not clause) and not runs_on(prev.text.text, line.text.text))
+            else:  # titles further down: above the lead of their item, or a subhead set off
+                # (with a clause, its last line wider than the column or clearly short of it)
+                subhead = (off_column and line.blank_before and blanks_set_off
+                           and ("，" not in block or not column * _TITLE_LAST_LINE <= prev.width <= widest)
+                           and not runs_on(prev.text.text, line.text.text))
+                new_para = subhead or opens is not None and any(opens(j) for j in range(k, min(k + 4, n)))
         if new_para:
             paras.append(Para(cur, tuple(cur_lines)))
             body_started = body_started or not _title_block(cur.text.strip())

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from kg.extract.dates import dateline_date, find_dates, page_date, resolve
-from kg.normalize import clean_line, join_lines, split_lines, Mapped
+from kg.normalize import clean_line, join_lines, normalize, split_lines, Mapped
 from kg.pipeline import extract_file_text
 from kg.segment import parse_byline, split_articles
 
@@ -417,3 +417,77 @@ def test_layout_own_date_before_the_editors_beats_the_navigation_timestamp(line)
     assert page_date(page) == (2023, 6, 10)
     [f] = extract_file_text(page, "web.txt", None)
     assert f.events[0].date == "2023-06-09"
+
+
+
+# --- paragraphs told apart in columns (paragraphs set off by blank lines) ---------------
+def _columns(paras: list[str], width: int = 14) -> str:
+    """Each paragraph in lines of `width` characters, paragraphs set off by a blank line, as
+    the text of a PDF page often comes out."""
+    return "\n\n".join("\n".join(p[k:k + width] for k in range(0, len(p), width)) for p in paras) + "\n"
+
+
+def _said(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for f in extract_file_text(text, "page.txt", 2023):
+        for d in f.directives:
+            out.setdefault(d.speaker, []).append(d.text)
+    return out
+
+
+_STORY = [
+    "关于推进乡村振兴的通讯报道",
+    "本报讯（记者 周晓明）5月6日，县委书记王建军到青石镇调研乡村振兴工作，副县长孙立陪同调研。",
+    "王建军一行先后来到东坡村和西岭村，详细了解产业发展和人居环境整治情况，与村干部交流。",
+    "村党支部书记李春华说：“村里的路修好了，种植大棚也建起来了，群众的日子越过越红火。”",
+    "王建军指出，要立足资源禀赋，培育特色产业，带动群众增收致富，让乡村振兴的成果惠及更多群众。",
+]
+
+
+@pytest.mark.parametrize("subhead", [
+    "培育特色产业带动群众增收",  # a little short of the column
+    "培育特色产业，带动群众持续增收",  # a clause, wider than the column: set whole
+    "壮大产业",  # clearly short
+])
+def test_layout_a_subhead_set_off_inside_the_body_stands_alone(subhead):
+    paras = _STORY + [subhead, "副县长孙立介绍，全镇今年新建种植大棚三百多个，带动五百多户群众增收。"]
+    plain = "\n".join(paras) + "\n"
+    assert ("孙立", "副县长") in facts_of(plain)["titles"]
+    assert facts_of(_columns(paras)) == facts_of(plain)
+
+
+def test_layout_a_closing_quote_alone_on_its_line_ends_the_paragraph():
+    paras = _STORY[:3] + ["村党支部书记李春华说：“村里的路修好了，日子越来越红火。”", _STORY[4]]
+    page = _columns(paras)
+    assert "\n”\n\n王建军指出" in page  # the quote's last line is full: its mark stands alone
+    assert _said(page) == _said("\n".join(paras) + "\n")
+    assert _said(page)["李春华"] == ["村里的路修好了，日子越来越红火。”"]
+
+
+@pytest.mark.parametrize("number", ["2.56", "9.5", "1,250"])
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_layout_a_number_broken_over_a_line_or_column_keeps_its_point(number, sep):
+    for cut in range(1, len(number)):
+        before = "今年以来全县交通建设提速，" + "新" * (10 - cut) + "建道路共计" + number[:cut]
+        para = before + number[cut:] + "公里，完成投资一亿元，惠及沿线十二个村的群众出行，道路通达水平大幅提高。全县将继续加大投入，推进农村公路提档升级，打通群众出行的最后一公里。"
+        lines = [para[k:k + 14] for k in range(0, len(para), 14)]
+        assert "".join(lines[:2]) == before  # the line breaks inside the number
+        page = lines[0] + "\n" + lines[1] + sep + "\n".join(lines[2:]) + "\n"
+        assert normalize(page) == para
+
+
+def test_layout_a_column_break_after_a_line_short_with_a_clause_goes_on():
+    # a line short of the column (the break moved two characters down) with a comma in it is
+    # no subhead: the sentence goes on after the column break
+    paras = _STORY[:4] + ["王建军要求，要坚持“产业为王”理念，加大招商引资力度，加快项目建设进度，确保项目早日投产见效。"]
+    page = _columns(paras).replace("王建军要求，要坚持“产业为王\n”理念，", "王建军要求，要坚持“产业\n\n为王”理念，")
+    assert "坚持“产业\n\n为王”" in page
+    assert _said(page)["王建军"] == ["要坚持“产业为王”理念，加大招商引资力度，加快项目建设进度，确保项目早日投产见效。"]
+
+
+def test_layout_a_page_broken_twice_over_keeps_its_sentences_whole():
+    # each line of a column laid out again in a narrower one, set off by blank lines: most
+    # blank lines fall inside a sentence, and a short line before one is no subhead
+    paras = _STORY[:4] + ["王建军指出，要答好“三问”，一是有没有发展的情怀，二是有没有担当的劲头。"]
+    twice = "\n\n".join(_columns([line], 14).strip() for line in _columns(paras, 20).split("\n") if line) + "\n"
+    assert _said(twice)["王建军"] == ["要答好“三问”，一是有没有发展的情怀，二是有没有担当的劲头。"]
