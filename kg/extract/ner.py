@@ -24,6 +24,7 @@ from operator import add
 from importlib import resources
 
 from .. import lexicons
+from .scan import find_words
 
 __all__ = ["person_spans", "sequence_features", "MODEL_NAME", "LABELS"]
 
@@ -664,8 +665,12 @@ def _run_on(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     dt, tags = _jieba()
     _, _, _, titles, nouns = _tables()
     ends: dict[str, list[int]] = {}  # where each is written, one pass over the text
-    for m in re.finditer("|".join(sorted(threes)), text):
-        ends.setdefault(m.group(), []).append(m.end())
+    if all(re.escape(x) == x for x in threes):
+        for a, name in find_words(text, threes):
+            ends.setdefault(name, []).append(a + 3)
+    else:  # a sign that the pattern reads as more than itself
+        for m in re.finditer("|".join(sorted(threes)), text):
+            ends.setdefault(m.group(), []).append(m.end())
     longer = set()
     for name, where in ends.items():
         c = text[where[0]:where[0] + 1]
