@@ -157,6 +157,7 @@ def _codes(text: str) -> tuple[str, str, str, str, str]:
 _HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _WEIGHTS_MAX = 1_000_000
+_ROUTES_MAX = 50_000
 _MISS = object()
 
 
@@ -171,6 +172,7 @@ class _Segmenter:
         # a piece of text -> log(freq) - log(total) for a word, False for the mere opening of
         # one, None for neither
         self.weight: dict[str, float | bool | None] = {}
+        self.routes: dict[str, list[int]] = {}  # a block -> its route
         # words of one or two characters as frequent as _COMMON and not tagged as names (高度, 长江)
         self.common = frozenset(w for w, f in dt.FREQ.items()
                                 if len(w) <= 2 and f >= _COMMON and tags.get(w, "")[:2] != "nr")
@@ -184,7 +186,16 @@ class _Segmenter:
 
     def route(self, blk: str) -> list[int]:
         """jieba's best route through one block (Tokenizer.get_DAG and calc): the last character
-        of the word that opens at each position."""
+        of the word that opens at each position. A block met before (a title, a name, a clause
+        read for each name in it) is routed once; the list is only read by the callers."""
+        got = self.routes.get(blk)
+        if got is None:
+            if len(self.routes) >= _ROUTES_MAX:
+                self.routes.clear()
+            got = self.routes[blk] = self._route(blk)
+        return got
+
+    def _route(self, blk: str) -> list[int]:
         wget, fill, logtotal = self.weight.get, self._fill, self.logtotal
         n = len(blk)
         score = [0.0] * (n + 1)
