@@ -18,6 +18,7 @@ SUFFIXES = (".txt", ".pdf", ".html", ".htm")
 # Tried in order. GB18030 is a superset of GBK and GB2312, the encodings of older pages.
 ENCODINGS = ("utf-8-sig", "gb18030")
 _CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
+_CONTROL_BYTES = bytes(sorted(_CONTROL))
 
 
 class ReadError(Exception):
@@ -66,6 +67,12 @@ def _looks_like_text(text: str) -> bool:
     return good >= 0.9 * len(sample)
 
 
+def _controls(sample: bytes) -> int:
+    """How many of the bytes are control characters other than tab, newline, form feed and
+    carriage return (counted by what deleting them takes away, not a byte at a time)."""
+    return len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+
+
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Decode bytes as UTF-8 (with or without BOM) or GB18030; raise ReadError otherwise."""
     if not data.strip():
@@ -81,7 +88,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             raise ReadError(f"{name}: cannot decode as UTF-16 text (it starts with a UTF-16 mark)")
         return text, "utf-16"
     sample = data[:4096]
-    if b"\x00" in sample or sum(b in _CONTROL for b in sample) > len(sample) * 0.05:
+    if b"\x00" in sample or _controls(sample) > len(sample) * 0.05:
         raise ReadError(f"{name}: binary file, not text")
     for enc in ENCODINGS:
         try:

@@ -193,3 +193,12 @@ def test_tokens_of_random_text_are_jieba_posseg_pairs():
 @pytest.mark.parametrize("text", ["1" * 100 + "年", "A" * 70, "王" * 80])
 def test_word_codes_of_long_runs_are_jiebas_cut(text):
     assert ner._segmenter().codes(text) == _plain(text)
+
+
+def test_date_matches_are_those_of_the_pattern():
+    from kg.extract import dates
+
+    texts = SENTENCES + ["2023年5月6日至7日，十二月三十一日，5月6—7日、17日和二〇一九年一月一日", "", "日号"]
+    texts += _random_texts("年月日号至到-—～〇零一二十0123456789１２", 13, 300, (0, 30))
+    for text in texts:
+        assert [m.span() for m in dates._date_matches(text)] == [m.span() for m in dates._DATE.finditer(text)], text

@@ -82,12 +82,29 @@ def dateline_date(dateline: str) -> tuple[int | None, int | None, int | None]:
     return (int(m.group(1)) if m.group(1) else None, _num(m.group(2)), _num(m.group(3)))
 
 
+# the characters a match of _DATE opens with (a digit, a numeral of a year, a month or a day)
+_DATE_OPENING = re.compile(r"[\d一二三四五六七八九十〇零]")
+
+
+def _date_matches(text: str):
+    """_DATE.finditer(text), match for match: _DATE tried only where a date can open, not at
+    every character (its optional parts leave re no first character to look for)."""
+    search, match, pos = _DATE_OPENING.search, _DATE.match, 0
+    while (c := search(text, pos)) is not None:
+        m = match(text, c.start())
+        if m:
+            yield m
+            pos = m.end()
+        else:
+            pos = c.start() + 1
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Date mentions in order: 7月23日上午, 2023年5月6日, 5月6日至7日 and 5月6—7日 (the first
     day), 17日
     (no month), 今日/昨天 (`relative` to the dateline) and 近日/日前 (`vague`)."""
     out: list[DateMention] = []
-    for m in _DATE.finditer(text):
+    for m in _date_matches(text):
         y = m.group("y")
         year = _num(y) if y else None
         month = _num(m.group("m")) if m.group("m") else None

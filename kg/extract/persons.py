@@ -11,6 +11,7 @@ from ..normalize import CJK
 from .names import (_NUMERALS, _common_word, after_named_title, minority_name_at, name_at, name_seen_elsewhere,
                     plausible_name, tagged_name, title_head, titles_before)
 from .ner import MIDDOT, person_spans
+from .scan import find_words
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -267,11 +268,10 @@ def _add_short_forms(text: str, out: dict[int, Mention]) -> None:
     if not forms:
         return
     taken = [(m.left, m.end) for m in out.values()]
-    rx = re.compile("|".join(re.escape(k) for k in sorted(forms, key=len, reverse=True)))
-    for m in rx.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+    for a, form in find_words(text, forms):
+        if any(s <= a < e for s, e in taken):
             continue
-        out.setdefault(m.start(), Mention(forms[m.group()], m.start(), m.end()))
+        out.setdefault(a, Mention(forms[form], a, a + len(form)))
 
 
 def _covered(n: int, spans) -> bytearray:
@@ -437,9 +437,8 @@ def find_mentions(text: str) -> list[Mention]:
             out[a] = Mention(name, a, a + len(name))
     _add_short_forms(text, out)
     if out:  # later mentions of the names found
-        rx = re.compile("|".join(re.escape(n) for n in sorted({m.name for m in out.values()}, key=len, reverse=True)))
         taken = _covered(len(text), ((m.start, m.end) for m in out.values()))
-        for m in rx.finditer(text):
-            if not taken[m.start()]:
-                out.setdefault(m.start(), Mention(m.group(), m.start(), m.end()))
+        for a, name in find_words(text, {m.name for m in out.values()}):
+            if not taken[a]:
+                out.setdefault(a, Mention(name, a, a + len(name)))
     return sorted(out.values(), key=lambda m: m.start)
