@@ -1098,3 +1098,15 @@ def test_forms_a_headline_with_a_comma_above_a_blank_line(page, headline):
     [f] = extract_file_text(page, "col.txt", 2023)
     assert f.article.headline == headline
     assert [d.text[:6] for d in f.directives if d.cue == "强调"] == ["要压实防汛责" if "防汛" in headline else "要抓好项目建"]
+
+
+# A name whose given name is also a word (谭|建国) opening a clause after its break, a follower
+# word after it, is the clause's subject, and 他说 after it speaks for that person; a frequent
+# word after a surname (张|图片) is no given name.
+@pytest.mark.parametrize("text, speaker", [
+    ("12月26日，县委书记李伦华带队考察。考察中，谭建国对代表团的到来表示欢迎。他说，两地合作基础坚实。", "谭建国"),
+    ("12月26日，县委书记李伦华带队考察。考察中，墙上挂着一张图片。他说，两地合作基础坚实。", "李伦华"),
+])
+def test_forms_a_subject_whose_given_name_is_a_word(text, speaker):
+    [d] = [d for d in one(text).directives if d.cue == "说"]
+    assert d.speaker == speaker

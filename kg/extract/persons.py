@@ -85,6 +85,22 @@ def _speaker_at_clause_start(text: str, a: int, b: int) -> bool:
     return (a == 0 or text[a - 1] in "。！？\n”") and _speech_rx().match(text, b) is not None
 
 
+def _subject_at_clause_start(text: str, a: int, b: int) -> bool:
+    """A surname and a given name that is also a word (谭|建国) open a clause after its break
+    and a follower word ends them (，谭建国对…表示欢迎): the clause's subject, read as a name
+    after a title. (一张|图片 opens no clause; 张图片 has no follower after it.)"""
+    return b - a == 3 and (a == 0 or text[a - 1] in "，。；！？\n") and plausible_name(text[a:b]) \
+        and not _common_word(text[a + 1:b], _GIVEN_WORD_MAX) and _follower_rx_match(text, b)
+
+
+_GIVEN_WORD_MAX = 5000  # a given name that is a word is no word this frequent (建国, 建华; not 图片, 会议)
+
+
+def _follower_rx_match(text: str, b: int) -> bool:
+    from .names import _follower_rx
+    return _follower_rx().match(text, b) is not None
+
+
 def _runs_on(text: str, start: int, i: int) -> bool:
     """The title head text[start:i] runs on into a longer word (委员|会, 主席|台, 书记|处):
     what follows it is no name."""
@@ -521,7 +537,7 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         b = _without_function_tail(text, a, b)
         cued = a not in out and (_cue_before(text, a) or _beside_a_listed_name(text, a, b, tagged)
-                                 or _speaker_at_clause_start(text, a, b))
+                                 or _speaker_at_clause_start(text, a, b) or _subject_at_clause_start(text, a, b))
         if a not in out and _word_reading(text, a, b, adverb=not cued):
             continue
         # a dictionary word after a group word or as an item of a 、 list (坚守岗位、辛勤|付出)
