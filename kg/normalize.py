@@ -247,6 +247,12 @@ _CONTINUES = "，、。；：？！）”’》"
 _DAY_OPENING = re.compile(r"(?:\d{1,2}月\d{1,2}[日号]|近日|日前|昨天|昨日|今天|今日|连日来|近期)[^，。；：]{0,4}，")
 
 
+def _day_after_a_blank(line: Line) -> bool:
+    """A blank line above a story's first clause telling its day (||5月6日，县委…): the title
+    above it has ended, though it holds a comma and fills its line."""
+    return line.blank_before and bool(_DAY_OPENING.match(line.text.text))
+
+
 def runs_on(before: str, after: str) -> bool:
     """Does the text go on across a line break, whatever the blank line between says: the next
     line opens with punctuation that closes a clause, or a word runs over the break (县委常|委会,
@@ -326,7 +332,8 @@ def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None
             # a title above a lead (标题|王建国主持|新华社…电), above an indented or set-off
             # paragraph, or above one that opens with its day (标题|5月6日，…); else the line goes on
             new_para = (not body_started and not opened and _title_block(prev.text.text)
-                        and "，" not in prev.text.text and not runs_on(prev.text.text, line.text.text)
+                        and ("，" not in prev.text.text or _day_after_a_blank(line))
+                        and not runs_on(prev.text.text, line.text.text)
                         and (opens is not None and any(opens(j) for j in range(k, min(k + 3, n)))
                              or line.indented or line.blank_before or bool(_DAY_OPENING.match(line.text.text))))
         elif line.indented:
@@ -340,8 +347,10 @@ def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None
                 # a title with a comma ends in a line clearly short of the column (a line a
                 # little short is a column's own; 县委书记…会议，传达学习|全市… goes on)
                 clause = re.search(f"[，{TERMINAL}]", block)
-                new_para = ((prev.width < column * _TITLE_LAST_LINE if clause else True)
-                            and (off_column or not clause) and not runs_on(prev.text.text, line.text.text))
+                # (whatever its width where a blank line parts it from a story's day: 标题，…||5月6日，)
+                new_para = ((prev.width < column * _TITLE_LAST_LINE and off_column if clause else True)
+                            or clause is not None and _day_after_a_blank(line)) \
+                    and not runs_on(prev.text.text, line.text.text)
             else:  # titles further down: above the lead of their item, or a subhead set off
                 # (with a clause, its last line wider than the column or clearly short of it)
                 subhead = (off_column and line.blank_before and blanks_set_off

@@ -135,6 +135,10 @@ def _spaced_names(tokens: list[str]) -> list[str]:
     return out
 
 
+# a unit named in a byline between its people (通讯员 李明 县融媒体中心 周强): no one's name
+_UNIT_NAME = re.compile(r"(?:中心|报社|电视台|日报|晚报|融媒|新闻|宣传部|办公室|[县市区]委|..[局站办院社网台所])$")
+
+
 def parse_byline(raw: str) -> tuple[list[str], list[str]]:
     """(reporters, correspondents) from the text of a byline, spaces as in the source.
 
@@ -158,7 +162,8 @@ def parse_byline(raw: str) -> tuple[list[str], list[str]]:
         names = _credit_apart([n for n in re.split(r"[\s、，,/|｜丨]+", chunk) if n])
         names = names[:next((k for k, n in enumerate(names) if n in _CREDIT_WORDS), len(names))]
         names = _spaced_names(names)
-        names = [x for n in names if re.fullmatch(rf"[{CJK}·]{{2,6}}", n) for x in _split_names(n)]
+        names = [x for n in names if re.fullmatch(rf"[{CJK}·]{{2,6}}", n) and not _UNIT_NAME.search(n)
+                 for x in _split_names(n)]
         role = m.group("role")
         if role == "实习生":
             continue
@@ -299,7 +304,9 @@ def _closed(s: str) -> bool:
 
 
 # a byline after the site's labels on their line (来源：青石县融媒体中心 记者：王芳 通讯员：李明)
-_BYLINE_IN_FURNITURE = re.compile(rf"[:：][^:：]*?(?P<by>(?:{_ROLES})\s*[:：|｜丨]?\s*[{CJK}·][^。，；！？:：]*)$")
+# (the byline runs to the line's end: 记者：王芳 通讯员：李明 holds the roles' own colons, and
+# labels after it, 来源：…, give no names, each token that holds a colon being dropped)
+_BYLINE_IN_FURNITURE = re.compile(rf"[:：][^:：]*?(?P<by>(?:{_ROLES})\s*[:：|｜丨]?\s*[{CJK}·][^。，；！？]*)$")
 
 
 def _drop_furniture(lines: list[Line]) -> list[Line]:
@@ -350,7 +357,10 @@ def _openers(lines: list[Line]):
 
     def lead(k: int) -> bool:
         probe = "".join(texts[k:k + 3])[:60]
-        return bool(_LEAD.match(probe))
+        m = _LEAD.match(probe)
+        if m and m.end() > len(texts[k]) and k + 1 < len(texts) and _LEAD.match("".join(texts[k + 1:k + 4])[:60]):
+            return False  # the next line opens with a lead of its own (防|汛工作|本报讯…): no lead here
+        return bool(m)
 
     def byline(k: int) -> bool:
         return len(texts[k]) <= 40 and _is_byline(lines[k].text)

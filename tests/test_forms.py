@@ -1038,3 +1038,75 @@ def test_forms_a_visits_time_before_the_cue(text, said):
 def test_forms_one_who_goes_along_with_this_visit_makes_none():
     f = one("5月6日，县委书记王建军到城东新区调研。王建军一行先后察看了青山村、南湖村。县领导陈晓东陪同此次调研。")
     assert [(e.kind, e.chair, e.attendees) for e in f.events] == [("inspection", "王建军", ("陈晓东",))]
+
+
+# Bylines among a web page's metadata: a role after the site's labels on their line keeps its
+# own colon and the roles after it (来源：… 记者：王某 通讯员：李某), labels after it name no one,
+# and a unit written between the people of a byline is none of them.
+@pytest.mark.parametrize("meta, reporters, correspondents", [
+    ("发布时间：2023-05-07  信息来源：县融媒体中心  记者：王建华 通讯员：李小明", ["王建华"], ["李小明"]),
+    ("作者：记者 王建华 通讯员 李小明  来源：县融媒体中心", ["王建华"], ["李小明"]),
+    ("2023-05-07 10:20 来源：县融媒体中心 记者：王建华 程小燕", ["王建华", "程小燕"], []),
+    ("本报记者 王建华 通讯员 李小明 县融媒体中心 周强", ["王建华"], ["李小明", "周强"]),
+    ("发布时间：2023-05-07 来源：县融媒体中心 作者：王建华 浏览次数：", [], []),
+])
+def test_forms_bylines_among_the_page_metadata(meta, reporters, correspondents):
+    [f] = extract_file_text(f"县委书记调研园区\n{meta}\n5月6日，县委书记刘明锋到园区调研。\n", "web.txt", 2023)
+    assert (list(f.article.reporters), list(f.article.correspondents)) == (reporters, correspondents)
+    assert "县融媒体中心" not in {p.name for p in f.persons}
+
+
+# Names with no Han surname (Mongolian, Tibetan) in a list after a group word, after a long
+# title where the page writes them again, or where the tagger stops inside them; a name
+# written before the head of its title (旗委X书记, X主席所作); a standing written as a title
+# (无党派人士); and dictionary words that jieba tags as names after a group word (干部辛勤付出).
+@pytest.mark.parametrize("text, expected", [
+    ("旗领导孙志强、乌兰其其格、周广明等出席。", {"孙志强": [], "乌兰其其格": [], "周广明": []}),
+    ("旗长巴特尔、副旗长乌兰其其格出席。", {"巴特尔": ["旗长"], "乌兰其其格": ["副旗长"]}),
+    ("旗人大常委会主任宝音朝克图出席。宝音朝克图指出，要抓好落实。", {"宝音朝克图": ["旗人大常委会主任"]}),
+    ("县委书记负总责，县长抓落实。", {}),
+    ("会议拥护旗委赵中华书记的重要讲话。", {"赵中华": []}),
+    ("会议听取了侯国强主席所作的工作报告。", {"侯国强": []}),
+    ("常务副县长李明出席。", {"李明": ["常务副县长"]}),
+    ("无党派人士李春华，县政协副主席王鸿飞出席会议。", {"李春华": ["无党派人士"], "王鸿飞": ["县政协副主席"]}),
+    ("会议由无党派人士、副县长李春华主持。", {"李春华": ["无党派人士", "副县长"]}),
+    ("无党派人士代表座谈会召开。", {}),
+    ("全体干部辛勤付出，群众满意。", {}),
+    ("村民包里装着材料。", {}),
+    ("感谢工作人员坚守岗位、辛勤付出。", {}),
+    ("所长林浩明面对的是日常。", {"林浩明": ["所长"]}),
+    ("干部王刚带领群众致富。", {"王刚": []}),
+])
+def test_forms_names_without_a_surname_before_a_head_and_standings(text, expected):
+    assert {k: v for k, v in titles(one(text)).items() if k != "周晓明"} == expected
+
+
+# A headline that holds a comma ends where a blank line parts it from the story's day, in
+# web text and in a column alike; a headline broken inside a word above a lead is one line
+# (防|汛工作|本报讯…: the lead opens its own line, not the word's end).
+@pytest.mark.parametrize("page, headline", [
+    ("王建军到园区调研，强调抓好项目建设\n\n5月6日，县委书记王建军到园区调研。王建军强调，要抓好项目建设。\n",
+     "王建军到园区调研，强调抓好项目建设"),
+    ("县委召开常委会，部署防汛\n\n5月6日，县委书记王建军主持\n召开县委常委会会议，研究部\n署防汛工作。王建军强调，要\n"
+     "压实防汛责任，加强巡查值守，\n确保安全度汛。会议还研究了\n其他事项。县领导陈晓东、刘\n明锋出席会议。各乡镇主要负\n"
+     "责人列席会议。会议要求，各\n部门要密切配合。\n", "县委召开常委会，部署防汛"),
+    ("县委召开常委会，研究部署防\n汛工作\n\n本报讯（记者 周晓明）5月6日，\n县委书记王建军主持召开县委常\n"
+     "委会会议，研究部署防汛工作。\n王建军强调，要压实防汛责任，\n加强巡查值守，确保安全度汛。\n会议还研究了其他事项。县领导\n"
+     "陈晓东、刘明锋出席会议。各乡\n镇主要负责人列席会议。会议要\n求，各部门要密切配合。\n", "县委召开常委会，研究部署防汛工作"),
+])
+def test_forms_a_headline_with_a_comma_above_a_blank_line(page, headline):
+    [f] = extract_file_text(page, "col.txt", 2023)
+    assert f.article.headline == headline
+    assert [d.text[:6] for d in f.directives if d.cue == "强调"] == ["要压实防汛责" if "防汛" in headline else "要抓好项目建"]
+
+
+# A name whose given name is also a word (谭|建国) opening a clause after its break, a follower
+# word after it, is the clause's subject, and 他说 after it speaks for that person; a frequent
+# word after a surname (张|图片) is no given name.
+@pytest.mark.parametrize("text, speaker", [
+    ("12月26日，县委书记李伦华带队考察。考察中，谭建国对代表团的到来表示欢迎。他说，两地合作基础坚实。", "谭建国"),
+    ("12月26日，县委书记李伦华带队考察。考察中，墙上挂着一张图片。他说，两地合作基础坚实。", "李伦华"),
+])
+def test_forms_a_subject_whose_given_name_is_a_word(text, speaker):
+    [d] = [d for d in one(text).directives if d.cue == "说"]
+    assert d.speaker == speaker

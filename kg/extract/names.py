@@ -348,9 +348,14 @@ def _rule_name_at(text: str, i: int) -> str | None:
     return None
 
 
+# a standing that the genre writes before a name as it writes a title (无党派人士王某, 无党派人士、
+# 副县长王某): the head of a title of its own, though no office
+STANDINGS = ("无党派人士", "无党派代表人士")
+
+
 @lru_cache(maxsize=1)
 def _head_end_rx() -> re.Pattern:
-    return re.compile(f"(?:{lexicons.alternation('title_heads')})$")
+    return re.compile(f"(?:{lexicons.alternation('title_heads')}|{'|'.join(STANDINGS)})$")
 
 
 def title_head(s: str) -> str | None:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .. import lexicons
 from ..normalize import CJK
-from .names import (_NUMERALS, _common_word, after_named_title, minority_name_at, name_at, name_seen_elsewhere,
+from .names import (STANDINGS, _NUMERALS, _common_word, _ends_name, after_named_title, known_word, minority_name_at, name_at, name_seen_elsewhere,
                     plausible_name, tagged_name, title_head, titles_before)
 from .ner import MIDDOT, person_spans
 from .scan import find_words
@@ -34,7 +34,8 @@ def _heads_rx() -> re.Pattern:
     # the class of first characters up front lets the search skip where no head can start (a
     # look-ahead alone is tried at every character)
     first = "".join(sorted({w[0] for w in lexicons.load("title_heads")}))
-    return re.compile(f"(?=[{re.escape(first)}])(?=({lexicons.alternation('title_heads')}))")
+    first += "".join(w[0] for w in STANDINGS)
+    return re.compile(f"(?=[{re.escape(first)}])(?=({'|'.join(STANDINGS)}|{lexicons.alternation('title_heads')}))")
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +84,22 @@ def _speaker_at_clause_start(text: str, a: int, b: int) -> bool:
     """The tagger's name opens a sentence and a cue verb and its comma follow it (。孙立明说，):
     the subject of what is said, read as a name after a title."""
     return (a == 0 or text[a - 1] in "。！？\n”") and _speech_rx().match(text, b) is not None
+
+
+def _subject_at_clause_start(text: str, a: int, b: int) -> bool:
+    """A surname and a given name that is also a word (谭|建国) open a clause after its break
+    and a follower word ends them (，谭建国对…表示欢迎): the clause's subject, read as a name
+    after a title. (一张|图片 opens no clause; 张图片 has no follower after it.)"""
+    return b - a == 3 and (a == 0 or text[a - 1] in "，。；！？\n") and plausible_name(text[a:b]) \
+        and not _common_word(text[a + 1:b], _GIVEN_WORD_MAX) and _follower_rx_match(text, b)
+
+
+_GIVEN_WORD_MAX = 5000  # a given name that is a word is no word this frequent (建国, 建华; not 图片, 会议)
+
+
+def _follower_rx_match(text: str, b: int) -> bool:
+    from .names import _follower_rx
+    return _follower_rx().match(text, b) is not None
 
 
 def _runs_on(text: str, start: int, i: int) -> bool:
@@ -199,6 +216,81 @@ def _word_reading(text: str, a: int, b: int, adverb: bool = True) -> bool:
     return False
 
 
+def _written_again(text: str, i: int, name: str) -> bool:
+    """The page writes the name another time, a follower word or punctuation ending it there
+    too (主任宝音朝克图出席 … 宝音朝克图指出): evidence a tagger unsure of a name it never saw
+    lacks."""
+    if len(name) < 3:
+        return False  # (院长还没|到 … ，还没|有: two characters make a word as often as a name)
+    j = text.find(name)
+    while j >= 0:
+        if j != i and _ends_name(text, j + len(name)) and (j == 0 or not _HAN.match(text[j - 1])
+                                                            or _cue_before(text, j)):
+            return True
+        j = text.find(name, j + 1)
+    return False
+
+
+_HAN = re.compile(f"[{CJK}]")
+
+
+def _loose_word(text: str, a: int, b: int) -> bool:
+    """A word of two characters of jieba's dictionary, after a word for a group of people
+    and not a title, that no follower word or punctuation ends and the page writes nowhere
+    else as a name (干部辛勤|付出, 村民包里|装着): a word of the clause, though the dictionary
+    tags it as a name."""
+    return b - a == 2 and known_word(text[a:b]) and not _ends_name(text, b) and not _written_again(text, a, text[a:b])
+
+
+@lru_cache(maxsize=1)
+def _title_cue_rx() -> re.Pattern:
+    return re.compile(f"(?:{lexicons.alternation('title_heads')})$")
+
+
+# what may stand right before a name written before the head of its title (省委王某书记,
+# 听取了王某主席所作的报告, 向王某书记汇报): a break, the end of an organisation's name, or a
+# particle or preposition
+_BEFORE_NAMED_HEAD = set("委府了和与向对由请及为")
+
+
+_HEAD_PREFIXES = ("", "副", "常务副", "总")
+
+
+def _name_before_head(cand: str, head: str) -> bool:
+    """A name and the head of a title after it (侯某|主席, 赵某|书记): a plausible name whose
+    first two characters are no frequent word (常务|副县长), not the end of a place or an
+    office (徐汇区|区长, 扶贫办|主任)."""
+    heads = lexicons.load("title_heads")
+    return any(head.startswith(p) and head[len(p):] in heads for p in _HEAD_PREFIXES) and plausible_name(cand) \
+        and not _common_word(cand[:2], _FREQUENT_OPENING) and cand[-1] not in lexicons.load("place_suffixes") \
+        and cand[-1] not in "办所局站队委院处科室厅"
+
+
+_FREQUENT_OPENING = 100
+
+
+def _names_before_heads(text: str, heads: list[tuple[int, int]], out: dict[int, "Mention"],
+                        tagged: dict[int, int]) -> None:
+    """A name written before the head of its title (旗委赵某书记的讲话, 侯某主席所作的报告): the
+    tagger may miss a name there, and no title stands before it."""
+    for start, end in heads:
+        for k in (3, 2, 4):
+            a = start - k
+            if a < 0:
+                continue
+            if any(m.left <= a < m.end or a <= m.left < start for m in out.values()):
+                break
+            left = text[a - 1] if a > 0 else ""
+            if left and _HAN.match(left) and left not in _BEFORE_NAMED_HEAD:
+                continue
+            cand = text[a:start]
+            # (two characters only where the tagger reads a name: 陆军|司令 is no name)
+            if (tagged.get(a) == start or tagged.get(a) is None and k > 2) and _name_before_head(cand, text[start:end]) \
+                    and not _runs_on(text, start, end) and not _word_reading(text, a, start):
+                out[a] = Mention(cand, a, start)
+                break
+
+
 def _titled_at(text: str, i: int, tagged: dict[int, int]) -> Mention | None:
     """A mention whose name starts at i, with the titles written before it: a Han name (the
     tagger's or a surname and a follower), or after a title a name with no Han surname."""
@@ -206,9 +298,18 @@ def _titled_at(text: str, i: int, tagged: dict[int, int]) -> Mention | None:
     titles = titles_before(text, i) if name or i < len(text) else []
     if not name and titles and i in tagged and _sure_proper_word(text, i, tagged[i]):
         name = text[i:tagged[i]]  # 秘书长|安南
+    if name and titles and not _ends_name(text, i + len(name)) and not plausible_name(name):
+        # the tagger stopped inside a name with no Han surname (副旗长乌兰|其其格出席): the
+        # longer one that a follower word ends wins
+        longer = minority_name_at(text, i)
+        # (a word that opens where the tagger stops confirms its end: 姆班加维|准将)
+        if longer and len(longer) > len(name) and longer.startswith(name) \
+                and not known_word(text[i + len(name):i + len(name) + 2]):
+            name = longer
     if not name and titles:
         name = minority_name_at(text, i) or name_seen_elsewhere(text, i)
-        if name and not _spelt_by_sound(name) and _tagger_belief(text, i, i + len(name)) < _BELIEF_OF_A_NAME_UNSURNAMED:
+        if name and not _spelt_by_sound(name) and _tagger_belief(text, i, i + len(name)) < _BELIEF_OF_A_NAME_UNSURNAMED \
+                and not _written_again(text, i, name):
             name = None  # 县委书记|负总责, 会长|期存在: no surname, no sound spelling, no name the tagger sees
     if not name or _tagged_inside(name, i, tagged) or titles and _word_reading(text, i, i + len(name), adverb=False):
         return None  # (部长|高峰论坛: the title's head before a word that opens like a name)
@@ -225,6 +326,14 @@ def _item_at(text: str, i: int, tagged: dict[int, int]) -> Mention | None:
         if h and name_at(text, j + len(h.group(1)), tagged):
             return _titled_at(text, j + len(h.group(1)), tagged)
     name = name_at(text, i, tagged)
+    if not name:
+        # a name with no Han surname among the names of a list (孙某、乌兰其其格、周某等): the
+        # whole item, when the tagger sees a name there or the page writes it again
+        name = minority_name_at(text, i)
+        if name and not (text[i + len(name):i + len(name) + 1] in ("、", "等", "和", "及")
+                         and (_spelt_by_sound(name) or _written_again(text, i, name)
+                              or _tagger_belief(text, i, i + len(name)) >= _BELIEF_OF_A_NAME_UNSURNAMED)):
+            name = None
     return Mention(name, i, i + len(name)) if name else None
 
 
@@ -394,6 +503,8 @@ def find_mentions(text: str) -> list[Mention]:
         if i in out or (i < len(text) and text[i] in "、，"):
             continue
         name = name_at(text, i, tagged)
+        if name and _loose_word(text, i, i + len(name)):
+            continue
         if name:
             # the span opens at the group word, so 村民王某说 reads 王某 as the clause's subject
             mention = Mention(name, i, i + len(name), (), g.start())
@@ -418,6 +529,7 @@ def find_mentions(text: str) -> list[Mention]:
                 if not any(m.left <= p < m.end or p <= m.start < p + len(item) for m in out.values()):
                     out.setdefault(p, Mention(item, p, p + len(item)))
     _names_before_a_titled_one(text, out, tagged)
+    _names_before_heads(text, heads, out, tagged)
     taken = _covered(len(text), ((m.left, m.end) for m in out.values()))
     known = sorted({m.name for m in out.values()}, key=len, reverse=True)
     for a, b in tagged.items():  # everyone else the tagger finds in running text
@@ -425,8 +537,12 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         b = _without_function_tail(text, a, b)
         cued = a not in out and (_cue_before(text, a) or _beside_a_listed_name(text, a, b, tagged)
-                                 or _speaker_at_clause_start(text, a, b))
+                                 or _speaker_at_clause_start(text, a, b) or _subject_at_clause_start(text, a, b))
         if a not in out and _word_reading(text, a, b, adverb=not cued):
+            continue
+        # a dictionary word after a group word or as an item of a 、 list (坚守岗位、辛勤|付出)
+        if a not in out and (cued or "、" in (text[a - 1:a], text[b:b + 1])) \
+                and not _title_cue_rx().search(text, max(0, a - 8), a) and _loose_word(text, a, b):
             continue
         if a not in out and not any(taken[a:b]) and (tagged_name(text[a:b], titled=cued)
                                                       or cued and _sure_proper_word(text, a, b)) \
