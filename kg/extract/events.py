@@ -323,6 +323,14 @@ def _chairs(scan: Scan, s0: int, s1: int) -> None:
             events.append(meetings[0])
         if who and meetings and meetings[-1].chair is None:
             meetings[-1].chair = who
+        elif who and meetings and who != meetings[-1].chair and re.match("(?:召开|举行|举办)", meetings[-1].trigger):
+            # A…召开X会议。B主持会议: B chairs; A, who convened it, took part
+            ev = meetings[-1]
+            convener, ev.chair = ev.chair, who
+            if who in ev.attendees:
+                k = ev.attendees.index(who)
+                del ev.attendees[k], ev.attended_at[k]
+            ev.attend(convener, ev.start)
 
 
 @lru_cache(maxsize=1)
@@ -348,6 +356,8 @@ def _group_leader_rx() -> re.Pattern:
 _ESCORT = re.compile(r"在(?P<who>[^，。；]{2,60}?)(?:同志)?的?(?P<how>陪同|带领|率领|带队|组织|引领|指导)下")
 # the clause has a subject that acts through 进行/开展 (就秋粮收购进行了调研)
 _GUIDED = re.compile(r"(?:引导|陪着)(?P<whom>[^，。；]{1,12})$")
+# X陪同市委书记A调研: A leads the visit, X goes along (not 在X的陪同下, 陪同人员)
+_ACCOMPANYING = re.compile(r"(?:陪同|随同)(?P<whom>(?![下着人的])[^，。；]{2,40})$")
 _MANNER = r"(?:了)?(?:实地|专题|深入|督促|全面|专项|集中|随机|重点|现场|明察暗访|蹲点|跟踪)*"
 _CARRIED = re.compile(r"(?:就|围绕|对|针对)[^，。；]{1,30}(?:进行|开展)" + _MANNER + "$")
 # the clause goes to a place and acts there through 开展/进行 (到北关镇开展调研, 来我县开展督查)
@@ -413,14 +423,28 @@ def _people_end_rx() -> re.Pattern:
 _LEAD_AT = re.compile(LEAD_IN.pattern[1:])
 
 
+def _attendee_from(r: Reader, s0: int, cs: int) -> int:
+    """Where the names before a clause's verb start: the clause, and the clauses before it in
+    the sentence that hold nothing but a titled name (县长A，副县长B陪同…)."""
+    k = cs
+    while k > s0:
+        prev = clause_start(r.text, k - 1)
+        m = r.mention_at(prev)
+        if m is None or m.end != k - 1:
+            break
+        k = prev
+    return k
+
+
 def _co_leaders(r: Reader, s0: int, cs: int) -> list[str]:
     """Leaders written before the clause of the verb, each in a clause of its own that holds
     nothing but a titled name (县委书记A，县委副书记、县长B带领…)."""
     out: list[str] = []
     k = clause_start(r.text, cs - 1) if cs > s0 else cs
     while s0 <= k < cs:
-        m = r.mention_at(k)
-        if m is None or m.end != cs - 1 or r.text[cs - 1] != "，":
+        m = r.mention_at(k + 1 if r.text[k] == "由" else k)  # 由A，B带队的代表团
+        # 市长A，常务副市长B一行，对…督查: the last may close on 一行
+        if m is None or r.text[m.end:cs - 1] not in ("", "一行") or r.text[cs - 1] != "，":
             break
         out.insert(0, m.name)
         cs = k
@@ -450,7 +474,8 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         after = body[m.end():m.end() + 200]  # what follows the verb in its sentence (a slice, not the body)
         carried = _CARRIED.search(clause) or _TRAVELLED.search(clause)
         if re.match(rf"(?:时的|的|期间的|精神|后(?!{_went_on_rx().pattern})|工作|情况|结果|汇报|报告|发现|反馈|问题|中|侧记|纪实|手记|札记|日记|团|组(?!织)|队|量)", after) or (
-                re.search(r"贯彻|落实|学习|传达|听取|审议|研究|通报", clause) and not carried):
+                re.search(r"贯彻|落实|学习|传达|听取|审议|研究|通报", re.sub(r"(?:参观|交流)?学习$", "", clause))
+                and not carried):  # (参观)学习考察 is a visit
             continue  # 调研时的指示精神, 听取…检查情况汇报, 传达某某视察时的讲话: no visit made here
         if m.group() == "莅临" and re.search(r"欢迎|感谢|邀请|期待|恭候|盼望", clause):
             continue  # 欢迎各位领导莅临: a greeting, no visit told
@@ -458,7 +483,7 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
             continue  # 督查专员, 出席督查对接会: a title or a meeting's name, no visit
         if _PLANNED.search(clause):
             continue  # 将到X调研: planned
-        if (re.search(r"(?:的|了|在|对|开展|进行|接受|组织|加强|迎接|陪同|随同|参加|一同|一起|共同)(?:此次|本次|这次)?$", clause)
+        if (re.search(r"(?:的|了|在|对|开展|进行|接受|组织|加强|迎接|陪同|随同|参加|参与|一同|一起|共同)(?:此次|本次|这次)?$", clause)
                 and not re.search(r"(?:实地|深入)$", clause) and not carried):
             continue
         escort = _ESCORT.search(text, s0, at)
@@ -472,13 +497,18 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
                 continue
             leader = led_ones[0].name
             guides = [x for x in r.mentions if cs <= x.start < cs + guided.start()]
+        accompanied = None if guided or escort else _ACCOMPANYING.search(clause)
+        if accompanied:  # 县长A，副县长B陪同市委书记C调研: C leads, A and B go along
+            led_ones = [x for x in r.mentions if cs + accompanied.start("whom") <= x.start < at]
+            leader = led_ones[0].name if led_ones else None
+            guides = [x for x in r.mentions if _attendee_from(r, s0, cs) <= x.start < cs + accompanied.start()]
         if escort and escort.group("how") != "陪同" and escorts:
             leader = escorts[0].name  # 在县委书记X的带领下，…调研: X leads
         # a group leads only when no one has yet: 某某率指导组… 指导组一行察看 is the same visit
         before = text[clause_start(text, cs - 1) if cs > s0 else cs:at].replace("，", "")
         group = (_group_leader_rx().match(text, cs) or _DEPUTIES_GO.search(before)) if leader is None and not any(
             e.kind == "inspection" for e in events) else None
-        if leader is None and group is None and (not re.search(r"(?:赴|到|深入)[^，。]{1,20}$", clause) or (
+        if leader is None and group is None and not accompanied and (not re.search(r"(?:赴|到|深入)[^，。]{1,20}$", clause) or (
                 _TRAVELLED.search(clause) and not _CARRIED.search(clause) and not _who_travels(text, s0, cs, clause))):
             continue  # 引导干部多到田间地头开展调研: going to act there, with no one who goes, tells no visit
         same = [e for e in events if e.kind == "inspection" and (leader in e.leaders or leader is None and e.chair is None)
@@ -491,7 +521,7 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         ev = FoundEvent("inspection", name, at, scan.date_for(s0, at) or _same_day(events, body), None,
                         m.group(), (s0, s1))
         # A，B带领…; A、B一同调研: all lead, the first written is the chair
-        for who in [leader] if guided else _co_leaders(r, s0, cs) + ([leader] if leader else []) + co_subjects(
+        for who in [leader] if guided else ([leader] + co_subjects(r, led_ones[0], at) if led_ones else []) if accompanied else _co_leaders(r, s0, cs) + ([leader] if leader else []) + co_subjects(
                 r, r.mention_at(cs), at):
             ev.lead(who)
         for x in guides:
