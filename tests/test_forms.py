@@ -1125,3 +1125,38 @@ def test_forms_a_work_named_as_the_topic_of_a_directive(text, projects):
     f = one(text)
     assert f.directives[0].projects == projects
     assert {r.project for r in f.responsibilities} == set(projects)
+
+
+# Visits told by a delegation or a tour (X一行参观了…, 先后拜访了…, 一行首先来到…); a body that visits
+# as a body (县政协对…开展专项视察; 县政协开展视察活动。A一行首先来到…: one visit, A leads), and who
+# leads it said after (此次视察由A、B带队); 随同调研 takes part; 陪同调研或参加座谈 names no meeting of
+# its own; a lone 参观 by no one tells no visit.
+@pytest.mark.parametrize("text, expected", [
+    ("5月6日，南湖县党政考察团一行参观了青石县东湖产业园、北山物流园。",
+     [("inspection", (), (), ("青石县东湖产业园", "北山物流园"))]),
+    ("5月6日，县长王建军率队赴深圳开展招商活动，先后拜访了青禾集团、东湖科技公司。",
+     [("inspection", ("王建军",), (), ("青禾集团", "东湖科技公司"))]),
+    ("6月14日，县政协对全县重点项目建设情况开展专项视察。此次视察由县政协副主席王建军、李春华带队，全体政协常委参与。",
+     [("inspection", ("王建军", "李春华"), (), ())]),
+    ("9月15日，县政协开展交叉视察活动。王建军一行首先来到新安镇，参观了古城村村部、善文化广场等地。县政协副主席李春华参加视察活动。",
+     [("inspection", ("王建军",), ("李春华",), ("古城村村部", "善文化广场"))]),
+    ("5月6日，县长王建军到南湖镇调研。县领导李春华随同调研。", [("inspection", ("王建军",), ("李春华",), ())]),
+    ("5月6日，市委书记王建军到我县调研。县委书记李春华、县长陈明等陪同调研或参加座谈。",
+     [("inspection", ("王建军",), ("李春华", "陈明"), ())]),
+    ("5月6日，群众纷纷参观了青禾展览馆。", []),
+])
+def test_forms_tours_and_bodies_that_visit(text, expected):
+    assert [(e.kind, e.leaders, e.attendees, e.sites) for e in one(text).events] == expected
+
+
+# Places of a visit named in a clause of their own: 在A项目工地，… (a project named as such), 来到位于
+# B的C (where it stands is no part of its name), an exhibition hall or a ruin (展厅, 遗址).
+@pytest.mark.parametrize("text, sites", [
+    ("9月3日，市委书记王建军带队督查重点项目。在市社会治理联动指挥平台项目工地，王建军查看了平台各功能分区。",
+     ("市社会治理联动指挥平台",)),
+    ("5月6日，县长王建军到南湖镇调研，来到位于南湖镇的青禾光伏电站，了解项目运营情况。", ("青禾光伏电站",)),
+    ("5月6日，县长王建军深入青石战役展厅、北山古城遗址，实地察看景区管理情况。", ("青石战役展厅", "北山古城遗址")),
+])
+def test_forms_places_in_a_clause_of_their_own(text, sites):
+    e = next(e for e in one(text).events if e.kind == "inspection")
+    assert e.sites == sites

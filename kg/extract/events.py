@@ -127,6 +127,7 @@ class Scan:
     dateline: tuple[int | None, int | None, int | None]
     spans: list[tuple[int, int]]  # the texts of directives
     events: list[FoundEvent] = field(default_factory=list)
+    bodies: set[int] = field(default_factory=set)  # visits a body makes with no one named
 
     def __post_init__(self) -> None:
         self.dates = find_dates(self.r.text)
@@ -159,6 +160,7 @@ def find_events(r: Reader, directives: list[FoundDirective], year: int | None,
         _meetings(scan, sent.start, sent.end, narrative)
         _chairs(scan, sent.start, sent.end)
         _inspections(scan, sent.start, sent.end, narrative)
+        _led_by(scan, sent.start, sent.end)
     events = sorted(scan.events, key=lambda e: e.start)
     first_para_end = r.text.find("\n")
     if events and events[0].date is None and events[0].start < (first_para_end if first_para_end >= 0 else len(r.text)):
@@ -299,7 +301,19 @@ def _venue_rx() -> re.Pattern:
     sfx = f"(?:{lexicons.alternation('meeting_suffixes')})"
     return re.compile(
         f"在(?P<np>[^，。；：“”]{{0,30}}?{sfx})上(?:的)?(?:讲话|发言|致辞|指出|强调|表示|要求|说|提出|介绍)"
-        f"|(?P<talk>(?:与|同)[^，。；：“”]{{2,30}}?(?:座谈交流|交流座谈|座谈|召开座谈会)|举行座谈)")
+        f"|(?P<talk>(?:与|(?<![陪随一共协会合])同)[^，。；：“”]{{2,30}}?(?:座谈交流|交流座谈|座谈|召开座谈会)|举行座谈)")
+
+
+def _led_by(scan: Scan, s0: int, s1: int) -> None:
+    """此次视察由A、B带队: A and B lead the visit in hand, when none has led it yet."""
+    r, events = scan.r, scan.events
+    for m in _LED_BY.finditer(r.text, s0, s1):
+        visits = [e for e in events if e.kind == "inspection" and e.start < m.start()]
+        if not visits or visits[-1].chair is not None:
+            continue
+        for x in r.mentions:
+            if m.start("by") <= x.start < m.end("by"):
+                visits[-1].lead(x.name)
 
 
 def _chairs(scan: Scan, s0: int, s1: int) -> None:
@@ -338,9 +352,9 @@ def _inspection_rx() -> re.Pattern:
     # an inspection verb (not its noun: 视察组, 调研员); 先后到…; a visit to a site with no
     # verb of inspection (深入A、B等项目现场，了解…)
     return re.compile(f"(?:{lexicons.alternation('inspection_verbs')})(?![组员室办队科处局中者点团])"
-                      r"|(?<=先后)(?:到|来到|深入|前往|走进)"
+                      r"|(?<=先后)(?:到|来到|深入|前往|走进|参观|拜访)"
                       # X一行(15人)走进/来到…: a delegation's visit
-                      r"|(?<=一行)(?:\d{1,3}人|[一二三四五六七八九十两]{1,3}人)?(?:还|又|也|随后|随即)?(?:走进|来到|前往|深入|莅临|赴)"
+                      r"|(?<=一行)(?:\d{1,3}人|[一二三四五六七八九十两]{1,3}人)?(?:还|又|也|再|随后|随即|先后|首先|先|接着)?(?:走进|来到|前往|深入|莅临|赴|参观|拜访)"
                       r"|(?:深入|来到|走进)(?=[^，。；]{2,40}?(?:现场|一线|车间|工地)[，。；])"
                       # 莅临 (a leader's visit, said with respect) is a visit of its own
                       r"|莅临")
@@ -362,6 +376,12 @@ _MANNER = r"(?:了)?(?:实地|专题|深入|督促|全面|专项|集中|随机|�
 _CARRIED = re.compile(r"(?:就|围绕|对|针对)[^，。；]{1,30}(?:进行|开展)" + _MANNER + "$")
 # the clause goes to a place and acts there through 开展/进行 (到北关镇开展调研, 来我县开展督查)
 _TRAVELLED = re.compile(r"(?:到|赴|来|在|前往|深入|奔赴|分赴|走进|来到)[^，。；]{1,30}(?:进行|开展)" + _MANNER + "$")
+
+
+# a body of deputies or members as the subject of its visit (县政协对…开展视察, 市人大常委会组织…视察)
+_BODY_VISITS = re.compile(r"(?:[^，。；]{0,8}?(?:政协|人大常委会|人大))(?:对|就|围绕|组织|开展|赴|到|深入)")
+# 此次视察由A、B带队: who leads the visit in hand
+_LED_BY = re.compile(r"(?:此次|本次|这次)?(?:视察|调研|考察|督导|督查|检查|观摩|活动)(?:由|是由)(?P<by>[^，。；]{2,60}?)(?:带队|率队|牵头|带领)")
 
 
 # deputies or members who go as a body, named by what they are (人大代表一行40余人视察,
@@ -508,11 +528,20 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         before = text[clause_start(text, cs - 1) if cs > s0 else cs:at].replace("，", "")
         group = (_group_leader_rx().match(text, cs) or _DEPUTIES_GO.search(before)) if leader is None and not any(
             e.kind == "inspection" for e in events) else None
+        body_visit = leader is None and group is None and _BODY_VISITS.match(clause)
+        if body_visit:
+            group = body_visit  # 县政协对…开展专项视察: a body visits as a body
         if leader is None and group is None and not accompanied and (not re.search(r"(?:赴|到|深入)[^，。]{1,20}$", clause) or (
                 _TRAVELLED.search(clause) and not _CARRIED.search(clause) and not _who_travels(text, s0, cs, clause))):
             continue  # 引导干部多到田间地头开展调研: going to act there, with no one who goes, tells no visit
         same = [e for e in events if e.kind == "inspection" and (leader in e.leaders or leader is None and e.chair is None)
                 and (leader is not None or e.start >= s0)]
+        if not same and leader is not None:
+            # 县政协开展视察活动。A一行首先来到…: the body's visit, led by A
+            bodies = [e for e in events if id(e) in scan.bodies and e.chair is None and e.kind == "inspection"]
+            if bodies:
+                bodies[-1].lead(leader)
+                same = bodies[-1:]
         if same:
             if same[0].date is None:
                 same[0].date = scan.date_for(s0, at)
@@ -536,6 +565,8 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
             for x in r.mentions:
                 if cs + led.end() <= x.start < at:
                     ev.attend(x.name, x.start)
+        if body_visit:
+            scan.bodies.add(id(ev))
         events.extend(_each_to_their_own(ev, clause))
 
 

@@ -43,7 +43,8 @@ def clean_project(s: str) -> str:
     s = _unquote(s)
     s = re.sub(r"^(?:了|在|到|对|把|将|我(?:省|市|县|区|州|盟|旗|镇|乡))", "", s)
     # who carries it out is no part of its name (城投集团负责实施的城东提升工程); nor a 的 closing it
-    s = re.sub(r"^[^，。；、]{2,20}?(?:负责实施|组织实施|实施|承建|投资建设|投资|建设|打造|运营)的(?=.{3})", "", s).removesuffix("的")
+    s = re.sub(r"^(?:[^，。；、]{2,20}?(?:负责实施|组织实施|实施|承建|投资建设|投资|建设|打造|运营)|位于[^，。；、的]{2,15})的(?=.{3})",
+               "", s).removesuffix("的")
     prev = None
     while prev != s:
         prev = s
@@ -198,10 +199,12 @@ def sites_listed(clause: str) -> list[tuple[str, bool]]:
     # the list may close on the visit it tells of (…，C等地调研; …，C等地实地查看)
     closed = re.search(f"等(?:{_COUNT}{_KIND_OF})?(?:进行|开展)?(?:实地|现场)?(?:调研|考察|视察|督导|督查|检查|走访|察看|查看)?$", clause)
     span = clause[: closed.start()] if closed else clause
-    items = _split_items(span)
-    if not items or _ACTED.search(span) or not all(is_project_name(x) for x in items):
+    # 在A项目工地，…: the works of a project named as such
+    span = re.sub(r"(?<=项目)(?:施工|建设)?(?:工地|现场)$", "", span)
+    marked = _split_marked(span)
+    if not marked or _ACTED.search(span) or not all(is_project_name(x) or named for x, named in marked):
         return []
-    return [(x, bool(closed) and not _ADMIN.search(x)) for x in items]
+    return [(x, named or bool(closed) and not _ADMIN.search(x)) for x, named in marked]
 
 
 # a verb of learning or looking: the clause tells what was done there (详细了解园区建设情况)
