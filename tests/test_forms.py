@@ -1110,3 +1110,124 @@ def test_forms_a_headline_with_a_comma_above_a_blank_line(page, headline):
 def test_forms_a_subject_whose_given_name_is_a_word(text, speaker):
     [d] = [d for d in one(text).directives if d.cue == "说"]
     assert d.speaker == speaker
+
+# Who leads and who goes along: X陪同A调研 (A leads; X, and a titled name in a clause before,
+# go along; a group after 陪同 leads with no one named), A，B一行，对…督查 (both lead), 由A，B带队
+# (both lead, A first), 参与调研 (takes part, no visit of its own), 参观学习考察 (a visit, though
+# 学习 stands before the verb); not 在X的陪同下 nor 陪同调研, which stay as they were.
+@pytest.mark.parametrize("text, expected", [
+    ("4月14日，旗长王建军陪同自治区文化和旅游厅党组成员李春华调研。", [("inspection", ("李春华",), ("王建军",))]),
+    ("5月6日，县委书记王建军，县长李春华陪同市委书记陈明到南湖镇调研。",
+     [("inspection", ("陈明",), ("王建军", "李春华"))]),
+    ("5月6日，县长王建军陪同市委书记陈明、市长赵刚到南湖镇调研。", [("inspection", ("陈明", "赵刚"), ("王建军",))]),
+    ("5月6日，县长王建军陪同省调研组到南湖镇调研。", [("inspection", (), ("王建军",))]),
+    ("5月6日，县委书记王建军在县长李春华的陪同下到南湖镇调研。", [("inspection", ("王建军",), ("李春华",))]),
+    ("5月6日，市委书记王建军到我县调研，县长李春华陪同调研。", [("inspection", ("王建军",), ("李春华",))]),
+    ("7月9日，市委副书记、市长王建军，市委常委、常务副市长李春华一行，对我县重大项目建设情况进行了集中督查。",
+     [("inspection", ("王建军", "李春华"), ())]),
+    ("7月9日，市长王建军，副市长李春华陪同，对我县重大项目建设情况进行了集中督查。", [("inspection", ("王建军",), ("李春华",))]),
+    ("5月6日，由县委书记王建军，县长李春华带队的青石县党政代表团赴南湖县考察。", [("inspection", ("王建军", "李春华"), ())]),
+    ("5月6日，副县长王建军率调研组到南湖镇调研，县委常委李春华，副县长陈明参与调研。",
+     [("inspection", ("王建军",), ("李春华", "陈明"))]),
+    ("5月20日上午，县政协副主席王建军一行6人来镇参观学习考察公共服务体系建设工作，镇党委书记陈明陪同考察。",
+     [("inspection", ("王建军",), ("陈明",))]),
+    ("5月6日，县委书记王建军传达学习省委书记在我县视察时的讲话精神。", []),
+])
+def test_forms_who_leads_and_who_goes_along(text, expected):
+    assert [(e.kind, e.leaders, e.attendees) for e in one(text).events] == expected
+
+
+# A meeting one person convened (召开) and another is said to chair (B主持会议, 会议由B主持): B
+# chairs and the convener took part; a meeting its chair convened keeps its chair. 县委王某书记
+# (the unit before the name, the post after it) is the subject of its clause. Those who make
+# arrangements at a meeting (分别对…作安排部署) take part in it.
+@pytest.mark.parametrize("text, expected", [
+    ("5月21日，南湖镇党委书记王建军一行来我县召开东西部协作联席会议。县委书记李春华主持会议并讲话，副县长陈明参加会议。",
+     ("李春华", ("王建军", "陈明"))),
+    ("12月12日，区长王建军赴大龙山镇召开征求意见座谈会。会议由区委副书记李春华主持。", ("李春华", ("王建军",))),
+    ("12月12日，区长王建军赴大龙山镇召开征求意见座谈会，副区长李春华出席。", ("王建军", ("李春华",))),
+    ("5月6日，县长王建军主持召开防汛工作会。王建军主持会议并讲话，副县长李春华参加。", ("王建军", ("李春华",))),
+    ("5月6日，县委王建军书记主持召开县委常委会会议。", ("王建军", ())),
+    ("5月6日，县长王建军主持召开重点项目推进会，副县长李春华，副县长陈明分别对分管工作作安排部署。",
+     ("王建军", ("李春华", "陈明"))),
+])
+def test_forms_who_chairs_a_meeting_another_convened(text, expected):
+    e = one(text).events[-1]
+    assert (e.chair, e.attendees) == expected
+
+
+# Where a visit went: works closed by (施工)现场 in a 、 list, quoted names among them (“东湖印象”项目
+# 施工现场); a list closed by 等 and a kind (等公司, 等重点项目现场) and what is joined after it (及C商会);
+# a zone or a town of a trade is a place of its own (医药城B区, 科创小镇); not who carries it out
+# (城投集团负责实施的…), nor where a meeting is held after 并在, nor what is done there (开展…调研).
+@pytest.mark.parametrize("text, sites", [
+    ("5月6日，县长王建军先后来到“青禾大道”施工现场、“东湖印象”项目施工现场，察看项目进展。", ("青禾大道", "东湖印象")),
+    ("5月6日，县长王建军先后考察了青禾建工、东湖集团、南湖控股集团等公司及北山商会。",
+     ("青禾建工", "东湖集团", "南湖控股集团", "北山商会")),
+    ("5月6日，县长王建军先后到南湖医药城B区和东湖科创小镇等重点项目现场，听取项目进展情况介绍。",
+     ("南湖医药城B区", "东湖科创小镇")),
+    ("8月4日，副市长王建军到城投集团负责实施的城东品质提升工程、桃源路等城建项目现场调研。", ("城东品质提升工程", "桃源路")),
+    ("5月6日，县长王建军参观考察南湖产业发展情况并在县行政中心召开联席会议。", ()),
+    ("5月6日，副市长王建军带队到青石镇开展有关项目调研。", ()),
+    ("5月6日，县长王建军先后察看了我县青禾年产20万吨微豆粉项目、东湖物流园。", ("青禾年产20万吨微豆粉", "东湖物流园")),
+])
+def test_forms_where_a_visit_went(text, sites):
+    e = next(e for e in one(text).events if e.kind == "inspection")
+    assert e.sites == sites
+
+
+# A、B分别带队赴X、Y…。A在X察看了P。B在Y察看了Q: each place goes to the visit its leader leads.
+def test_forms_each_leader_told_again_visits_their_own():
+    f = one("5月6日，县委书记王建军、县长李春华分别带队赴南湖镇、北山镇督导防汛工作。王建军在南湖镇察看了青禾水库。"
+            "李春华在北山镇察看了东湖水厂。")
+    assert [(e.chair, e.sites[-1]) for e in f.events] == [("王建军", "青禾水库"), ("李春华", "东湖水厂")]
+    assert {(r.person, r.project) for r in f.responsibilities} >= {("王建军", "青禾水库"), ("李春华", "东湖水厂")}
+
+
+# A named work as the topic of what must be done (A项目和B项目建设，要…; A工程要…) is named by the
+# directive; a generic one (重点项目要…) is not.
+@pytest.mark.parametrize("text, projects", [
+    ("5月6日，县长王建军主持召开项目推进会。王建军要求，青石河湿地公园项目和梁庙沟湿地公园项目建设，要精选施工队伍。",
+     ("青石河湿地公园", "梁庙沟湿地公园")),
+    ("5月6日，县长王建军主持召开项目推进会。王建军强调，城东供水工程要加快进度。", ("城东供水工程",)),
+    ("5月6日，县长王建军主持召开项目推进会。王建军强调，重点项目要加快推进。", ()),
+])
+def test_forms_a_work_named_as_the_topic_of_a_directive(text, projects):
+    f = one(text)
+    assert f.directives[0].projects == projects
+    assert {r.project for r in f.responsibilities} == set(projects)
+
+
+# Visits told by a delegation or a tour (X一行参观了…, 先后拜访了…, 一行首先来到…); a body that visits
+# as a body (县政协对…开展专项视察; 县政协开展视察活动。A一行首先来到…: one visit, A leads), and who
+# leads it said after (此次视察由A、B带队); 随同调研 takes part; 陪同调研或参加座谈 names no meeting of
+# its own; a lone 参观 by no one tells no visit.
+@pytest.mark.parametrize("text, expected", [
+    ("5月6日，南湖县党政考察团一行参观了青石县东湖产业园、北山物流园。",
+     [("inspection", (), (), ("青石县东湖产业园", "北山物流园"))]),
+    ("5月6日，县长王建军率队赴深圳开展招商活动，先后拜访了青禾集团、东湖科技公司。",
+     [("inspection", ("王建军",), (), ("青禾集团", "东湖科技公司"))]),
+    ("6月14日，县政协对全县重点项目建设情况开展专项视察。此次视察由县政协副主席王建军、李春华带队，全体政协常委参与。",
+     [("inspection", ("王建军", "李春华"), (), ())]),
+    ("9月15日，县政协开展交叉视察活动。王建军一行首先来到新安镇，参观了古城村村部、善文化广场等地。县政协副主席李春华参加视察活动。",
+     [("inspection", ("王建军",), ("李春华",), ("古城村村部", "善文化广场"))]),
+    ("5月6日，县长王建军到南湖镇调研。县领导李春华随同调研。", [("inspection", ("王建军",), ("李春华",), ())]),
+    ("5月6日，市委书记王建军到我县调研。县委书记李春华、县长陈明等陪同调研或参加座谈。",
+     [("inspection", ("王建军",), ("李春华", "陈明"), ())]),
+    ("5月6日，群众纷纷参观了青禾展览馆。", []),
+])
+def test_forms_tours_and_bodies_that_visit(text, expected):
+    assert [(e.kind, e.leaders, e.attendees, e.sites) for e in one(text).events] == expected
+
+
+# Places of a visit named in a clause of their own: 在A项目工地，… (a project named as such), 来到位于
+# B的C (where it stands is no part of its name), an exhibition hall or a ruin (展厅, 遗址).
+@pytest.mark.parametrize("text, sites", [
+    ("9月3日，市委书记王建军带队督查重点项目。在市社会治理联动指挥平台项目工地，王建军查看了平台各功能分区。",
+     ("市社会治理联动指挥平台",)),
+    ("5月6日，县长王建军到南湖镇调研，来到位于南湖镇的青禾光伏电站，了解项目运营情况。", ("青禾光伏电站",)),
+    ("5月6日，县长王建军深入青石战役展厅、北山古城遗址，实地察看景区管理情况。", ("青石战役展厅", "北山古城遗址")),
+])
+def test_forms_places_in_a_clause_of_their_own(text, sites):
+    e = next(e for e in one(text).events if e.kind == "inspection")
+    assert e.sites == sites

@@ -73,8 +73,13 @@ def attach_people_and_sites(scan: Scan) -> None:
                 if in_directive(cs) and not NARRATIVE.match(text[s0:s1]):
                     continue
                 who = r.subject_name(cs + 1) if ce > cs else None
+                here = ev
                 if who is not None and who not in ev.leaders and who not in ev.attendees:
-                    continue
+                    # A、B分别带队赴X、Y…。A在X察看了…: the visit A leads, told before
+                    own = [e for e in events if e.kind == "inspection" and e.start < ce and who in e.leaders]
+                    if not own:
+                        continue
+                    here = own[-1]
                 if _HELD_THERE.search(text, cs, ce) and not lexicon_rx("inspection_verbs").search(text, cs, ce):
                     continue  # 到某村召开现场会: the place of a meeting, not of the visit in hand
                 visits = sites_after(text[cs:ce])
@@ -89,13 +94,13 @@ def attach_people_and_sites(scan: Scan) -> None:
                 for site, shared in found:
                     if site in _HERE:  # X是…。Y来到这里
                         site, shared = _topic_before(r.a, s0), False
-                    if site and site not in [x for x, _, _ in ev.sites]:
-                        ev.sites.append((site, shared, cs))
-                if (visits or found) and ev.date is None:
+                    if site and site not in [x for x, _, _ in here.sites]:
+                        here.sites.append((site, shared, cs))
+                if (visits or found) and here.date is None:
                     # an inspection with no day takes the first day its itinerary gives
                     ds = [d for d in scan.dates if s0 <= d.start < s1 and not d.vague]
                     if ds:
-                        ev.date = resolve(ds[0], scan.year, scan.dateline)
+                        here.date = resolve(ds[0], scan.year, scan.dateline)
 
 
 # what an attendance verb may name as its object: the kinds of event (陪同调研, 参加调研和座谈)

@@ -127,6 +127,7 @@ class Scan:
     dateline: tuple[int | None, int | None, int | None]
     spans: list[tuple[int, int]]  # the texts of directives
     events: list[FoundEvent] = field(default_factory=list)
+    bodies: set[int] = field(default_factory=set)  # visits a body makes with no one named
 
     def __post_init__(self) -> None:
         self.dates = find_dates(self.r.text)
@@ -159,6 +160,7 @@ def find_events(r: Reader, directives: list[FoundDirective], year: int | None,
         _meetings(scan, sent.start, sent.end, narrative)
         _chairs(scan, sent.start, sent.end)
         _inspections(scan, sent.start, sent.end, narrative)
+        _led_by(scan, sent.start, sent.end)
     events = sorted(scan.events, key=lambda e: e.start)
     first_para_end = r.text.find("\n")
     if events and events[0].date is None and events[0].start < (first_para_end if first_para_end >= 0 else len(r.text)):
@@ -299,7 +301,19 @@ def _venue_rx() -> re.Pattern:
     sfx = f"(?:{lexicons.alternation('meeting_suffixes')})"
     return re.compile(
         f"在(?P<np>[^，。；：“”]{{0,30}}?{sfx})上(?:的)?(?:讲话|发言|致辞|指出|强调|表示|要求|说|提出|介绍)"
-        f"|(?P<talk>(?:与|同)[^，。；：“”]{{2,30}}?(?:座谈交流|交流座谈|座谈|召开座谈会)|举行座谈)")
+        f"|(?P<talk>(?:与|(?<![陪随一共协会合])同)[^，。；：“”]{{2,30}}?(?:座谈交流|交流座谈|座谈|召开座谈会)|举行座谈)")
+
+
+def _led_by(scan: Scan, s0: int, s1: int) -> None:
+    """此次视察由A、B带队: A and B lead the visit in hand, when none has led it yet."""
+    r, events = scan.r, scan.events
+    for m in _LED_BY.finditer(r.text, s0, s1):
+        visits = [e for e in events if e.kind == "inspection" and e.start < m.start()]
+        if not visits or visits[-1].chair is not None:
+            continue
+        for x in r.mentions:
+            if m.start("by") <= x.start < m.end("by"):
+                visits[-1].lead(x.name)
 
 
 def _chairs(scan: Scan, s0: int, s1: int) -> None:
@@ -323,6 +337,14 @@ def _chairs(scan: Scan, s0: int, s1: int) -> None:
             events.append(meetings[0])
         if who and meetings and meetings[-1].chair is None:
             meetings[-1].chair = who
+        elif who and meetings and who != meetings[-1].chair and re.match("(?:召开|举行|举办)", meetings[-1].trigger):
+            # A…召开X会议。B主持会议: B chairs; A, who convened it, took part
+            ev = meetings[-1]
+            convener, ev.chair = ev.chair, who
+            if who in ev.attendees:
+                k = ev.attendees.index(who)
+                del ev.attendees[k], ev.attended_at[k]
+            ev.attend(convener, ev.start)
 
 
 @lru_cache(maxsize=1)
@@ -330,9 +352,9 @@ def _inspection_rx() -> re.Pattern:
     # an inspection verb (not its noun: 视察组, 调研员); 先后到…; a visit to a site with no
     # verb of inspection (深入A、B等项目现场，了解…)
     return re.compile(f"(?:{lexicons.alternation('inspection_verbs')})(?![组员室办队科处局中者点团])"
-                      r"|(?<=先后)(?:到|来到|深入|前往|走进)"
+                      r"|(?<=先后)(?:到|来到|深入|前往|走进|参观|拜访)"
                       # X一行(15人)走进/来到…: a delegation's visit
-                      r"|(?<=一行)(?:\d{1,3}人|[一二三四五六七八九十两]{1,3}人)?(?:还|又|也|随后|随即)?(?:走进|来到|前往|深入|莅临|赴)"
+                      r"|(?<=一行)(?:\d{1,3}人|[一二三四五六七八九十两]{1,3}人)?(?:还|又|也|再|随后|随即|先后|首先|先|接着)?(?:走进|来到|前往|深入|莅临|赴|参观|拜访)"
                       r"|(?:深入|来到|走进)(?=[^，。；]{2,40}?(?:现场|一线|车间|工地)[，。；])"
                       # 莅临 (a leader's visit, said with respect) is a visit of its own
                       r"|莅临")
@@ -348,10 +370,18 @@ def _group_leader_rx() -> re.Pattern:
 _ESCORT = re.compile(r"在(?P<who>[^，。；]{2,60}?)(?:同志)?的?(?P<how>陪同|带领|率领|带队|组织|引领|指导)下")
 # the clause has a subject that acts through 进行/开展 (就秋粮收购进行了调研)
 _GUIDED = re.compile(r"(?:引导|陪着)(?P<whom>[^，。；]{1,12})$")
+# X陪同市委书记A调研: A leads the visit, X goes along (not 在X的陪同下, 陪同人员)
+_ACCOMPANYING = re.compile(r"(?:陪同|随同)(?P<whom>(?![下着人的])[^，。；]{2,40})$")
 _MANNER = r"(?:了)?(?:实地|专题|深入|督促|全面|专项|集中|随机|重点|现场|明察暗访|蹲点|跟踪)*"
 _CARRIED = re.compile(r"(?:就|围绕|对|针对)[^，。；]{1,30}(?:进行|开展)" + _MANNER + "$")
 # the clause goes to a place and acts there through 开展/进行 (到北关镇开展调研, 来我县开展督查)
 _TRAVELLED = re.compile(r"(?:到|赴|来|在|前往|深入|奔赴|分赴|走进|来到)[^，。；]{1,30}(?:进行|开展)" + _MANNER + "$")
+
+
+# a body of deputies or members as the subject of its visit (县政协对…开展视察, 市人大常委会组织…视察)
+_BODY_VISITS = re.compile(r"(?:[^，。；]{0,8}?(?:政协|人大常委会|人大))(?:对|就|围绕|组织|开展|赴|到|深入)")
+# 此次视察由A、B带队: who leads the visit in hand
+_LED_BY = re.compile(r"(?:此次|本次|这次)?(?:视察|调研|考察|督导|督查|检查|观摩|活动)(?:由|是由)(?P<by>[^，。；]{2,60}?)(?:带队|率队|牵头|带领)")
 
 
 # deputies or members who go as a body, named by what they are (人大代表一行40余人视察,
@@ -413,14 +443,28 @@ def _people_end_rx() -> re.Pattern:
 _LEAD_AT = re.compile(LEAD_IN.pattern[1:])
 
 
+def _attendee_from(r: Reader, s0: int, cs: int) -> int:
+    """Where the names before a clause's verb start: the clause, and the clauses before it in
+    the sentence that hold nothing but a titled name (县长A，副县长B陪同…)."""
+    k = cs
+    while k > s0:
+        prev = clause_start(r.text, k - 1)
+        m = r.mention_at(prev)
+        if m is None or m.end != k - 1:
+            break
+        k = prev
+    return k
+
+
 def _co_leaders(r: Reader, s0: int, cs: int) -> list[str]:
     """Leaders written before the clause of the verb, each in a clause of its own that holds
     nothing but a titled name (县委书记A，县委副书记、县长B带领…)."""
     out: list[str] = []
     k = clause_start(r.text, cs - 1) if cs > s0 else cs
     while s0 <= k < cs:
-        m = r.mention_at(k)
-        if m is None or m.end != cs - 1 or r.text[cs - 1] != "，":
+        m = r.mention_at(k + 1 if r.text[k] == "由" else k)  # 由A，B带队的代表团
+        # 市长A，常务副市长B一行，对…督查: the last may close on 一行
+        if m is None or r.text[m.end:cs - 1] not in ("", "一行") or r.text[cs - 1] != "，":
             break
         out.insert(0, m.name)
         cs = k
@@ -450,7 +494,8 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         after = body[m.end():m.end() + 200]  # what follows the verb in its sentence (a slice, not the body)
         carried = _CARRIED.search(clause) or _TRAVELLED.search(clause)
         if re.match(rf"(?:时的|的|期间的|精神|后(?!{_went_on_rx().pattern})|工作|情况|结果|汇报|报告|发现|反馈|问题|中|侧记|纪实|手记|札记|日记|团|组(?!织)|队|量)", after) or (
-                re.search(r"贯彻|落实|学习|传达|听取|审议|研究|通报", clause) and not carried):
+                re.search(r"贯彻|落实|学习|传达|听取|审议|研究|通报", re.sub(r"(?:参观|交流)?学习$", "", clause))
+                and not carried):  # (参观)学习考察 is a visit
             continue  # 调研时的指示精神, 听取…检查情况汇报, 传达某某视察时的讲话: no visit made here
         if m.group() == "莅临" and re.search(r"欢迎|感谢|邀请|期待|恭候|盼望", clause):
             continue  # 欢迎各位领导莅临: a greeting, no visit told
@@ -458,7 +503,7 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
             continue  # 督查专员, 出席督查对接会: a title or a meeting's name, no visit
         if _PLANNED.search(clause):
             continue  # 将到X调研: planned
-        if (re.search(r"(?:的|了|在|对|开展|进行|接受|组织|加强|迎接|陪同|随同|参加|一同|一起|共同)(?:此次|本次|这次)?$", clause)
+        if (re.search(r"(?:的|了|在|对|开展|进行|接受|组织|加强|迎接|陪同|随同|参加|参与|一同|一起|共同)(?:此次|本次|这次)?$", clause)
                 and not re.search(r"(?:实地|深入)$", clause) and not carried):
             continue
         escort = _ESCORT.search(text, s0, at)
@@ -472,17 +517,31 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
                 continue
             leader = led_ones[0].name
             guides = [x for x in r.mentions if cs <= x.start < cs + guided.start()]
+        accompanied = None if guided or escort else _ACCOMPANYING.search(clause)
+        if accompanied:  # 县长A，副县长B陪同市委书记C调研: C leads, A and B go along
+            led_ones = [x for x in r.mentions if cs + accompanied.start("whom") <= x.start < at]
+            leader = led_ones[0].name if led_ones else None
+            guides = [x for x in r.mentions if _attendee_from(r, s0, cs) <= x.start < cs + accompanied.start()]
         if escort and escort.group("how") != "陪同" and escorts:
             leader = escorts[0].name  # 在县委书记X的带领下，…调研: X leads
         # a group leads only when no one has yet: 某某率指导组… 指导组一行察看 is the same visit
         before = text[clause_start(text, cs - 1) if cs > s0 else cs:at].replace("，", "")
         group = (_group_leader_rx().match(text, cs) or _DEPUTIES_GO.search(before)) if leader is None and not any(
             e.kind == "inspection" for e in events) else None
-        if leader is None and group is None and (not re.search(r"(?:赴|到|深入)[^，。]{1,20}$", clause) or (
+        body_visit = leader is None and group is None and _BODY_VISITS.match(clause)
+        if body_visit:
+            group = body_visit  # 县政协对…开展专项视察: a body visits as a body
+        if leader is None and group is None and not accompanied and (not re.search(r"(?:赴|到|深入)[^，。]{1,20}$", clause) or (
                 _TRAVELLED.search(clause) and not _CARRIED.search(clause) and not _who_travels(text, s0, cs, clause))):
             continue  # 引导干部多到田间地头开展调研: going to act there, with no one who goes, tells no visit
         same = [e for e in events if e.kind == "inspection" and (leader in e.leaders or leader is None and e.chair is None)
                 and (leader is not None or e.start >= s0)]
+        if not same and leader is not None:
+            # 县政协开展视察活动。A一行首先来到…: the body's visit, led by A
+            bodies = [e for e in events if id(e) in scan.bodies and e.chair is None and e.kind == "inspection"]
+            if bodies:
+                bodies[-1].lead(leader)
+                same = bodies[-1:]
         if same:
             if same[0].date is None:
                 same[0].date = scan.date_for(s0, at)
@@ -491,7 +550,7 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         ev = FoundEvent("inspection", name, at, scan.date_for(s0, at) or _same_day(events, body), None,
                         m.group(), (s0, s1))
         # A，B带领…; A、B一同调研: all lead, the first written is the chair
-        for who in [leader] if guided else _co_leaders(r, s0, cs) + ([leader] if leader else []) + co_subjects(
+        for who in [leader] if guided else ([leader] + co_subjects(r, led_ones[0], at) if led_ones else []) if accompanied else _co_leaders(r, s0, cs) + ([leader] if leader else []) + co_subjects(
                 r, r.mention_at(cs), at):
             ev.lead(who)
         for x in guides:
@@ -506,6 +565,8 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
             for x in r.mentions:
                 if cs + led.end() <= x.start < at:
                     ev.attend(x.name, x.start)
+        if body_visit:
+            scan.bodies.add(id(ev))
         events.extend(_each_to_their_own(ev, clause))
 
 

@@ -11,7 +11,8 @@ from .names import known_word, tokens
 __all__ = ["sites_after", "sites_listed", "projects_in", "clean_project", "is_project_name", "site_name"]
 
 _TAIL = re.compile(r"(?:的)?(?:项目)?(?:建设|改造|推进|进展|生产|运营|开发|筹备工作|提升)?(?:情况|进度|进展|步伐|工作)$")
-_ADMIN = re.compile(r"(?<!园|新|街|社|片|院|景|发|范|行|城)(?:省|市|县|区|州|盟|旗|镇|乡|街道)$")
+# a bare unit of government (青石县, 南湖镇); not a zone or a town of a trade (科技新区, 科创小镇, 医药城B区)
+_ADMIN = re.compile(r"(?<![园新街社片院景发范行城小A-Za-z0-9])(?:省|市|县|区|州|盟|旗|镇|乡|街道)$")
 _STRONG = {"街区", "老街", "工程", "产业园", "工业园", "科技园", "基地", "园区", "新区", "公园", "广场", "大道", "小区", "片区"}
 _PROPER_TAGS = {"ns", "nr", "nrt", "nz", "nt", "eng", "m"}
 
@@ -36,8 +37,14 @@ def _suffix_ends() -> str:
 def clean_project(s: str) -> str:
     """Strip what is no part of a name: 了, quotes left open, 进展情况, a trailing 项目 when
     a name stands before it (华园教育项目 -> 华园教育)."""
-    s = s.strip("，、。；：“”\"' ")
-    s = re.sub(r"^(?:了|在|到|对|把|将)", "", s)
+    s = s.strip("，、。；：\"' ")
+    # a quotation mark left open by the cut is no part of it; a pair around the whole name is
+    # none either (“东湖印象” -> 东湖印象, but “东湖印象”项目 keeps its quotes)
+    s = _unquote(s)
+    s = re.sub(r"^(?:了|在|到|对|把|将|我(?:省|市|县|区|州|盟|旗|镇|乡))", "", s)
+    # who carries it out is no part of its name (城投集团负责实施的城东提升工程); nor a 的 closing it
+    s = re.sub(r"^(?:[^，。；、]{2,20}?(?:负责实施|组织实施|实施|承建|投资建设|投资|建设|打造|运营)|位于[^，。；、的]{2,15})的(?=.{3})",
+               "", s).removesuffix("的")
     prev = None
     while prev != s:
         prev = s
@@ -46,7 +53,15 @@ def clean_project(s: str) -> str:
         s = s[:-2]
     if s.endswith("项目") and len(s) > 4:
         s = s[:-2]
-    return s
+    return _unquote(s)
+
+
+def _unquote(s: str) -> str:
+    if s.startswith("“") and (s.find("”") in (-1, len(s) - 1)):
+        s = s[1:]
+    if s.endswith("”") and "“" not in s:
+        s = s[:-1]
+    return s.rstrip("“").lstrip("”")
 
 
 # words that open a description, not a name (重点项目, 有关企业, 新建学校)
@@ -112,13 +127,15 @@ def _split_marked(span: str) -> list[tuple[str, bool]]:
         else:
             if x:
                 items.append((x, False))
-    return [(c, works) for c, works in ((clean_project(x), w) for x, w in items) if c]
+    # an item named as a project (青禾年产20万吨微豆粉项目) is one, whatever its name ends in
+    return [(c, works or bool(re.search(r".{3}项目$", x.strip("，、。；：”’ ")))) for c, works, x in (
+        (clean_project(x), w, x) for x, w in items) if c]
 
 
 # a count between 等 and the kind of place that closes a list (等5个企业, 等6个项目, 等十余家单位)
 _COUNT = r"(?:(?:\d{1,3}|[一二三四五六七八九十两几多数]{1,3})余?(?:个|家|处|所|座|条)?)?"
 # the kind of place, perhaps with a word of its own before it (等工业企业, 等在建项目)
-_KIND_OF = f"[{CJK}]{{0,3}}?(?:地|处|单位|企业|项目|场所|点位)"
+_KIND_OF = f"[{CJK}]{{0,3}}?(?:地|处|单位|企业|公司|项目|场所|点位|园区|基地|景区|工地|村|社区|学校)"
 
 
 def sites_after(clause: str) -> list[tuple[str, bool]]:
@@ -136,8 +153,15 @@ def sites_after(clause: str) -> list[tuple[str, bool]]:
             pos = m.end()
             continue
         stop = _stop_rx().search(clause, m.end())
+        while stop and stop.group() == "现场" and re.match("[、和及]", clause[stop.end():stop.end() + 1]):
+            stop = _stop_rx().search(clause, stop.end() + 1)  # A施工现场、B项目现场: a list of works visited
         end = stop.start() if stop else len(clause)
         span = clause[m.end():end]
+        at_works = bool(stop) and stop.group() == "现场" or "现场、" in span
+        if at_works:
+            span = re.sub(r"(?:项目)?(?:施工|建设)?现场(?=[、和及])", "", span)
+            span = re.sub(r"(?:项目)?(?:施工|建设)$", "", span)
+        span = re.split(r"并(?=在|到|于|与|同|召开|主持|举行|听取)", span)[0]  # 考察A并在B召开…: B is no site
         if re.match(r"(?:并|后|随后|之后|然后|还|又)?在", span) and re.match(r"召开|举行", clause[end:]):
             pos = max(end, m.end())  # 调研并在X召开座谈会: X is where a meeting is held, not a visit
             continue
@@ -153,8 +177,15 @@ def sites_after(clause: str) -> list[tuple[str, bool]]:
             parts = re.split("(?:以及|及|和)", marked[-1][0])
             if len(parts) == 2 and all(len(p) >= 2 for p in parts):
                 marked[-1:] = [(p, False) for p in parts]
-        out += [(x, works or shared or (closed and not _ADMIN.search(x))) for x, works in marked]
+        out += [(x, works or shared or at_works and len(x) >= 3 or (closed and not _ADMIN.search(x))) for x, works in marked]
         pos = max(end, m.end())
+        more = re.match(f"等{_COUNT}{_KIND_OF}(?:及|和|以及)(?P<more>[^，。；]+)", clause[end:])
+        if more:  # A、B等公司及C商会: C is visited too
+            rest = more.group("more")
+            cut = _stop_rx().search(rest)
+            tail = clean_project(rest[: cut.start()] if cut else rest)
+            if tail:
+                out.append((tail, False))
     return out
 
 
@@ -168,16 +199,22 @@ def sites_listed(clause: str) -> list[tuple[str, bool]]:
     # the list may close on the visit it tells of (…，C等地调研; …，C等地实地查看)
     closed = re.search(f"等(?:{_COUNT}{_KIND_OF})?(?:进行|开展)?(?:实地|现场)?(?:调研|考察|视察|督导|督查|检查|走访|察看|查看)?$", clause)
     span = clause[: closed.start()] if closed else clause
-    items = _split_items(span)
-    if not items or _ACTED.search(span) or not all(is_project_name(x) for x in items):
+    # 在A项目工地，…: the works of a project named as such
+    span = re.sub(r"(?<=项目)(?:施工|建设)?(?:工地|现场)$", "", span)
+    marked = _split_marked(span)
+    if not marked or _ACTED.search(span) or not all(is_project_name(x) or named for x, named in marked):
         return []
-    return [(x, bool(closed) and not _ADMIN.search(x)) for x in items]
+    return [(x, named or bool(closed) and not _ADMIN.search(x)) for x, named in marked]
 
 
 # a verb of learning or looking: the clause tells what was done there (详细了解园区建设情况)
 _ACTED = re.compile(r"了解|听取|询问|查看|察看|观看|详细|认真|连线|慰问|看望")
 
 _OBJ_VERBS = r"(?:加快推进|加快建设|快速推进|推进|推动|加快|建设|建成|修建|改造|完成|启动|解决|实施|抓好|打造|做好|新建|开工|续建|谋划)"
+
+
+_TOPIC = re.compile(r"(?:^|(?<=[，。；：]))(?P<obj>[^，。；：！？“”]{3,60}?(?:项目|工程))(?:的)?(?:建设|施工|推进)?(?:工作)?，?"
+                    r"(?=要|必须|务必|需要|力争|确保)")
 
 
 def projects_in(text: str) -> list[str]:
@@ -188,7 +225,10 @@ def projects_in(text: str) -> list[str]:
     ['女娲路', '银珠路', '川汇大道东延工程']
     """
     out: list[str] = []
-    for m in re.finditer(f"{_OBJ_VERBS}(?P<obj>[^，。；：！？]{{2,60}})", text):
+    objects = [m for m in re.finditer(f"{_OBJ_VERBS}(?P<obj>[^，。；：！？]{{2,60}})", text)]
+    # a work named as the topic of what must be done (A项目和B项目建设，要…; A工程要…)
+    objects += [m for m in _TOPIC.finditer(text)]
+    for m in sorted(objects, key=lambda m: m.start()):
         if text[: m.start()].count("“") > text[: m.start()].count("”"):
             continue  # inside a quoted slogan: 推动荒宅变五园
         for raw in re.split(f"[、]|(?<=[{_suffix_ends()}])(?:和|及|以及|与)", m.group("obj")):

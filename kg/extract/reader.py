@@ -68,6 +68,10 @@ LEAD_IN = re.compile(
 _IS_WHO = re.compile(r"(?:这|那|就|正|便|也)?(?:是|为|系)[^在由对的给向、]{0,20}")
 
 
+# the body a post belongs to, written before a name whose post follows it (县委王某书记)
+_UNIT_BEFORE_NAME = re.compile(r"(?:[省市县区州盟旗镇乡]|街道|开发区)?(?:党委|党工委|纪委|纪工委|委|政府|人大常委会|人大|政协)")
+
+
 # LEAD_IN where a clause starts (its ^ would hold only at the start of the text)
 _LEAD_AT = re.compile(LEAD_IN.pattern[1:])
 
@@ -96,6 +100,12 @@ class Reader:
         lead = _LEAD_AT.match(self.text, i)
         if lead and lead.end() > i:
             return self.mention_at(lead.end())
+        unit = _UNIT_BEFORE_NAME.match(self.text, i)
+        if unit and unit.end() in self.at:
+            # 县委王某书记: the unit before the name, the post after it
+            m = self.at[unit.end()]
+            if m.start == unit.end() and lexicon_rx("title_heads").match(self.text, m.end):
+                return m
         return None
 
     def clause_subject(self, i: int) -> Mention | None:
