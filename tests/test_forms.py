@@ -1111,6 +1111,7 @@ def test_forms_a_subject_whose_given_name_is_a_word(text, speaker):
     [d] = [d for d in one(text).directives if d.cue == "说"]
     assert d.speaker == speaker
 
+
 # Who leads and who goes along: X陪同A调研 (A leads; X, and a titled name in a clause before,
 # go along; a group after 陪同 leads with no one named), A，B一行，对…督查 (both lead), 由A，B带队
 # (both lead, A first), 参与调研 (takes part, no visit of its own), 参观学习考察 (a visit, though
