@@ -1232,3 +1232,17 @@ def test_forms_tours_and_bodies_that_visit(text, expected):
 def test_forms_places_in_a_clause_of_their_own(text, sites):
     e = next(e for e in one(text).events if e.kind == "inspection")
     assert e.sites == sites
+
+
+# A title after 受 (受县委书记X委托) is X's alone; a tagged name that runs on into the 及 joining
+# others (副县长X及相关单位负责人) ends before it; a two-character name ending in 及 stays.
+@pytest.mark.parametrize("text, expected", [
+    ("县长李春华受县委书记王建军委托主持会议。", {"李春华": ["县长"], "王建军": ["县委书记"]}),
+    ("镇长何丽受县长陈晓东委托出席会议。", {"何丽": ["镇长"], "陈晓东": ["县长"]}),
+    ("副县长周斌及相关单位负责人参加会议。", {"周斌": ["副县长"]}),
+    ("县委常委孙国强及各乡镇党委书记参加会议。", {"孙国强": ["县委常委"]}),
+    ("副县长王及出席会议。", {"王及": ["副县长"]}),
+])
+def test_forms_title_after_shou_and_name_before_ji(text, expected):
+    got = titles(one("5月6日，县委常委会会议召开。" + text))
+    assert {k: v for k, v in got.items() if k in expected or k[:-1] in expected} == expected

@@ -260,8 +260,8 @@ def name_at(text: str, i: int, tagged: dict[int, int] | None = None) -> str | No
     rule = _rule_name_at(text, i)
     if tagged and i in tagged:
         cand = text[i:tagged[i]]
-        if len(cand) > 2 and cand[-1] == "等":
-            cand = cand[:-1]  # the tagger ran on into the 等 closing a list (周强等有关方面)
+        if len(cand) > 2 and cand[-1] in "等及":
+            cand = cand[:-1]  # the tagger ran on into the 等 closing a list (周强等有关方面, 周强及有关单位)
         if tagged_name(cand, titled=True):
             # the tagger may stop a character short (姚志|胜指出): the rule's longer name wins;
             # or run on into a verb (赵明|赴): the rule's name that a follower ends wins, unless
