@@ -308,9 +308,11 @@ def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None
     column = _typical_width(lines, raw=True)
     narrowest, widest = _column_band(lines, column)
     # blank lines set paragraphs off unless most of them fall inside a sentence (a page broken
-    # twice over: each line of a PDF column laid out again)
+    # twice over: each line of a PDF column laid out again); a page with few blank lines for
+    # its lines (long paragraphs, many subheads) sets paragraphs off with them all the same
     after_blank = [a for a, b in zip(lines, lines[1:]) if b.blank_before]
-    blanks_set_off = sum(not _ends_sentence(a.text.text) for a in after_blank) <= len(after_blank) * 3 // 4
+    blanks_set_off = (len(after_blank) <= n // 3
+                      or sum(not _ends_sentence(a.text.text) for a in after_blank) <= len(after_blank) * 3 // 4)
     trusted = n >= _MIN_LINES_FOR_WIDTH and not one_per_line
     paras: list[Para] = []
     cur_lines: list[Line] = [lines[0]]
@@ -341,7 +343,12 @@ def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None
         else:
             off_column = not narrowest <= prev.width <= widest  # short, or set whole
             block = cur.text.strip()
-            if opened or not _title_block(block, strict=body_started) or not (off_column or line.blank_before):
+            if (not opened and line.blank_before and blanks_set_off and prev.width < column * _TITLE_LAST_LINE
+                    and not runs_on(prev.text.text, line.text.text)):
+                # a line clearly short of the column above a blank line ends its paragraph, a
+                # title however long (…引发强烈反|响||正文…): a column breaks after a full line
+                new_para = True
+            elif opened or not _title_block(block, strict=body_started) or not (off_column or line.blank_before):
                 new_para = False
             elif not body_started:  # the titles at the top of the page
                 # a title with a comma ends in a line clearly short of the column (a line a

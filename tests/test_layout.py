@@ -491,3 +491,43 @@ def test_layout_a_page_broken_twice_over_keeps_its_sentences_whole():
     paras = _STORY[:4] + ["王建军指出，要答好“三问”，一是有没有发展的情怀，二是有没有担当的劲头。"]
     twice = "\n\n".join(_columns([line], 14).strip() for line in _columns(paras, 20).split("\n") if line) + "\n"
     assert _said(twice)["王建军"] == ["要答好“三问”，一是有没有发展的情怀，二是有没有担当的劲头。"]
+
+
+def test_layout_a_long_subtitle_ending_in_a_short_line_is_no_part_of_the_body():
+    # a page with no lead: headline, a subtitle too long for a title block, whose last line
+    # is clearly short of the column, a blank line, then the story's first sentence
+    paras = ["坚定信心攻坚克难，推动全县高质量发展",
+             "——县委书记王建军在全县重点项目建设推进大会暨乡村振兴工作会议上的讲话在全县广大干部群众中引起反响",
+             "5月6日，全县重点项目建设推进大会暨乡村振兴工作会议召开。县委书记王建军主持会议并讲话，县长陈晓东出席会议。",
+             "王建军指出，要坚定信心，攻坚克难，推动重点项目早开工、早投产、早见效，为全县高质量发展提供有力支撑。",
+             "陈晓东要求，各乡镇各部门要压实责任，倒排工期，加强要素保障，确保各项目标任务按期完成。"]
+    page = _columns(paras)
+    assert len(paras[1]) > 48 and len(paras[1]) % 14 < 8  # its last line is short
+    # the plain page: titles flush left, paragraphs indented
+    plain = facts_of("\n".join(paras[:2] + ["\u3000\u3000" + p for p in paras[2:]]) + "\n")
+    assert ("meeting", "2023-05-06", "王建军", frozenset({"陈晓东"})) in plain["events"]
+    assert facts_of(page) == plain
+
+
+def test_layout_subheads_stand_alone_in_a_page_of_long_paragraphs_broken_by_columns():
+    # long paragraphs broken by columns again and again: most blank lines fall inside a
+    # sentence, yet they are few for the page's lines, so they still set subheads off
+    said = ("全镇今年新建种植大棚三百多个，带动五百多户群众增收，村集体经济收入稳步增长，"
+            "群众的获得感幸福感安全感不断增强，乡村面貌焕然一新。")
+    paras = [_STORY[0], _STORY[1]]
+    for sub, name in [("壮大特色产业", "孙立"), ("改善人居环境", "赵海涛"), ("建强基层组织", "钱文斌")]:
+        paras += [sub, f"副县长{name}介绍，" + said * 4]
+    lines = _columns(paras).split("\n")
+    # a column break after every fifth line of a paragraph, never after a full stop
+    out, run = [], 0
+    for line in lines:
+        out.append(line)
+        run = run + 1 if line else 0
+        if run and run % 5 == 0 and not line.endswith("。"):
+            out.append("")
+    page = "\n".join(out)
+    after_blank = [a for a, b in zip(out, out[1:]) if a and not b]
+    assert sum(not a.endswith("。") for a in after_blank) > len(after_blank) * 3 // 4
+    plain = facts_of("\n".join(paras) + "\n")
+    assert {("孙立", "副县长"), ("赵海涛", "副县长"), ("钱文斌", "副县长")} <= plain["titles"]
+    assert facts_of(page) == plain
