@@ -41,7 +41,7 @@ def _our_labels(text: str) -> tuple[list[list[str]], list[np.ndarray]]:
     spans = ner._windows(text, s, c)
     if not spans:
         return [], []
-    cols = ids.columns(t, q, ner._word_codes(text, spans), spans)
+    cols = ids.columns(t, q, ner._word_code_chars(text, spans), spans)
     lens = np.array([b - a for a, b in spans])
     got = crf.viterbi(model, crf.state_scores(model, cols), lens)
     out, o = [], 0

@@ -190,3 +190,38 @@ def test_date_matches_are_those_of_the_pattern():
     texts += _random_texts("年月日号至到-—～〇零一二十0123456789１２", 13, 300, (0, 30))
     for text in texts:
         assert [m.span() for m in dates._date_matches(text)] == [m.span() for m in dates._DATE.finditer(text)], text
+
+
+def _meeting_sentences() -> list[str]:
+    texts = SENTENCES + [
+        "5月6日，县委书记王建国主持召开县委常委会会议。", "县长李明华主持县政府常务会议，研究有关事项。",
+        "全县安全生产工作会议8日在县委礼堂隆重召开。", "青石县第三届运动会昨日开幕。", "干部培训班于12日开班。",
+        "王建国参加了全市经济工作会议。", "代表们认真审议政府工作报告。", "李明华在座谈会上指出，要抓好落实。",
+        "刘志强同企业家代表座谈交流。", "县委举行座谈，听取意见。", "会议由周文华主持。",
+    ]
+    from pathlib import Path
+
+    dev = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dev"
+    for page in sorted(dev.glob("*.txt")) if dev.is_dir() else ():
+        texts += re.split("(?<=[。！？；\n])", page.read_text(encoding="utf-8"))
+    return texts
+
+
+def test_a_meeting_pattern_matches_only_where_its_words_stand():
+    """_meetings tries each pattern only on a sentence holding the words that all its matches
+    hold: every match found anywhere holds one (a pattern given a new verb fails here)."""
+    from kg.extract import events
+
+    convened, held, attended = events._meeting_rxs()
+    checks = [(convened, events._CONVENED_WORDS), (held, events._HELD_WORDS), (attended, events._ATTENDED_WORDS),
+              (events._DELIBERATED, ("审议",))]
+    found = 0
+    for text in _meeting_sentences():
+        for rx, words in checks:
+            for m in rx.finditer(text):
+                found += 1
+                assert any(w in m.group() for w in words), (rx.pattern[:30], m.group())
+        for m in events._venue_rx().finditer(text):
+            found += 1
+            assert "座谈" in m.group() or "在" in m.group() and "上" in m.group(), m.group()
+    assert found >= 10

@@ -111,11 +111,16 @@ def viterbi(model: Model, scores: np.ndarray, lengths: np.ndarray) -> np.ndarray
     alpha = np.empty((tmax, n, L))
     back = np.zeros((tmax, n, L), dtype=np.intp)
     alpha[0] = grid[0]
+    step_scores = np.empty((n, L, L))
+    lead = trans[None]
     for t in range(1, tmax):
-        m = live[t]
-        s = alpha[t - 1, :m, :, None] + trans  # (m, from, to)
-        back[t, :m] = s.argmax(axis=1)
-        alpha[t, :m] = s.max(axis=1) + grid[t, :m]
+        m = int(live[t])
+        s = step_scores[:m]
+        np.add(alpha[t - 1, :m, :, None], lead, out=s)  # (m, from, to): prev[from] + trans[from, to]
+        s.argmax(axis=1, out=back[t, :m])  # the first best
+        cur = alpha[t, :m]
+        s.max(axis=1, out=cur)
+        cur += grid[t, :m]  # then the state score, as crf1dc_viterbi adds it
     ranks = np.arange(n)
     labels = np.zeros((tmax, n), dtype=np.intp)
     labels[lens - 1, ranks] = alpha[lens - 1, ranks].argmax(axis=1)

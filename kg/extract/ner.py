@@ -226,13 +226,14 @@ class _Segmenter:
             score[k] = best
         return last
 
-    def block(self, blk: str) -> list[str]:
-        """The word codes of one block (jieba's __cut_DAG_NO_HMM)."""
+    def block(self, blk: str) -> str:
+        """The word codes of one block (jieba's __cut_DAG_NO_HMM), one character each (see
+        _CODE_CHARS)."""
         last = self.route(blk)
         n = len(blk)
         tags = self.tags
         codes: list[str] = []
-        append, extend = codes.append, codes.extend
+        append = codes.append
         x, run = 0, -1  # run: where a stretch of single letters and digits opened
         while x < n:
             y = last[x] + 1
@@ -243,62 +244,65 @@ class _Segmenter:
                     x = y
                     continue
                 if run >= 0:
-                    _add_word(codes, blk[run:x], tags)
+                    append(_word_chars(blk[run:x], tags))
                     run = -1
                 append("S")
             else:
                 if run >= 0:
-                    _add_word(codes, blk[run:x], tags)
+                    append(_word_chars(blk[run:x], tags))
                     run = -1
-                if y - x < len(_WORD_CODES):
-                    extend((_NAME_CODES if tags.get(blk[x:y], "")[:2] == "nr" else _WORD_CODES)[y - x])
-                else:
-                    _add_word(codes, blk[x:y], tags)
+                append(_word_chars(blk[x:y], tags))
             x = y
         if run >= 0:
-            _add_word(codes, blk[run:], tags)
-        return codes
+            append(_word_chars(blk[run:], tags))
+        return "".join(codes)
 
-    def codes(self, text: str) -> list[str]:
-        """The word code of each character of the text, as jieba cuts it (HMM=False); a block
-        met twice (a name, a title) is cut once."""
+    def code_chars(self, text: str) -> str:
+        """The word code of each character of the text as jieba cuts it (HMM=False), one
+        character each (see _CODE_CHARS); a block met twice (a name, a title) is cut once."""
         out: list[str] = []
-        seen: dict[str, list[str]] = {}
+        append = out.append
+        seen: dict[str, str] = {}
         for blk in _HAN_BLOCK.split(text):
             if not blk:
                 continue
             if len(blk) == 1:  # one character: one word, or letters and digits of one
-                out.append("S")
+                append("S")
             elif _HAN_BLOCK.match(blk):
                 got = seen.get(blk)
                 if got is None:
                     got = seen[blk] = self.block(blk)
-                out.extend(got)
+                append(got)
             elif "\r\n" in blk:  # jieba reads \r\n as one word, every other character alone
                 for x in re.split("(\r\n)", blk):
-                    if x == "\r\n":
-                        _add_word(out, x, self.tags)
-                    else:
-                        out.extend(["S"] * len(x))
+                    append(_word_chars(x, self.tags) if x == "\r\n" else "S" * len(x))
             else:
-                out.extend(["S"] * len(blk))
-        return out
+                append("S" * len(blk))
+        return "".join(out)
+
+    def codes(self, text: str) -> list[str]:
+        """The word code of each character of the text, as jieba cuts it (HMM=False): S a word
+        of one character, B M E the first, a middle and the last of a longer word, then n for
+        a dictionary name or w for another word (Bn, Ew)."""
+        return list(map(_CODE_NAMES.__getitem__, self.code_chars(text)))
 
 
-# the codes of a word of m characters (m >= 2), a dictionary name or another word
-_NAME_CODES = [()] * 2 + [("Bn",) + ("Mn",) * (m - 2) + ("En",) for m in range(2, 64)]
-_WORD_CODES = [()] * 2 + [("Bw",) + ("Mw",) * (m - 2) + ("Ew",) for m in range(2, 64)]
+# the word codes in one character: S; B M E of a word, b m e of a dictionary name
+_CODE_CHARS = {"S": "S", "Bw": "B", "Mw": "M", "Ew": "E", "Bn": "b", "Mn": "m", "En": "e"}
+_CODE_NAMES = {v: k for k, v in _CODE_CHARS.items()}
+_NAME_CHARS = ["", "S"] + ["b" + "m" * (m - 2) + "e" for m in range(2, 64)]
+_WORD_CHARS = ["", "S"] + ["B" + "M" * (m - 2) + "E" for m in range(2, 64)]
 
 
-def _add_word(codes: list[str], w: str, tags: dict) -> None:
+def _word_chars(w: str, tags: dict) -> str:
+    """The codes of the characters of one word."""
     m = len(w)
     if m == 1:
-        codes.append("S")
-        return
-    kind = "n" if tags.get(w, "")[:2] == "nr" else "w"
-    codes.append("B" + kind)
-    codes.extend(["M" + kind] * (m - 2))
-    codes.append("E" + kind)
+        return "S"
+    name = tags.get(w, "")[:2] == "nr"
+    if m < len(_WORD_CHARS):
+        return (_NAME_CHARS if name else _WORD_CHARS)[m]
+    return ("b" + "m" * (m - 2) + "e") if name else ("B" + "M" * (m - 2) + "E")
 
 
 _SEGMENTER: list[_Segmenter] = []
@@ -311,12 +315,11 @@ def _segmenter() -> _Segmenter:
     return _SEGMENTER[0]
 
 
-def _word_codes(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
-    """For each stretch text[lo:hi]: where each character stands in jieba's word (B M E S, no
-    HMM, so a name jieba does not know falls apart into single characters) and whether that
-    word is a dictionary name (n) or another word (w). jieba reads two characters of context
-    on each side; all stretches go through it in one call, a line each (jieba never joins
-    words across a line break, so this is the same as one call a stretch, only faster)."""
+def _word_code_chars(text: str, spans: list[tuple[int, int]]) -> str:
+    """The word codes (_Segmenter.code_chars) of the characters of every stretch text[lo:hi],
+    laid one after another. jieba reads two characters of context on each side; all
+    stretches go through it in one call, a line each (jieba never joins words across a line
+    break, so this is the same as one call a stretch, only faster)."""
     n = len(text)
     pieces, offsets, k = [], [], 0
     for lo, hi in spans:
@@ -324,8 +327,20 @@ def _word_codes(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
         pieces.append(text[a:b])
         offsets.append(k + lo - a)
         k += b - a + 1
-    codes = _segmenter().codes("\n".join(pieces))
-    return [codes[o:o + hi - lo] for o, (lo, hi) in zip(offsets, spans)]
+    codes = _segmenter().code_chars("\n".join(pieces))
+    return "".join([codes[o:o + hi - lo] for o, (lo, hi) in zip(offsets, spans)])
+
+
+def _word_codes(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
+    """For each stretch text[lo:hi]: where each character stands in jieba's word (B M E S, no
+    HMM, so a name jieba does not know falls apart into single characters) and whether that
+    word is a dictionary name (n) or another word (w) (_word_code_chars)."""
+    codes = list(map(_CODE_NAMES.__getitem__, _word_code_chars(text, spans)))
+    out, o = [], 0
+    for lo, hi in spans:
+        out.append(codes[o:o + hi - lo])
+        o += hi - lo
+    return out
 
 
 def _features(t: str, k: str, s: str, c: str, a: str, g: str, words: list[list[str]],
@@ -386,7 +401,10 @@ _CODE_FEATURES = (
     ("a", ((3, 1),)), ("g", ((4, -1), (4, 0), (4, 1))), ("sg", ((1, -1), (1, 0), (4, 0), (4, 1))),
 )
 _WORD_CODE_LIST = ("S", "Bn", "Mn", "En", "Bw", "Mw", "Ew")
-_WORD_CODE_ID = {x: i for i, x in enumerate(_WORD_CODE_LIST)}
+# a word code's character (_CODE_CHARS) -> its place in _WORD_CODE_LIST
+_WORD_CODE_INDEX = np.zeros(128, dtype=np.intp)
+for _i, _x in enumerate(_WORD_CODE_LIST):
+    _WORD_CODE_INDEX[ord(_CODE_CHARS[_x])] = _i
 
 
 # the codes of one position for tagging, k s c a g (see _codes), in one character
@@ -464,10 +482,11 @@ class _Ids:
                 ids[at] = table.get("".join(alphabets[x][j] for (x, _), j in zip(joined, at)), -1)
             self.codes.append((joined, sizes, ids.ravel()))
 
-    def columns(self, t: str, q: str, words: list[list[str]], spans: list[tuple[int, int]]) -> list[np.ndarray]:
+    def columns(self, t: str, q: str, words: str, spans: list[tuple[int, int]]) -> list[np.ndarray]:
         """The attribute ids of each position of the stretches (all laid one after another), a
         column a feature, in the order of _features; -1 where the model knows no such feature.
-        `t` and `q` are the padded text and combined codes of _tag_strings."""
+        `t` and `q` are the padded text and combined codes of _tag_strings, `words` the word
+        codes of the stretches (_word_code_chars)."""
         lo = np.fromiter((a for a, _ in spans), dtype=np.intp, count=len(spans))
         lens = np.fromiter((b - a for a, b in spans), dtype=np.intp, count=len(spans))
         total = int(lens.sum())
@@ -486,7 +505,7 @@ class _Ids:
                 k = np.searchsorted(keys, key)
                 cols.append(np.where(keys[k] == key, found[k], -1))
         qv = np.frombuffer(q.encode("utf-32-le"), dtype="<u4").astype(np.intp) - _Q0
-        wc = np.fromiter(map(_WORD_CODE_ID.__getitem__, chain.from_iterable(words)), dtype=np.intp, count=total)
+        wc = _WORD_CODE_INDEX[np.frombuffer(words.encode("ascii"), dtype=np.uint8)]
         part: dict[tuple[int, int], np.ndarray] = {}
         for joined, sizes, ids in self.codes:
             flat = None
@@ -647,7 +666,7 @@ def _tag(text: str) -> list[tuple[int, list[int]]]:
         return []
     model, ids = _model()
     lens = np.fromiter((b - a for a, b in spans), dtype=np.intp, count=len(spans))
-    labels = crf.viterbi(model, crf.state_scores(model, ids.columns(t, q, _word_codes(text, spans), spans)), lens)
+    labels = crf.viterbi(model, crf.state_scores(model, ids.columns(t, q, _word_code_chars(text, spans), spans)), lens)
     begin = model.labels.index("B-PER")
     ends = np.cumsum(lens)
     named = np.unique(np.searchsorted(ends, np.flatnonzero(labels == begin), side="right"))
