@@ -225,3 +225,20 @@ def test_a_meeting_pattern_matches_only_where_its_words_stand():
             found += 1
             assert "座谈" in m.group() or "在" in m.group() and "上" in m.group(), m.group()
     assert found >= 10
+
+
+def test_the_added_words_are_in_the_tag_table_as_soon_as_jieba_is_loaded():
+    """The title and group words are in posseg's tag table when kg.extract.names._jieba
+    returns, not only after its first cut: whatever reads the table first (the given-name table
+    of the tagger, a rule, tokens) reads the same table, so no fact depends on call order."""
+    from kg import lexicons
+    from kg.extract import names
+
+    jieba, pseg = names._jieba()
+    assert not jieba.dt.user_word_tag_tab
+    tags = pseg.dt.word_tag_tab
+    assert all(tags.get(w) == "n" for w in lexicons.load("title_heads") | lexicons.load("group_words"))
+    before = ner._given_table.__wrapped__()
+    list(pseg.cut("县委书记王建国主持会议", HMM=False))
+    names.tokens("副县长李红梅出席")
+    assert ner._given_table.__wrapped__() == before == ner._given_table()

@@ -177,7 +177,7 @@ class _Segmenter:
         self.routes: dict[str, list[int]] = {}  # a block -> its route
         # words of one or two characters as frequent as _COMMON and not tagged as names (高度, 长江)
         self.common = frozenset(w for w, f in dt.FREQ.items()
-                                if len(w) <= 2 and f >= _COMMON and tags.get(w, "")[:2] != "nr")
+                                if f >= _COMMON and len(w) <= 2 and tags.get(w, "")[:2] != "nr")
 
     def _fill(self, frag: str) -> float | bool | None:
         if len(self.weight) >= _WEIGHTS_MAX:
