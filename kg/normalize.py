@@ -55,7 +55,7 @@ class Mapped:
     def sub(self, pattern: str | re.Pattern, repl: str | Callable[[re.Match], str]) -> "Mapped":
         """re.sub that keeps offsets: a same-length replacement maps char to char, any other
         maps every new character to the start of what it replaced."""
-        rx = re.compile(pattern) if isinstance(pattern, str) else pattern
+        rx = _compiled(pattern) if isinstance(pattern, str) else pattern
         if not rx.search(self.text):
             return self  # most lines need most steps not at all
         # a replacement with no group reference is itself: not parsed again at every match
@@ -80,6 +80,18 @@ class Mapped:
         return Mapped("".join(out), tuple(offs))
 
 
+_COMPILED: dict[str, re.Pattern] = {}
+
+
+def _compiled(pattern: str) -> re.Pattern:
+    """re.compile, kept: re's own cache is shared with every other pattern and costs a lookup
+    by type and flags at each call (a line goes through every step)."""
+    rx = _COMPILED.get(pattern)
+    if rx is None:
+        rx = _COMPILED[pattern] = re.compile(pattern)
+    return rx
+
+
 def _fw(ch: str) -> str:
     return chr(ord(ch) - 0xFEE0)
 
@@ -89,8 +101,14 @@ def fullwidth_to_ascii(t: Mapped) -> Mapped:
 
     Full-width punctuation stays: it is the genre's own punctuation.
     """
-    t = t.sub(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0e\uff05]", lambda m: _fw(m.group()))
-    return t.sub("[\u3000\u00a0\u2002-\u200a]", " ")
+    # one character for one: the offsets stay as they are
+    text = t.text.translate(_FULLWIDTH)
+    return t if text == t.text else Mapped(text, t.offsets)
+
+
+_FULLWIDTH = {c: _fw(chr(c)) for lo, hi in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A), (0xFF0E, 0xFF0E),
+                                            (0xFF05, 0xFF05)) for c in range(lo, hi + 1)}
+_FULLWIDTH.update({c: " " for c in (0x3000, 0x00A0, *range(0x2002, 0x200B))})
 
 
 _JUNK = re.compile(
@@ -148,8 +166,16 @@ LINE_STEPS: tuple[Callable[[Mapped], Mapped], ...] = (
 )
 
 
+# every character that one of LINE_STEPS replaces or reads (full-width letters and digits,
+# wide spaces, junk, spaces and tabs, ASCII punctuation): a line with none of them is clean
+_STEPS_READ = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0e\uff05\u3000\u00a0\u2002-\u200a \t,:;?!().]|"
+                         + _JUNK.pattern)
+
+
 def clean_line(t: Mapped) -> Mapped:
     """All in-line steps, in order."""
+    if not _STEPS_READ.search(t.text):
+        return t  # most lines of Chinese text: no step changes them
     for step in LINE_STEPS:
         t = step(t)
     return t

@@ -183,7 +183,7 @@ def local_outcomes(todo: list[tuple[str, str]], year: int | None, ocr: bool = Fa
     from concurrent.futures import ProcessPoolExecutor
 
     ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["kg.pipeline"])
+    ctx.set_forkserver_preload(["kg.pipeline", "kg.warm"])  # workers start with the dictionaries loaded
     window = jobs * 8
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
         futures: deque = deque()

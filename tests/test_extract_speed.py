@@ -125,28 +125,16 @@ def test_features_of_all_windows_at_once_are_those_of_each_position(text):
     assert got == _plain_features(text)
 
 
-def test_the_models_feature_list_is_read_whole():
-    known = ner._known()
-    assert known is not None
-    assert sum(map(len, known.values())) == int(ner._tagger().info().header["num_attrs"])
-
-
-@pytest.mark.parametrize("text", SENTENCES + ["王", "县长", "。。王小明", "主持人𠀋明说"])
-def test_tagging_with_the_known_features_only_is_tagging_with_all(text):
-    known = ner._known()
-    names = {v for table in known.values() for v in table.values()}
-    tagger = ner._tagger()
-    full = ner.sequence_features(text)
-    short = ner._tagged_stretches(text)
-    assert [(lo, hi) for lo, hi, _ in full] == [(lo, hi) for lo, hi, _ in short]
-    for (_, _, a), (_, _, b) in zip(full, short):
-        assert [tuple(x for x in row if x in names) for row in a] == b  # the same, in the same order
-        assert tagger.tag(a) == tagger.tag(b)
+def test_every_attribute_of_the_model_is_one_the_id_tables_know():
+    """Each attribute of the model is a feature _features makes, so the id tables (ner._Ids)
+    can give it (those of tests/test_crf.py check that they give the same ids)."""
+    model, _ = ner._model()
+    names = {name for name, _ in ner._CHAR_FEATURES + ner._CODE_FEATURES}
+    assert model.attributes and all(a.partition("=")[0] in names for a in model.attributes)
 
 
 def test_a_lone_surrogate_is_no_error_for_the_tagger():
-    """A feature the model does not know never reaches the tagger (which cannot encode a lone
-    surrogate)."""
+    """A lone surrogate is read as any character the model does not know."""
     assert ner.person_spans("村民王小明说\udfff，今年收成好。") == [(2, 5)]
 
 
@@ -202,3 +190,55 @@ def test_date_matches_are_those_of_the_pattern():
     texts += _random_texts("年月日号至到-—～〇零一二十0123456789１２", 13, 300, (0, 30))
     for text in texts:
         assert [m.span() for m in dates._date_matches(text)] == [m.span() for m in dates._DATE.finditer(text)], text
+
+
+def _meeting_sentences() -> list[str]:
+    texts = SENTENCES + [
+        "5月6日，县委书记王建国主持召开县委常委会会议。", "县长李明华主持县政府常务会议，研究有关事项。",
+        "全县安全生产工作会议8日在县委礼堂隆重召开。", "青石县第三届运动会昨日开幕。", "干部培训班于12日开班。",
+        "王建国参加了全市经济工作会议。", "代表们认真审议政府工作报告。", "李明华在座谈会上指出，要抓好落实。",
+        "刘志强同企业家代表座谈交流。", "县委举行座谈，听取意见。", "会议由周文华主持。",
+    ]
+    from pathlib import Path
+
+    dev = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dev"
+    for page in sorted(dev.glob("*.txt")) if dev.is_dir() else ():
+        texts += re.split("(?<=[。！？；\n])", page.read_text(encoding="utf-8"))
+    return texts
+
+
+def test_a_meeting_pattern_matches_only_where_its_words_stand():
+    """_meetings tries each pattern only on a sentence holding the words that all its matches
+    hold: every match found anywhere holds one (a pattern given a new verb fails here)."""
+    from kg.extract import events
+
+    convened, held, attended = events._meeting_rxs()
+    checks = [(convened, events._CONVENED_WORDS), (held, events._HELD_WORDS), (attended, events._ATTENDED_WORDS),
+              (events._DELIBERATED, ("审议",))]
+    found = 0
+    for text in _meeting_sentences():
+        for rx, words in checks:
+            for m in rx.finditer(text):
+                found += 1
+                assert any(w in m.group() for w in words), (rx.pattern[:30], m.group())
+        for m in events._venue_rx().finditer(text):
+            found += 1
+            assert "座谈" in m.group() or "在" in m.group() and "上" in m.group(), m.group()
+    assert found >= 10
+
+
+def test_the_added_words_are_in_the_tag_table_as_soon_as_jieba_is_loaded():
+    """The title and group words are in posseg's tag table when kg.extract.names._jieba
+    returns, not only after its first cut: whatever reads the table first (the given-name table
+    of the tagger, a rule, tokens) reads the same table, so no fact depends on call order."""
+    from kg import lexicons
+    from kg.extract import names
+
+    jieba, pseg = names._jieba()
+    assert not jieba.dt.user_word_tag_tab
+    tags = pseg.dt.word_tag_tab
+    assert all(tags.get(w) == "n" for w in lexicons.load("title_heads") | lexicons.load("group_words"))
+    before = ner._given_table.__wrapped__()
+    list(pseg.cut("县委书记王建国主持会议", HMM=False))
+    names.tokens("副县长李红梅出席")
+    assert ner._given_table.__wrapped__() == before == ner._given_table()

@@ -87,6 +87,16 @@ def _meeting_rxs() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 
+# words that every match of a pattern of _meeting_rxs holds (主持 alone in 主持X会议)
+_CONVENED_WORDS = ("主持", "召开", "举行", "举办")
+_HELD_WORDS = ("召开", "举行", "举办", "开幕", "开班", "开训")
+_ATTENDED_WORDS = ("出席", "参加", "列席")
+
+
+def _holds(body: str, words: tuple[str, ...]) -> bool:
+    return any(w in body for w in words)
+
+
 def _told_before(events: list[FoundEvent], np: str, at: int) -> FoundEvent | None:
     """The last meeting told before `at` whose name ends as `np` does (仪式, 开工仪式)."""
     before = [e for e in events if e.kind == "meeting" and e.start < at and e.name.endswith(np) and len(np) >= 2]
@@ -192,7 +202,8 @@ def _meetings(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         return (scan.in_directive(at) and not narrative) or bool(
             _PLANNED.search(text, clause_start(text, at), at))
 
-    for m in convened.finditer(body):
+    # each pattern is tried only on a sentence holding the words it cannot match without
+    for m in convened.finditer(body) if _holds(body, _CONVENED_WORDS) else ():
         if lexicon_rx("breaker_verbs").match(body, m.end()) or mentioned(s0 + m.start()):
             continue
         np = _meeting_name(m.group("np"))
@@ -213,7 +224,7 @@ def _meetings(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         chair = r.subject_name(at)
         for k, part in enumerate(_meeting_parts(np)):  # 党组会议和第17次常务会议: two meetings
             events.append(FoundEvent("meeting", part, at + k, date, chair, m.group(0)[:6], (s0, s1)))
-    for m in held.finditer(body):
+    for m in held.finditer(body) if _holds(body, _HELD_WORDS) else ():
         at = s0 + m.start("np")
         np = _meeting_name(m.group("np"))
         lead = LEAD_IN.match(np)
@@ -227,7 +238,7 @@ def _meetings(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
             continue
         events.append(FoundEvent("meeting", np, at, scan.date_for(s0, s0 + m.end()), None,
                              m.group("verb"), (s0, s1)))
-    for m in attended.finditer(body):  # 王某在县分会场参加全省安全生产电视电话会议
+    for m in attended.finditer(body) if _holds(body, _ATTENDED_WORDS) else ():  # 王某在县分会场参加全省安全生产电视电话会议
         np = _meeting_name(m.group("np"))
         if np in lexicons.load("meeting_anaphora") or any(e.name == np for e in events) or _society(np):
             continue  # 出席会议: the meeting already in hand; 出席县商会: no meeting
@@ -235,7 +246,7 @@ def _meetings(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         if r.subject_name(at) is not None and not mentioned(at):
             # 参加了23日开始的X培训班: the day may stand inside the meeting's description
             events.append(FoundEvent("meeting", np, at, scan.date_for(s0, s0 + m.end()), None, m.group(0)[:2], (s0, s1)))
-    for m in _DELIBERATED.finditer(body):
+    for m in _DELIBERATED.finditer(body) if "审议" in body else ():
         # 代表们审议政府工作报告; 某某来到代表团，同代表们一起审议…: a deliberation is a meeting
         at = s0 + m.start()
         cs = clause_start(text, at)
@@ -252,7 +263,7 @@ def _meetings(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         if who:
             ev.attend(who, at)
         events.append(ev)
-    for m in _venue_rx().finditer(body):
+    for m in _venue_rx().finditer(body) if "座谈" in body or "在" in body and "上" in body else ():
         # 在座谈会上指出 / 与企业家代表座谈交流: the meeting is named only here; its speaker was there
         at = s0 + m.start()
         np = _meeting_name(m.group("np") or m.group("talk"))

@@ -44,8 +44,11 @@ def _jieba():
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    for w in lexicons.load("title_heads") | lexicons.load("group_words"):
+    for w in sorted(lexicons.load("title_heads") | lexicons.load("group_words")):
         jieba.add_word(w, freq=2000, tag="n")
+    # the added words' tags go into posseg's table now, not at its first cut: whatever reads
+    # the table first (the name tagger's given-name table, a rule, tokens) reads the same table
+    jieba.posseg.dt.makesure_userdict_loaded()
     return jieba, jieba.posseg
 
 

@@ -14,16 +14,18 @@ where the same characters always follow it (吉尔木|呷) or read whole elsewhe
 """
 from __future__ import annotations
 
-import gc
 import re
 from collections import Counter
 from math import log
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import chain
 from operator import add
 from importlib import resources
 
+import numpy as np
+
 from .. import lexicons
+from . import crf
 from .scan import find_words
 
 __all__ = ["person_spans", "sequence_features", "MODEL_NAME", "LABELS"]
@@ -175,7 +177,7 @@ class _Segmenter:
         self.routes: dict[str, list[int]] = {}  # a block -> its route
         # words of one or two characters as frequent as _COMMON and not tagged as names (高度, 长江)
         self.common = frozenset(w for w, f in dt.FREQ.items()
-                                if len(w) <= 2 and f >= _COMMON and tags.get(w, "")[:2] != "nr")
+                                if f >= _COMMON and len(w) <= 2 and tags.get(w, "")[:2] != "nr")
 
     def _fill(self, frag: str) -> float | bool | None:
         if len(self.weight) >= _WEIGHTS_MAX:
@@ -224,13 +226,14 @@ class _Segmenter:
             score[k] = best
         return last
 
-    def block(self, blk: str) -> list[str]:
-        """The word codes of one block (jieba's __cut_DAG_NO_HMM)."""
+    def block(self, blk: str) -> str:
+        """The word codes of one block (jieba's __cut_DAG_NO_HMM), one character each (see
+        _CODE_CHARS)."""
         last = self.route(blk)
         n = len(blk)
         tags = self.tags
         codes: list[str] = []
-        append, extend = codes.append, codes.extend
+        append = codes.append
         x, run = 0, -1  # run: where a stretch of single letters and digits opened
         while x < n:
             y = last[x] + 1
@@ -241,62 +244,65 @@ class _Segmenter:
                     x = y
                     continue
                 if run >= 0:
-                    _add_word(codes, blk[run:x], tags)
+                    append(_word_chars(blk[run:x], tags))
                     run = -1
                 append("S")
             else:
                 if run >= 0:
-                    _add_word(codes, blk[run:x], tags)
+                    append(_word_chars(blk[run:x], tags))
                     run = -1
-                if y - x < len(_WORD_CODES):
-                    extend((_NAME_CODES if tags.get(blk[x:y], "")[:2] == "nr" else _WORD_CODES)[y - x])
-                else:
-                    _add_word(codes, blk[x:y], tags)
+                append(_word_chars(blk[x:y], tags))
             x = y
         if run >= 0:
-            _add_word(codes, blk[run:], tags)
-        return codes
+            append(_word_chars(blk[run:], tags))
+        return "".join(codes)
 
-    def codes(self, text: str) -> list[str]:
-        """The word code of each character of the text, as jieba cuts it (HMM=False); a block
-        met twice (a name, a title) is cut once."""
+    def code_chars(self, text: str) -> str:
+        """The word code of each character of the text as jieba cuts it (HMM=False), one
+        character each (see _CODE_CHARS); a block met twice (a name, a title) is cut once."""
         out: list[str] = []
-        seen: dict[str, list[str]] = {}
+        append = out.append
+        seen: dict[str, str] = {}
         for blk in _HAN_BLOCK.split(text):
             if not blk:
                 continue
             if len(blk) == 1:  # one character: one word, or letters and digits of one
-                out.append("S")
+                append("S")
             elif _HAN_BLOCK.match(blk):
                 got = seen.get(blk)
                 if got is None:
                     got = seen[blk] = self.block(blk)
-                out.extend(got)
+                append(got)
             elif "\r\n" in blk:  # jieba reads \r\n as one word, every other character alone
                 for x in re.split("(\r\n)", blk):
-                    if x == "\r\n":
-                        _add_word(out, x, self.tags)
-                    else:
-                        out.extend(["S"] * len(x))
+                    append(_word_chars(x, self.tags) if x == "\r\n" else "S" * len(x))
             else:
-                out.extend(["S"] * len(blk))
-        return out
+                append("S" * len(blk))
+        return "".join(out)
+
+    def codes(self, text: str) -> list[str]:
+        """The word code of each character of the text, as jieba cuts it (HMM=False): S a word
+        of one character, B M E the first, a middle and the last of a longer word, then n for
+        a dictionary name or w for another word (Bn, Ew)."""
+        return list(map(_CODE_NAMES.__getitem__, self.code_chars(text)))
 
 
-# the codes of a word of m characters (m >= 2), a dictionary name or another word
-_NAME_CODES = [()] * 2 + [("Bn",) + ("Mn",) * (m - 2) + ("En",) for m in range(2, 64)]
-_WORD_CODES = [()] * 2 + [("Bw",) + ("Mw",) * (m - 2) + ("Ew",) for m in range(2, 64)]
+# the word codes in one character: S; B M E of a word, b m e of a dictionary name
+_CODE_CHARS = {"S": "S", "Bw": "B", "Mw": "M", "Ew": "E", "Bn": "b", "Mn": "m", "En": "e"}
+_CODE_NAMES = {v: k for k, v in _CODE_CHARS.items()}
+_NAME_CHARS = ["", "S"] + ["b" + "m" * (m - 2) + "e" for m in range(2, 64)]
+_WORD_CHARS = ["", "S"] + ["B" + "M" * (m - 2) + "E" for m in range(2, 64)]
 
 
-def _add_word(codes: list[str], w: str, tags: dict) -> None:
+def _word_chars(w: str, tags: dict) -> str:
+    """The codes of the characters of one word."""
     m = len(w)
     if m == 1:
-        codes.append("S")
-        return
-    kind = "n" if tags.get(w, "")[:2] == "nr" else "w"
-    codes.append("B" + kind)
-    codes.extend(["M" + kind] * (m - 2))
-    codes.append("E" + kind)
+        return "S"
+    name = tags.get(w, "")[:2] == "nr"
+    if m < len(_WORD_CHARS):
+        return (_NAME_CHARS if name else _WORD_CHARS)[m]
+    return ("b" + "m" * (m - 2) + "e") if name else ("B" + "M" * (m - 2) + "E")
 
 
 _SEGMENTER: list[_Segmenter] = []
@@ -309,12 +315,11 @@ def _segmenter() -> _Segmenter:
     return _SEGMENTER[0]
 
 
-def _word_codes(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
-    """For each stretch text[lo:hi]: where each character stands in jieba's word (B M E S, no
-    HMM, so a name jieba does not know falls apart into single characters) and whether that
-    word is a dictionary name (n) or another word (w). jieba reads two characters of context
-    on each side; all stretches go through it in one call, a line each (jieba never joins
-    words across a line break, so this is the same as one call a stretch, only faster)."""
+def _word_code_chars(text: str, spans: list[tuple[int, int]]) -> str:
+    """The word codes (_Segmenter.code_chars) of the characters of every stretch text[lo:hi],
+    laid one after another. jieba reads two characters of context on each side; all
+    stretches go through it in one call, a line each (jieba never joins words across a line
+    break, so this is the same as one call a stretch, only faster)."""
     n = len(text)
     pieces, offsets, k = [], [], 0
     for lo, hi in spans:
@@ -322,8 +327,20 @@ def _word_codes(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
         pieces.append(text[a:b])
         offsets.append(k + lo - a)
         k += b - a + 1
-    codes = _segmenter().codes("\n".join(pieces))
-    return [codes[o:o + hi - lo] for o, (lo, hi) in zip(offsets, spans)]
+    codes = _segmenter().code_chars("\n".join(pieces))
+    return "".join([codes[o:o + hi - lo] for o, (lo, hi) in zip(offsets, spans)])
+
+
+def _word_codes(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
+    """For each stretch text[lo:hi]: where each character stands in jieba's word (B M E S, no
+    HMM, so a name jieba does not know falls apart into single characters) and whether that
+    word is a dictionary name (n) or another word (w) (_word_code_chars)."""
+    codes = list(map(_CODE_NAMES.__getitem__, _word_code_chars(text, spans)))
+    out, o = [], 0
+    for lo, hi in spans:
+        out.append(codes[o:o + hi - lo])
+        o += hi - lo
+    return out
 
 
 def _features(t: str, k: str, s: str, c: str, a: str, g: str, words: list[list[str]],
@@ -372,30 +389,22 @@ def sequence_features(text: str) -> list[tuple[int, int, list[tuple[str, ...]]]]
     return [(lo, hi, f) for (lo, hi), f in zip(spans, feats)]
 
 
-# each feature's name and the length of the value after its = (see _features)
-_FEATURE_VALUES = {"u": (1,), "u-1": (1,), "u1": (1,), "u-2": (1,), "u2": (1,), "b-1": (2,), "b0": (2,),
-                   "b-2": (2,), "b1": (2,), "k": (3,), "s": (3,), "s0": (2,), "c": (3,), "w": (1, 2),
-                   "ws": (2, 3), "wc": (2, 3), "a": (1,), "g": (3,), "sg": (4,)}
-
-
-@lru_cache(maxsize=1)
-def _known() -> dict[str, dict[str, str]] | None:
-    """The features the model knows, by name: value -> the feature's string. The tagger drops
-    every feature its model does not know (most bigrams, many characters) before it tags, so
-    a stretch tagged with only the known ones, in the same order, is tagged the same. None
-    when the model's listing is not plainly whole (then every feature is passed)."""
-    info = _tagger().info()
-    attrs = info.attributes
-    n = int(info.header.get("num_attrs", -1))
-    if len(attrs) != n or sorted(int(x) for x in attrs.values()) != list(range(n)):
-        return None
-    out: dict[str, dict[str, str]] = {name: {} for name in _FEATURE_VALUES}
-    for a in attrs:
-        name, eq, value = a.partition("=")
-        if not eq or name not in out or len(value) not in _FEATURE_VALUES[name]:
-            return None
-        out[name][value] = a
-    return out
+# the features of _features in their order: first those of the characters (the name and the
+# offsets of its one or two characters), then those of the codes
+_CHAR_FEATURES = (("u", (0,)), ("u-1", (-1,)), ("u1", (1,)), ("u-2", (-2,)), ("u2", (2,)),
+                  ("b-1", (-1, 0)), ("b0", (0, 1)), ("b-2", (-2, -1)), ("b1", (1, 2)))
+# each feature of the codes as the codes it joins: (which code of a combined code, 0 k 1 s
+# 2 c 3 a 4 g, or 5 the word code; the offset of its position)
+_CODE_FEATURES = (
+    ("k", ((0, -1), (0, 0), (0, 1))), ("s", ((1, -1), (1, 0), (1, 1))), ("s0", ((1, 0), (2, 0))),
+    ("c", ((2, -1), (2, 0), (2, 1))), ("w", ((5, 0),)), ("ws", ((5, 0), (1, 0))), ("wc", ((5, 0), (2, 0))),
+    ("a", ((3, 1),)), ("g", ((4, -1), (4, 0), (4, 1))), ("sg", ((1, -1), (1, 0), (4, 0), (4, 1))),
+)
+_WORD_CODE_LIST = ("S", "Bn", "Mn", "En", "Bw", "Mw", "Ew")
+# a word code's character (_CODE_CHARS) -> its place in _WORD_CODE_LIST
+_WORD_CODE_INDEX = np.zeros(128, dtype=np.intp)
+for _i, _x in enumerate(_WORD_CODE_LIST):
+    _WORD_CODE_INDEX[ord(_CODE_CHARS[_x])] = _i
 
 
 # the codes of one position for tagging, k s c a g (see _codes), in one character
@@ -426,27 +435,94 @@ def _q_tables() -> tuple[list[str], dict[str, tuple[str, ...]]]:
     return table, decode
 
 
-class _CodeFeatures(dict):
-    """Three combined codes (before, at, after a position) and the position's word code -> the
-    features of _features that come from codes (k s s0 c w ws wc a g sg), those the model knows."""
+class _Ids:
+    """The model's attribute ids of every feature _features can make, as arrays: the ids of
+    the features of one character by its index among the characters the model knows (0 for
+    any other), of two characters by the pair of indices (sorted, for a binary search), of
+    the codes by the codes they join (one axis each, flattened)."""
 
-    def __init__(self, names: frozenset[str], decode: dict[str, tuple[str, ...]]):
-        super().__init__()
-        self.names, self.decode = names, decode
+    def __init__(self, model):
+        by_name: dict[str, dict[str, int]] = {}
+        for i, a in enumerate(model.attributes):
+            name, eq, value = a.partition("=")
+            if eq:
+                by_name.setdefault(name, {})[value] = i
+        chars = sorted({ch for name, _ in _CHAR_FEATURES for v in by_name.get(name, ()) for ch in v})
+        index = {ch: i + 1 for i, ch in enumerate(chars)}
+        # every code point up to the highest known one (one more: the index of any beyond it)
+        self.char_index = np.zeros(max(map(ord, chars), default=0) + 2, dtype=np.intp)
+        self.char_index[[ord(ch) for ch in chars]] = np.arange(1, len(chars) + 1)
+        self.width = width = len(chars) + 1
+        self.chars: list[tuple[tuple[int, ...], object]] = []
+        for name, offsets in _CHAR_FEATURES:
+            table = by_name.get(name, {})
+            if len(offsets) == 1:
+                ids = np.full(width, -1, dtype=np.intp)
+                for v, i in table.items():
+                    if len(v) == 1:
+                        ids[index[v]] = i
+                self.chars.append((offsets, ids))
+            else:
+                pairs = sorted((index[v[0]] * width + index[v[1]], i) for v, i in table.items() if len(v) == 2)
+                keys = np.array([k for k, _ in pairs] + [width * width], dtype=np.intp)  # and one past all
+                self.chars.append((offsets, (keys, np.array([i for _, i in pairs] + [-1], dtype=np.intp))))
+        _, decode = _q_tables()
+        alphabets = [sorted({codes[x] for codes in decode.values()}) for x in range(5)] + [list(_WORD_CODE_LIST)]
+        # each combined code (less _Q0) -> its index in each alphabet
+        self.parts = np.zeros((5, len(decode)), dtype=np.intp)
+        for ch, codes in decode.items():
+            for x in range(5):
+                self.parts[x, ord(ch) - _Q0] = alphabets[x].index(codes[x])
+        self.codes: list[tuple[tuple[tuple[int, int], ...], tuple[int, ...], np.ndarray]] = []
+        for name, joined in _CODE_FEATURES:
+            table = by_name.get(name, {})
+            sizes = tuple(len(alphabets[x]) for x, _ in joined)
+            ids = np.full(sizes, -1, dtype=np.intp)
+            for at in np.ndindex(*sizes):
+                ids[at] = table.get("".join(alphabets[x][j] for (x, _), j in zip(joined, at)), -1)
+            self.codes.append((joined, sizes, ids.ravel()))
 
-    def __missing__(self, key: str) -> tuple[str, ...]:
-        (k0, s0, c0, _, g0), (k1, s1, c1, _, g1), (k2, s2, c2, a2, g2) = (self.decode[x] for x in key[:3])
-        w = key[3:]
-        feats = ("k=" + k0 + k1 + k2, "s=" + s0 + s1 + s2, "s0=" + s1 + c1, "c=" + c0 + c1 + c2, "w=" + w,
-                 "ws=" + w + s1, "wc=" + w + c1, "a=" + a2, "g=" + g0 + g1 + g2, "sg=" + s0 + s1 + g1 + g2)
-        out = self[key] = tuple(x for x in feats if x in self.names)
-        return out
+    def columns(self, t: str, q: str, words: str, spans: list[tuple[int, int]]) -> list[np.ndarray]:
+        """The attribute ids of each position of the stretches (all laid one after another), a
+        column a feature, in the order of _features; -1 where the model knows no such feature.
+        `t` and `q` are the padded text and combined codes of _tag_strings, `words` the word
+        codes of the stretches (_word_code_chars)."""
+        lo = np.fromiter((a for a, _ in spans), dtype=np.intp, count=len(spans))
+        lens = np.fromiter((b - a for a, b in spans), dtype=np.intp, count=len(spans))
+        total = int(lens.sum())
+        before = np.cumsum(lens) - lens
+        at = np.arange(total) + np.repeat(lo + _PAD - before, lens)  # positions in the padded strings
+        points = np.frombuffer(t.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        ci = self.char_index[np.minimum(points, len(self.char_index) - 1)]
+        cols = []
+        width = self.width
+        for offsets, ids in self.chars:
+            if len(offsets) == 1:
+                cols.append(ids[ci[at + offsets[0]]])
+            else:
+                keys, found = ids
+                key = ci[at + offsets[0]] * width + ci[at + offsets[1]]
+                k = np.searchsorted(keys, key)
+                cols.append(np.where(keys[k] == key, found[k], -1))
+        qv = np.frombuffer(q.encode("utf-32-le"), dtype="<u4").astype(np.intp) - _Q0
+        wc = _WORD_CODE_INDEX[np.frombuffer(words.encode("ascii"), dtype=np.uint8)]
+        part: dict[tuple[int, int], np.ndarray] = {}
+        for joined, sizes, ids in self.codes:
+            flat = None
+            for (x, d), size in zip(joined, sizes):
+                p = part.get((x, d))
+                if p is None:
+                    p = part[(x, d)] = wc if x == 5 else self.parts[x][qv[at + d]]
+                flat = p if flat is None else flat * size + p
+            cols.append(ids[flat])
+        return cols
 
 
 @lru_cache(maxsize=1)
-def _code_features() -> _CodeFeatures:
-    known = _known()
-    return _CodeFeatures(frozenset(v for table in known.values() for v in table.values()), _q_tables()[1])
+def _model():
+    """The model read into arrays (kg.extract.crf), and its ids of every feature."""
+    model = crf.read_model(str(resources.files("kg") / "data" / MODEL_NAME))
+    return model, _Ids(model)
 
 
 def _tag_strings(text: str) -> tuple[str, str, str, str]:
@@ -486,43 +562,6 @@ def _tag_strings(text: str) -> tuple[str, str, str, str]:
         q = "".join(ql)
     c = "".join(cue[:n])
     return "\x02" * _PAD + text + "\x03" * _PAD, _Q_START * _PAD + q + _Q_END * _PAD, s, c
-
-
-def _known_features(t: str, q: str, words: list[list[str]], spans: list[tuple[int, int]],
-                    known: dict[str, dict[str, str]]) -> list[list[tuple[str, ...]]]:
-    """The features of _features that the model knows, in the same order, for tagging: those of
-    the characters looked up by their values in the model's own list (no string is made for
-    one it does not know), a column at a time over all the stretches of the text; those of
-    the codes, by the combined codes around each position and its word code."""
-    def cat(x: str, d: int) -> str:
-        return "".join([x[lo + _PAD + d:hi + _PAD + d] for lo, hi in spans])
-
-    tm2, tm1, t0, t1, t2 = (cat(t, d) for d in (-2, -1, 0, 1, 2))
-    w = [x for ws in words for x in ws]
-    f = {name: table.get for name, table in known.items()}
-    chars = (
-        map(f["u"], t0), map(f["u-1"], tm1), map(f["u1"], t1), map(f["u-2"], tm2), map(f["u2"], t2),
-        map(f["b-1"], map(add, tm1, t0)), map(f["b0"], map(add, t0, t1)),
-        map(f["b-2"], map(add, tm2, tm1)), map(f["b1"], map(add, t1, t2)),
-    )
-    keys = map(add, map(add, map(add, cat(q, -1), cat(q, 0)), cat(q, 1)), w)
-    rows = list(map(add, map(tuple, map(filter, repeat(None), zip(*chars))), map(_code_features().__getitem__, keys)))
-    out, o = [], 0
-    for lo, hi in spans:
-        out.append(rows[o:o + hi - lo])
-        o += hi - lo
-    return out
-
-
-def _tagged_stretches(text: str) -> list[tuple[int, int, list[tuple[str, ...]]]]:
-    """sequence_features as the tagger reads them: only the features its model knows."""
-    known = _known()
-    if known is None:
-        return sequence_features(text)
-    t, q, s, c = _tag_strings(text)
-    spans = _windows(text, s, c)
-    feats = _known_features(t, q, _word_codes(text, spans), spans, known)
-    return [(lo, hi, f) for (lo, hi), f in zip(spans, feats)]
 
 
 @lru_cache(maxsize=1)
@@ -618,32 +657,38 @@ def _split_roll(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return cuts[::-1]
 
 
+def _tag(text: str) -> list[tuple[int, list[int]]]:
+    """(start, label ids) of each stretch the tagger reads in which it finds a name, the labels
+    those of CRFsuite's tagger on the stretch's features (_features)."""
+    t, q, s, c = _tag_strings(text)
+    spans = _windows(text, s, c)
+    if not spans:
+        return []
+    model, ids = _model()
+    lens = np.fromiter((b - a for a, b in spans), dtype=np.intp, count=len(spans))
+    labels = crf.viterbi(model, crf.state_scores(model, ids.columns(t, q, _word_code_chars(text, spans), spans)), lens)
+    begin = model.labels.index("B-PER")
+    ends = np.cumsum(lens)
+    named = np.unique(np.searchsorted(ends, np.flatnonzero(labels == begin), side="right"))
+    return [(spans[w][0], labels[ends[w] - lens[w]:ends[w]].tolist()) for w in named.tolist()]
+
+
 def person_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each person's name the tagger finds in the text."""
     if not text:
         return []
-    tagger = _tagger()
+    model, _ = _model()
+    begin, inside = model.labels.index("B-PER"), model.labels.index("I-PER")
     spans: list[tuple[int, int]] = []
-    # the feature lists are many small acyclic objects: the cycle collector only slows their making
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        stretches = _tagged_stretches(text)
-    finally:
-        if enabled:
-            gc.enable()
-    for lo, _, feats in stretches:
-        tags = tagger.tag(feats)
-        if "B-PER" not in tags:  # most stretches hold no name
-            continue
+    for lo, tags in _tag(text):
         start = -1
-        for j, tag in enumerate(tags + ["O"]):
-            if tag == "I-PER" and start >= 0:
+        for j, tag in enumerate(tags + [-1]):
+            if tag == inside and start >= 0:
                 continue
             if start >= 0:
                 spans.extend(_split_roll(text, lo + start, lo + j))
                 start = -1
-            if tag == "B-PER":
+            if tag == begin:
                 start = j
     return _whole(text, _run_on(text, spans))
 
