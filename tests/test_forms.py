@@ -1320,3 +1320,21 @@ def test_forms_receptions_are_meetings(text, expected):
 def test_forms_dates_told_by_the_text_and_the_page(body, dates):
     [f] = extract_file_text(f"测试标题\n发布时间：2023-12-20\n{LEAD}{body}\n", "t.txt", 2023)
     assert [e.date for e in f.events] == dates
+
+
+# Patrols of a river, lake or forest (巡河, 巡林) are visits, and 参加巡河 attends them; 观摩了A、B sites;
+# a place named 古镇; a phase of a project joined by 和 (滨河公园二期和青禾大道改造工程); a kind of
+# project with no name (调研文旅项目) is no site.
+@pytest.mark.parametrize("text, expected", [
+    ("6月8日下午，市人大常委会副主任王建军到大成镇南溪河开展巡河工作。市河长办负责人李明华参加巡河。",
+     [("inspection", ("王建军",), ("李明华",), ())]),
+    ("5月6日，县委书记王建军带领县四大班子领导观摩全县重点项目，先后观摩了青禾智能制造产业园、东湖冷链物流园等12个项目。",
+     [("inspection", ("王建军",), (), ("青禾智能制造产业园", "东湖冷链物流园"))]),
+    ("5月6日，县长王建军调研文旅项目。在青山湖景区，王建军详细了解景区运营情况。随后，他又来到北山古镇，察看古镇保护情况。",
+     [("inspection", ("王建军",), (), ("青山湖景区", "北山古镇"))]),
+    ("5月6日，县长王建军调研重点项目，实地察看了城东供水工程、滨河公园二期和青禾大道改造工程建设情况。",
+     [("inspection", ("王建军",), (), ("城东供水工程", "滨河公园二期", "青禾大道改造工程"))]),
+    ("5月6日，全县各级河长共计巡河120次。", []),
+])
+def test_forms_patrols_tours_and_named_places(text, expected):
+    assert [(e.kind, e.leaders, e.attendees, e.sites) for e in one(text).events] == expected

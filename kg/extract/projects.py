@@ -119,7 +119,7 @@ def _split_marked(span: str) -> list[tuple[str, bool]]:
         # two names only when 和/及 do not (某某控制与资源利用实验室 is one)
         for joiner in ("(?:和|及|以及)", "与"):
             parts = re.split(joiner, x)
-            if len(parts) > 1 and all(_suffix_rx().search(clean_project(p)) or (
+            if len(parts) > 1 and all(_suffix_rx().search(clean_project(p)) or _PHASE.search(p) or (
                     k < len(parts) - 1 and _WORKS.search(p)) for k, p in enumerate(parts)):
                 items += [(p, k < len(parts) - 1 and not _suffix_rx().search(clean_project(p)) and _proper(p))
                           for k, p in enumerate(parts)]
@@ -246,6 +246,8 @@ def site_name(s: str, sure: bool = False) -> str | None:
     opening that is (武汉某职业学院集中隔离点 -> 武汉某职业学院), else None."""
     if s in lexicons.load("generic_projects") or _GENERIC_HEAD.match(s) or len(s) < 3 and not _suffix_rx().search(s):
         return None
+    if s.endswith("项目") and len(s) <= 6 and not _proper(s[:-2]):
+        return None  # 文旅项目, 产业项目: a kind of project, none named
     if sure or is_project_name(s):
         return s
     for end in range(len(s) - 1, 3, -1):
