@@ -1274,6 +1274,7 @@ def test_forms_title_after_shou_and_name_before_ji(text, expected):
     ("5月6日，在县农业局的指导下，南湖镇完成了秋粮收购。", []),
     ("5月6日，县长王建军指导群众填写申报表。", []),
     ("5月6日，县长王建军表示，将到南湖镇指导防汛工作。", []),
+    ("各乡镇要组织技术人员到田间地头指导农户科学施肥。", []),
 ])
 def test_forms_visits_told_by_guidance_and_office_on_site(text, expected):
     assert [(e.kind, e.date, e.leaders, e.attendees) for e in one(text).events] == expected

@@ -553,6 +553,8 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         body_visit = leader is None and group is None and _BODY_VISITS.match(clause)
         if body_visit:
             group = body_visit  # 县政协对…开展专项视察: a body visits as a body
+        if m.group() in ("指导", "现场办公") and leader is None and group is None and not accompanied:
+            continue  # 组织技术人员到田间地头指导农户: guidance by no one named is no visit
         if escort and escorts and escort.group("how") == "陪同" and leader is None and group is None:
             group = escort  # 各商会负责人在县长A的陪同下，对…进行了实地考察: a visit A goes along on
         if leader is None and group is None and not accompanied and (not re.search(r"(?:赴|到|深入)[^，。]{1,20}$", clause) or (
