@@ -1339,3 +1339,18 @@ def test_forms_dates_told_by_the_text_and_the_page(body, dates):
 ])
 def test_forms_patrols_tours_and_named_places(text, expected):
     assert [(e.kind, e.leaders, e.attendees, e.sites) for e in one(text).events] == expected
+
+
+# A leader who goes to a place (来到, 深入, 前往, 走进) and then looks into what is done there in the
+# next clause (实地了解, 听取…汇报) makes a visit to it; going to a meeting's hall, people who are no
+# one named, or going on to hold a meeting, make none.
+@pytest.mark.parametrize("text, expected", [
+    ("5月6日，县长王建军深入南湖镇青山村，实地了解秋粮收购情况。", [("inspection", ("王建军",), ("南湖镇青山村",))]),
+    ("5月6日，县长王建军来到青禾科技公司，详细了解企业生产经营情况。", [("inspection", ("王建军",), ("青禾科技公司",))]),
+    ("5月6日，副县长李明华前往东湖产业园，听取园区建设情况汇报。", [("inspection", ("李明华",), ("东湖产业园",))]),
+    ("5月6日，县长王建军来到会场，听取代表们的意见。", []),
+    ("5月6日，全县干部群众来到青山广场，了解垃圾分类知识。", []),
+    ("5月6日，县长王建军来到南湖镇，随后主持召开座谈会。", [("meeting", ("王建军",), ())]),
+])
+def test_forms_going_somewhere_to_look_into_it_is_a_visit(text, expected):
+    assert [(e.kind, e.leaders, e.sites) for e in one(text).events] == expected

@@ -358,6 +358,9 @@ def _inspection_rx() -> re.Pattern:
                       # X一行(15人)走进/来到…: a delegation's visit
                       r"|(?<=一行)(?:\d{1,3}人|[一二三四五六七八九十两]{1,3}人)?(?:还|又|也|再|随后|随即|先后|首先|先|接着)?(?:走进|来到|前往|深入|莅临|赴|参观|拜访)"
                       r"|(?:深入|来到|走进)(?=[^，。；]{2,40}?(?:现场|一线|车间|工地)[，。；])"
+                      # X来到A公司，详细了解…: going to a place and looking into what is done there
+                      r"|(?:深入到|深入|来到|前往|走进)(?=[^，。；]{2,30}?(?<!会场|议室|席台|会堂)，(?:还|并|先后|随后)?"
+                      r"(?:实地|详细|认真|深入|现场|仔细|逐一)?(?:了解|察看|查看|听取|询问|检查|考察|调研))"
                       # 莅临 (a leader's visit, said with respect) is a visit of its own
                       r"|莅临"
                       # 到X指导工作, 到X现场办公: a visit when the clause went somewhere (_went_to)
@@ -553,7 +556,8 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         body_visit = leader is None and group is None and _BODY_VISITS.match(clause)
         if body_visit:
             group = body_visit  # 县政协对…开展专项视察: a body visits as a body
-        if m.group() in ("指导", "现场办公") and leader is None and group is None and not accompanied:
+        if m.group() in ("指导", "现场办公") and leader is None and group is None and not accompanied and not (
+                _TRAVELLED.search(clause) and _who_travels(text, s0, cs, clause)):
             continue  # 组织技术人员到田间地头指导农户: guidance by no one named is no visit
         if escort and escorts and escort.group("how") == "陪同" and leader is None and group is None:
             group = escort  # 各商会负责人在县长A的陪同下，对…进行了实地考察: a visit A goes along on
