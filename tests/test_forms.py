@@ -679,8 +679,8 @@ def test_forms_visit_shapes(text, expected):
 def test_forms_sites_of_an_earlier_paragraph_are_not_a_later_visits():
     f = one("5月6日至8日，省纪委派出工作组，分赴全省各地开展指导，查看基层减负工作的进展，听取干部群众的意见和建议。\n"
             "根据前期掌握的情况，县纪委有关部门到南湖镇开展督导，查看报表清理工作。")
-    [e] = f.events
-    assert e.date is None and e.sites == ()
+    first, e = f.events  # the group's visit (分赴…开展指导) is one of its own
+    assert first.date == "2023-05-06" and e.date is None and e.sites == ()
 
 
 # An attendance verb whose object names kinds of event (参加调研和座谈, 参加调研) attends the
@@ -1246,3 +1246,111 @@ def test_forms_places_in_a_clause_of_their_own(text, sites):
 def test_forms_title_after_shou_and_name_before_ji(text, expected):
     got = titles(one("5月6日，县委常委会会议召开。" + text))
     assert {k: v for k, v in got.items() if k in expected or k[:-1] in expected} == expected
+
+
+# Visits told by 指导 or 现场办公 after going somewhere (到X指导…工作, 莅临/来我县指导, 在X现场办公),
+# 督导工作 closing a visit, a topic between 开展 and the verb (开展安全生产综合督导), a group named in the
+# clause before (督查组一行来我县，就…进行督查), a visit with only those who go along named (在A的陪同下，
+# 对…进行了实地考察); 参加走访慰问 attends, it makes no visit; 指导 with nowhere gone, 加强指导 and 在X的
+# 指导下 are no visits.
+@pytest.mark.parametrize("text, expected", [
+    ("5月6日，市委书记王建军到青石县指导防汛工作。", [("inspection", "2023-05-06", ("王建军",), ())]),
+    ("5月6日，副市长李明华一行来我县指导秋粮收购工作，副县长陈东陪同。",
+     [("inspection", "2023-05-06", ("李明华",), ("陈东",))]),
+    ("5月6日，副市长李明华莅临我县指导工作。", [("inspection", "2023-05-06", ("李明华",), ())]),
+    ("5月6日，市委书记王建军深入青山镇指导抗旱工作。", [("inspection", "2023-05-06", ("王建军",), ())]),
+    ("6月2日，区长周斌到城南街道现场办公，协调解决老旧小区改造问题。", [("inspection", "2023-06-02", ("周斌",), ())]),
+    ("5月6日，县长王建军到南湖镇督导工作。", [("inspection", "2023-05-06", ("王建军",), ())]),
+    ("5月6日，县长王建军到南湖镇开展督导工作。", [("inspection", "2023-05-06", ("王建军",), ())]),
+    ("5月7日，省应急管理厅副厅长何丽一行到我县开展安全生产综合督导工作，市应急管理局局长李春华陪同督导。",
+     [("inspection", "2023-05-07", ("何丽",), ("李春华",))]),
+    ("3月15日，市安委会督查组一行来我县，就我县安全生产工作情况进行督查，副县长王建军陪同督查。",
+     [("inspection", "2023-03-15", (), ("王建军",))]),
+    ("3月13日，各商会负责人在县政协主席王建军、县委常委李明华等领导的陪同下，对我县东湖工业园进行了实地考察。",
+     [("inspection", "2023-03-13", (), ("王建军", "李明华"))]),
+    ("1月18日，县政协主席王建军率队到南湖镇看望慰问困难党员。南湖镇党委书记赵刚参加走访慰问。",
+     [("inspection", "2023-01-18", ("王建军",), ("赵刚",))]),
+    ("5月6日，县长王建军要求各部门加强指导，做好督导工作。", []),
+    ("5月6日，在县农业局的指导下，南湖镇完成了秋粮收购。", []),
+    ("5月6日，县长王建军指导群众填写申报表。", []),
+    ("5月6日，县长王建军表示，将到南湖镇指导防汛工作。", []),
+    ("各乡镇要组织技术人员到田间地头指导农户科学施肥。", []),
+])
+def test_forms_visits_told_by_guidance_and_office_on_site(text, expected):
+    assert [(e.kind, e.date, e.leaders, e.attendees) for e in one(text).events] == expected
+
+
+# Receptions are meetings the subject holds: 会见 / 会晤 / 接见 / 拜会 (those met attend), 与X举行会谈,
+# 接访 / 接待来访群众; 会见…，并举行会谈 is one; 参加会见 / 参加接访 attend it; a guest received (A受到B
+# 的接见) attends B's. A reception planned (将会见) or the noun (会见厅, 接访日, 做好接访工作) is none.
+@pytest.mark.parametrize("text, expected", [
+    ("5月6日，县委书记王建军会见青禾集团董事长李明华一行。县领导赵刚、孙丽参加会见。",
+     [("meeting", "2023-05-06", "王建军", ("李明华", "赵刚", "孙丽"))]),
+    ("5月6日，县长王建军在县政府会见了来访的南湖县委书记李明华和北山县县长赵刚，并举行工作会谈。",
+     [("meeting", "2023-05-06", "王建军", ("李明华", "赵刚"))]),
+    ("9月7日，市委书记王建军在北京拜会青禾集团董事长李明华，双方共叙友谊。",
+     [("meeting", "2023-09-07", "王建军", ("李明华",))]),
+    ("5月6日，县长王建军与青禾集团董事长李明华举行会谈。", [("meeting", "2023-05-06", "王建军", ("李明华",))]),
+    ("3月15日，县长李明华在县信访接待中心公开接待上访群众。副县长陈东参加接访。",
+     [("meeting", "2023-03-15", "李明华", ("陈东",))]),
+    ("1月19日，县委书记王建军到县信访局接访，听取群众诉求。", [("meeting", "2023-01-19", "王建军", ())]),
+    ("5月6日，青禾集团董事长王建军一行受到市委书记李明华的亲切接见。", [("meeting", "2023-05-06", "李明华", ("王建军",))]),
+    ("5月6日，县长王建军在会见厅前迎候客人。", []),
+    ("5月6日，县长王建军赴青州出席两县领导会晤。", [("meeting", "2023-05-06", None, ("王建军",))]),
+    ("5月6日，县长王建军将会见青禾集团董事长李明华一行。", []),
+    ("5月6日，县长王建军要求，要做好接访工作，落实接访日制度。", []),
+])
+def test_forms_receptions_are_meetings(text, expected):
+    assert [(e.kind, e.date, e.chair, e.attendees) for e in one(text).events] == expected
+
+
+# Dates the text tells by its own earlier dates or the page's: 当日/当天 is the day last written; a
+# bare day is of the month last written (3月13日…在14日晚召开的座谈会上) unless that day came later
+# in the month (3月13日…2日: the page's month); 本月8日 and 上月28日 by the page's month; 昨日 the day
+# before the page's; 日前 gives no day.
+@pytest.mark.parametrize("body, dates", [
+    ("3月5日是学雷锋纪念日。当日下午，县长王建军到南湖镇调研。", ["2023-03-05"]),
+    ("3月13日，县长王建军到南湖镇调研。\n在14日晚召开的座谈会上，县委书记李明华指出，要加快发展。",
+     ["2023-03-13", "2023-03-14"]),
+    ("3月13日，县长王建军到南湖镇调研。2日，县长王建军主持召开县政府常务会议。", ["2023-03-13", "2023-12-02"]),
+    ("本月8日，县长王建军到南湖镇调研。", ["2023-12-08"]),
+    ("上月28日，县长王建军到南湖镇调研。", ["2023-11-28"]),
+    ("昨日，县长王建军到南湖镇督导秋粮收购工作。", ["2023-12-19"]),
+    ("日前，县长王建军到南湖镇督导秋粮收购工作。", [None]),
+])
+def test_forms_dates_told_by_the_text_and_the_page(body, dates):
+    [f] = extract_file_text(f"测试标题\n发布时间：2023-12-20\n{LEAD}{body}\n", "t.txt", 2023)
+    assert [e.date for e in f.events] == dates
+
+
+# Patrols of a river, lake or forest (巡河, 巡林) are visits, and 参加巡河 attends them; 观摩了A、B sites;
+# a place named 古镇; a phase of a project joined by 和 (滨河公园二期和青禾大道改造工程); a kind of
+# project with no name (调研文旅项目) is no site.
+@pytest.mark.parametrize("text, expected", [
+    ("6月8日下午，市人大常委会副主任王建军到大成镇南溪河开展巡河工作。市河长办负责人李明华参加巡河。",
+     [("inspection", ("王建军",), ("李明华",), ())]),
+    ("5月6日，县委书记王建军带领县四大班子领导观摩全县重点项目，先后观摩了青禾智能制造产业园、东湖冷链物流园等12个项目。",
+     [("inspection", ("王建军",), (), ("青禾智能制造产业园", "东湖冷链物流园"))]),
+    ("5月6日，县长王建军调研文旅项目。在青山湖景区，王建军详细了解景区运营情况。随后，他又来到北山古镇，察看古镇保护情况。",
+     [("inspection", ("王建军",), (), ("青山湖景区", "北山古镇"))]),
+    ("5月6日，县长王建军调研重点项目，实地察看了城东供水工程、滨河公园二期和青禾大道改造工程建设情况。",
+     [("inspection", ("王建军",), (), ("城东供水工程", "滨河公园二期", "青禾大道改造工程"))]),
+    ("5月6日，全县各级河长共计巡河120次。", []),
+])
+def test_forms_patrols_tours_and_named_places(text, expected):
+    assert [(e.kind, e.leaders, e.attendees, e.sites) for e in one(text).events] == expected
+
+
+# A leader who goes to a place (来到, 深入, 前往, 走进) and then looks into what is done there in the
+# next clause (实地了解, 听取…汇报) makes a visit to it; going to a meeting's hall, people who are no
+# one named, or going on to hold a meeting, make none.
+@pytest.mark.parametrize("text, expected", [
+    ("5月6日，县长王建军深入南湖镇青山村，实地了解秋粮收购情况。", [("inspection", ("王建军",), ("南湖镇青山村",))]),
+    ("5月6日，县长王建军来到青禾科技公司，详细了解企业生产经营情况。", [("inspection", ("王建军",), ("青禾科技公司",))]),
+    ("5月6日，副县长李明华前往东湖产业园，听取园区建设情况汇报。", [("inspection", ("李明华",), ("东湖产业园",))]),
+    ("5月6日，县长王建军来到会场，听取代表们的意见。", []),
+    ("5月6日，全县干部群众来到青山广场，了解垃圾分类知识。", []),
+    ("5月6日，县长王建军来到南湖镇，随后主持召开座谈会。", [("meeting", ("王建军",), ())]),
+])
+def test_forms_going_somewhere_to_look_into_it_is_a_visit(text, expected):
+    assert [(e.kind, e.leaders, e.sites) for e in one(text).events] == expected

@@ -104,8 +104,10 @@ def attach_people_and_sites(scan: Scan) -> None:
 
 
 # what an attendance verb may name as its object: the kinds of event (陪同调研, 参加调研和座谈)
-_KIND = r"(?:调研|考察|视察|检查|督导|督查|走访|慰问|暗访|座谈会|座谈|会议)"
-_KINDS = re.compile(f"(?:了)?({_KIND}(?:(?:和|及|并|、|与){_KIND})*)(?=[，。；！？、\n]|$)")
+_KIND = r"(?:调研|考察|视察|检查|督导|督查|巡查|巡河|走访|看望|慰问|暗访|座谈会|座谈|会议|会见|会谈|接访)"
+# kinds joined, or written together (参加走访慰问)
+_KINDS = re.compile(f"(?:了)?({_KIND}(?:(?:和|及|并|、|与)?{_KIND})*)(?=[，。；！？、\n]|$)")
+_MEETING_KINDS = ("座谈会", "座谈", "会议", "会见", "会谈", "接访")
 
 
 def _events_named(events: list, text: str, verb: int, end: int) -> list:
@@ -117,7 +119,7 @@ def _events_named(events: list, text: str, verb: int, end: int) -> list:
     before = [e for e in events if e.start < verb]
     out = []
     for word in re.findall(_KIND, m.group(1)):
-        kind = "meeting" if word in ("座谈会", "座谈", "会议") else "inspection"
+        kind = "meeting" if word in _MEETING_KINDS else "inspection"
         of_kind = [e for e in before if e.kind == kind]
         if of_kind and of_kind[-1] not in out:
             out.append(of_kind[-1])

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-__all__ = ["DateMention", "find_dates", "resolve", "page_date", "dateline_date"]
+__all__ = ["DateMention", "find_dates", "in_context", "resolve", "page_date", "dateline_date"]
 
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
            "〇": 0, "零": 0, "两": 2}
@@ -32,6 +32,8 @@ _DATE = re.compile(
 )
 _RELATIVE = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
 _VAGUE = re.compile(r"近日|日前|近期|连日来|近来|前不久|日来|此前")
+# the day last written (3月5日，…。当日下午，…); not 当日的 (当日的报纸: any day's)
+_SAME = re.compile(r"(?:当日|当天|同日|同一天)(?!的|起|内|即|就|报名)")
 
 
 @dataclass(frozen=True)
@@ -42,11 +44,13 @@ class DateMention:
     month: int | None
     day: int | None  # None for 近日 / 日前 and for 今日 / 昨天
     relative: int | None = None  # days from the dateline: 今日 0, 昨天 -1
+    last_month: bool = False  # 上月28日: the month before the dateline's
+    same: bool = False  # 当日, 当天, 同日: the day last written (see `in_context`)
 
     @property
     def vague(self) -> bool:
         """近日, 日前: no day to give."""
-        return self.day is None and self.relative is None
+        return self.day is None and self.relative is None and not self.same
 
 
 _FULL = r"(?<!\d)((?:19|20)\d{2})(?:\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2})(?!\d))"
@@ -114,12 +118,36 @@ def find_dates(text: str) -> list[DateMention]:
             continue
         if not 1 <= day <= 31 or (month is not None and not 1 <= month <= 12):
             continue
-        out.append(DateMention(m.start(), m.end(), year, month, day))
+        out.append(DateMention(m.start(), m.end(), year, month, day,
+                               last_month=month is None and text[max(0, m.start() - 2):m.start()] == "上月"))
+    for m in _SAME.finditer(text):
+        out.append(DateMention(m.start(), m.end(), None, None, None, same=True))
     for m in re.finditer("|".join(_RELATIVE), text):
         out.append(DateMention(m.start(), m.end(), None, None, None, _RELATIVE[m.group()]))
     for m in _VAGUE.finditer(text):
         out.append(DateMention(m.start(), m.end(), None, None, None))
     return sorted(out, key=lambda d: d.start)
+
+
+def in_context(dates: list[DateMention], text: str, explicit_month: bool) -> list[DateMention]:
+    """Dates as the text's own earlier dates tell them: 当日/当天 is the day last written; a bare
+    day (14日) is of the month last written when that month's day written was no later
+    (3月13日…在14日晚召开的座谈会上), unless a dateline gives the month and the earlier date
+    stands in another paragraph (本报北京2月19日电…去年12月3日…。\n18日，…: February's)."""
+    out: list[DateMention] = []
+    last: DateMention | None = None  # the last date written with its month
+    for d in dates:
+        if d.same:
+            if last is not None:
+                d = replace(last, start=d.start, end=d.end)
+        elif d.month is None and d.day is not None and not d.last_month and last is not None and (
+                text[max(0, d.start - 2):d.start] != "本月") and d.day >= (last.day or 0) and (
+                not explicit_month or "\n" not in text[last.start:d.start]):
+            d = replace(d, month=last.month, year=d.year or last.year)
+        if d.month is not None and d.day is not None:
+            last = d
+        out.append(d)
+    return out
 
 
 def resolve(d: DateMention, year: int | None, dateline: tuple[int | None, int | None, int | None]) -> str | None:
@@ -136,6 +164,17 @@ def resolve(d: DateMention, year: int | None, dateline: tuple[int | None, int | 
     if d.day is None:
         return None
     month, day = d.month, d.day
+    if month is None and d.last_month:
+        if dm is None:
+            return None
+        month = dm - 1 or 12
+        y = d.year or dy or year
+        if y is None:
+            return f"--{month:02d}-{day:02d}"
+        try:
+            return datetime.date(y - (1 if dm == 1 else 0), month, day).isoformat()
+        except ValueError:
+            return None
     if month is None:
         if dm is None:
             return None

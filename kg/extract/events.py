@@ -9,7 +9,7 @@ from .. import lexicons
 from ..models import Article
 from ..normalize import CJK
 from ..segment import sentences
-from .dates import find_dates, resolve
+from .dates import dateline_date, find_dates, in_context, resolve
 from .directives import FoundDirective
 from .reader import (
     CLAUSE,
@@ -140,7 +140,8 @@ class Scan:
     bodies: set[int] = field(default_factory=set)  # visits a body makes with no one named
 
     def __post_init__(self) -> None:
-        self.dates = find_dates(self.r.text)
+        self.dates = in_context(find_dates(self.r.text), self.r.text,
+                                dateline_date(self.r.a.dateline)[1] is not None)
         said = bytearray(len(self.r.text) + 1)  # 1 where a directive's text stands
         for s, e in self.spans:
             said[s:e] = b"\x01" * (e - s)
@@ -170,6 +171,7 @@ def find_events(r: Reader, directives: list[FoundDirective], year: int | None,
         _meetings(scan, sent.start, sent.end, narrative)
         _chairs(scan, sent.start, sent.end)
         _inspections(scan, sent.start, sent.end, narrative)
+        _receptions(scan, sent.start, sent.end, narrative)
         _led_by(scan, sent.start, sent.end)
     events = sorted(scan.events, key=lambda e: e.start)
     first_para_end = r.text.find("\n")
@@ -367,8 +369,13 @@ def _inspection_rx() -> re.Pattern:
                       # X一行(15人)走进/来到…: a delegation's visit
                       r"|(?<=一行)(?:\d{1,3}人|[一二三四五六七八九十两]{1,3}人)?(?:还|又|也|再|随后|随即|先后|首先|先|接着)?(?:走进|来到|前往|深入|莅临|赴|参观|拜访)"
                       r"|(?:深入|来到|走进)(?=[^，。；]{2,40}?(?:现场|一线|车间|工地)[，。；])"
+                      # X来到A公司，详细了解…: going to a place and looking into what is done there
+                      r"|(?:深入到|深入|来到|前往|走进)(?=[^，。；]{2,30}?(?<!会场|议室|席台|会堂)，(?:还|并|先后|随后)?"
+                      r"(?:实地|详细|认真|深入|现场|仔细|逐一)?(?:了解|察看|查看|听取|询问|检查|考察|调研))"
                       # 莅临 (a leader's visit, said with respect) is a visit of its own
-                      r"|莅临")
+                      r"|莅临"
+                      # 到X指导工作, 到X现场办公: a visit when the clause went somewhere (_went_to)
+                      r"|指导(?![组员室办队科处局中者点团下意性思价费])|现场办公(?!会|室)")
 
 
 @lru_cache(maxsize=1)
@@ -384,9 +391,18 @@ _GUIDED = re.compile(r"(?:引导|陪着)(?P<whom>[^，。；]{1,12})$")
 # X陪同市委书记A调研: A leads the visit, X goes along (not 在X的陪同下, 陪同人员)
 _ACCOMPANYING = re.compile(r"(?:陪同|随同)(?P<whom>(?![下着人的])[^，。；]{2,40})$")
 _MANNER = r"(?:了)?(?:实地|专题|深入|督促|全面|专项|集中|随机|重点|现场|明察暗访|蹲点|跟踪)*"
-_CARRIED = re.compile(r"(?:就|围绕|对|针对)[^，。；]{1,30}(?:进行|开展)" + _MANNER + "$")
+# what is inspected may stand between 开展 and the verb (到我县开展安全生产综合督导)
+_TOPIC = r"(?:了)?(?:[^，。；的]{2,10}?(?<![会上中]))?"
+_CARRIED = re.compile(r"(?:就|围绕|对|针对)[^，。；]{1,30}(?:进行|开展)" + _TOPIC + _MANNER + "$")
 # the clause goes to a place and acts there through 开展/进行 (到北关镇开展调研, 来我县开展督查)
-_TRAVELLED = re.compile(r"(?:到|赴|来|在|前往|深入|奔赴|分赴|走进|来到)[^，。；]{1,30}(?:进行|开展)" + _MANNER + "$")
+_TRAVELLED = re.compile(r"(?:到|赴|来|在|前往|深入|奔赴|分赴|走进|来到)[^，。；]{1,30}(?:进行|开展)" + _TOPIC + _MANNER + "$")
+
+
+# the clause went to a place right before the verb (到南湖镇指导, 莅临我县, 在青石县现场办公): 指导 and
+# 现场办公 tell a visit only so; not a meeting's floor (在会上指导)
+_WENT_TO = re.compile(r"(?:到|赴|来|来到|莅临|深入|前往|奔赴|走进|在)(?:了)?[^，。；]{1,30}?(?<![会上中])(?:检查|调研|实地|现场)?$")
+# a clause that ends on a verb of visiting (参加走访, 陪同督导): the verb after it is part of it
+_VISIT_VERBS_END = re.compile(r"(?:走访|看望|慰问|调研|督导|督查|检查|视察|考察|察看|查看)+$")
 
 
 # a body of deputies or members as the subject of its visit (县政协对…开展视察, 市人大常委会组织…视察)
@@ -504,7 +520,12 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         clause = text[cs:at]
         after = body[m.end():m.end() + 200]  # what follows the verb in its sentence (a slice, not the body)
         carried = _CARRIED.search(clause) or _TRAVELLED.search(clause)
-        if re.match(rf"(?:时的|的|期间的|精神|后(?!{_went_on_rx().pattern})|工作|情况|结果|汇报|报告|发现|反馈|问题|中|侧记|纪实|手记|札记|日记|团|组(?!织)|队|量)", after) or (
+        if m.group() in ("指导", "现场办公") and (not (_WENT_TO.search(clause) or carried) or re.search(
+                r"(?:担任|作为|技术|业务|专业|具体|提供|给予|加强)$", clause)):
+            continue  # 加强指导, 指导群众: no visit told; 到X指导工作 is one
+        # 到南湖镇督导工作: 工作 closes what is visited for; 做好督导工作 is the noun
+        went = re.match(r"工作(?:[，。；！？]|$)", after) and (_WENT_TO.search(clause) or carried) and r.subject_name(at)
+        if not went and re.match(rf"(?:时的|的|期间的|精神|后(?!{_went_on_rx().pattern})|工作|情况|结果|汇报|报告|发现|反馈|问题|中|侧记|纪实|手记|札记|日记|团|组(?!织)|队|量)", after) or (
                 re.search(r"贯彻|落实|学习|传达|听取|审议|研究|通报", re.sub(r"(?:参观|交流)?学习$", "", clause))
                 and not carried):  # (参观)学习考察 is a visit
             continue  # 调研时的指示精神, 听取…检查情况汇报, 传达某某视察时的讲话: no visit made here
@@ -514,7 +535,8 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
             continue  # 督查专员, 出席督查对接会: a title or a meeting's name, no visit
         if _PLANNED.search(clause):
             continue  # 将到X调研: planned
-        if (re.search(r"(?:的|了|在|对|开展|进行|接受|组织|加强|迎接|陪同|随同|参加|参与|一同|一起|共同)(?:此次|本次|这次)?$", clause)
+        if (re.search(r"(?:的|了|在|对|开展|进行|接受|组织|加强|迎接|陪同|随同|参加|参与|一同|一起|共同)(?:此次|本次|这次)?$",
+                      _VISIT_VERBS_END.sub("", clause))
                 and not re.search(r"(?:实地|深入)$", clause) and not carried):
             continue
         escort = _ESCORT.search(text, s0, at)
@@ -537,11 +559,19 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
             leader = escorts[0].name  # 在县委书记X的带领下，…调研: X leads
         # a group leads only when no one has yet: 某某率指导组… 指导组一行察看 is the same visit
         before = text[clause_start(text, cs - 1) if cs > s0 else cs:at].replace("，", "")
-        group = (_group_leader_rx().match(text, cs) or _DEPUTIES_GO.search(before)) if leader is None and not any(
+        # 督查组一行来我县，就…进行督查: the group opens the clause before the one that tells what it did
+        prev_cs = clause_start(text, cs - 1) if cs > s0 else None
+        group = (_group_leader_rx().match(text, cs) or _DEPUTIES_GO.search(before) or (
+            _group_leader_rx().match(text, prev_cs) if prev_cs is not None and _CARRIED.search(clause) else None)) if leader is None and not any(
             e.kind == "inspection" for e in events) else None
         body_visit = leader is None and group is None and _BODY_VISITS.match(clause)
         if body_visit:
             group = body_visit  # 县政协对…开展专项视察: a body visits as a body
+        if m.group() in ("指导", "现场办公") and leader is None and group is None and not accompanied and not (
+                _TRAVELLED.search(clause) and _who_travels(text, s0, cs, clause)):
+            continue  # 组织技术人员到田间地头指导农户: guidance by no one named is no visit
+        if escort and escorts and escort.group("how") == "陪同" and leader is None and group is None:
+            group = escort  # 各商会负责人在县长A的陪同下，对…进行了实地考察: a visit A goes along on
         if leader is None and group is None and not accompanied and (not re.search(r"(?:赴|到|深入)[^，。]{1,20}$", clause) or (
                 _TRAVELLED.search(clause) and not _CARRIED.search(clause) and not _who_travels(text, s0, cs, clause))):
             continue  # 引导干部多到田间地头开展调研: going to act there, with no one who goes, tells no visit
@@ -579,6 +609,65 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         if body_visit:
             scan.bodies.add(id(ev))
         events.extend(_each_to_their_own(ev, clause))
+
+
+# a reception: a leader meets guests (会见, 会晤, 接见, 拜会), holds talks (与X会谈) or receives
+# petitioners (接访, 接待来访群众); not the room (会见厅), a day of it (接访日), its noun as an
+# object (做好接访工作), nor a guest who is received (受到…接见)
+_RECEPTION = re.compile(
+    r"(?P<verb>会见|会晤|接见|拜会|(?:举行|进行)(?:了)?(?:工作)?会谈|会谈|"
+    r"(?:公开|集中|带案)?接访|接待(?:了)?(?:来访|上访|信访)(?:的)?群众)(?![厅室日时间中心大厅工作制纪要上])")
+
+
+def _receptions(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
+    """会见 / 会晤 / 接见 / 拜会 / 与X会谈 / 接访: a meeting the subject holds (and chairs), with
+    the persons named as those met; one per sentence (会见…，并举行会谈 is the same)."""
+    r, events, text = scan.r, scan.events, scan.r.text
+    for m in _RECEPTION.finditer(text, s0, s1):
+        at = m.start()
+        cs = clause_start(text, at)
+        clause = text[cs:at]
+        received = re.search(r"(?:受到|得到)(?P<by>[^，。；]{2,40}?)的(?:亲切|热情)?$", clause)
+        if (scan.in_directive(at) and not narrative) or _PLANNED.search(clause) or not received and re.search(
+                r"(?:接受|参加|陪同|出席|参与|随同|做好|加强|开展|的|[“‘《])(?:了)?$", clause):
+            continue  # 将会见: planned; 陪同会见: attendance; 做好接访: the noun
+        host = r.subject_name(at)
+        date = scan.date_for(s0, at) or _same_day(events, text[s0:s1])
+        verb = m.group("verb")
+        trigger = "接访" if "接" in verb and "接见" not in verb else verb[-2:]
+        if any(e.kind == "meeting" and e.trigger in _RECEIVED and (s0 <= e.start < s1 or (
+                host is not None and e.chair == host and e.date == date and e.trigger == trigger)) for e in events):
+            continue  # 会见…，并举行会谈: the same meeting; 会晤 told again after
+        if received:  # A一行受到市委书记B的亲切接见: B receives A
+            hosts = [x for x in r.mentions if cs + received.start("by") <= x.start < cs + received.end("by")]
+            if not hosts:
+                continue
+            guest, host = host, hosts[-1].name
+            ev = FoundEvent("meeting", verb, at, date, host, trigger, (s0, s1))
+            if guest and guest != host:
+                ev.attend(guest, cs)
+            events.append(ev)
+            continue
+        if host is None:
+            continue
+        talks = verb.endswith("会谈")
+        partner = re.search(r"(?:与|同|和)(?P<who>[^，。；]{2,40})$", clause) if talks else None
+        if talks and partner is None:
+            continue  # 双方会谈: no one named who holds talks
+        ce = next_break(text, m.end())
+        lo, hi = (cs + partner.start("who"), at) if partner else (m.end(), ce)
+        went = re.search(r"(?:出席|参加|列席)[^，。；]*$", clause)  # 赴印度出席…会晤: attends, chairs none
+        ev = FoundEvent("meeting", (verb + text[m.end():ce]).strip("了，。"), at, date, None if went else host,
+                        trigger, (s0, s1))
+        if went:
+            ev.attend(host, at)
+        for x in r.mentions:
+            if lo <= x.start < hi and x.name != host:
+                ev.attend(x.name, x.start)
+        events.append(ev)
+
+
+_RECEIVED = ("会见", "会晤", "接见", "拜会", "会谈", "接访")
 
 
 _SEVERALLY = re.compile(r"分别(?:带队|率队|带领[^，。；]*?)?(?:赴|到|前往|深入)(?P<dest>[^，。；]+?)$")

@@ -65,7 +65,7 @@ def _unquote(s: str) -> str:
 
 
 # words that open a description, not a name (重点项目, 有关企业, 新建学校)
-_GENERIC_HEAD = re.compile(r"^(?:各|全|重点|有关|相关|新建|改扩建|一批|这些|该|本|其|多个|部分|所有|各类|一些|乡镇|村|社区|一线|"
+_GENERIC_HEAD = re.compile(r"^(?:各|全|重点|有关|相关|新建|改扩建|一批|这些|该|本|其|多个|部分|所有|各类|一些|乡镇|村|社区|一线|辖区|主要|沿线|周边|"
                            r"另一|这个|那个|每个)|.*?(?:\d+|[一二三四五六七八九十两几多]+)个|.*?(?:\d+|[几多数])[家所处座]")
 _WORKS = re.compile(r"(?:整治|治理|改造|提升|修复|建设|新建|扩建)$")
 _PHASE = re.compile(r"(?:[一二三四五六七八九十\d]+期|[（(][一二三四五六七八九十\d]+期[）)])(?:工程|项目)?$")
@@ -119,7 +119,7 @@ def _split_marked(span: str) -> list[tuple[str, bool]]:
         # two names only when 和/及 do not (某某控制与资源利用实验室 is one)
         for joiner in ("(?:和|及|以及)", "与"):
             parts = re.split(joiner, x)
-            if len(parts) > 1 and all(_suffix_rx().search(clean_project(p)) or (
+            if len(parts) > 1 and all(_suffix_rx().search(clean_project(p)) or _PHASE.search(p) or (
                     k < len(parts) - 1 and _WORKS.search(p)) for k, p in enumerate(parts)):
                 items += [(p, k < len(parts) - 1 and not _suffix_rx().search(clean_project(p)) and _proper(p))
                           for k, p in enumerate(parts)]
@@ -157,7 +157,8 @@ def sites_after(clause: str) -> list[tuple[str, bool]]:
             stop = _stop_rx().search(clause, stop.end() + 1)  # A施工现场、B项目现场: a list of works visited
         end = stop.start() if stop else len(clause)
         span = clause[m.end():end]
-        at_works = bool(stop) and stop.group() == "现场" or "现场、" in span
+        # A项目现场 names works; 到南湖镇现场办公 names where the office is held, no works
+        at_works = bool(stop) and stop.group() == "现场" and not clause.startswith("办公", stop.end()) or "现场、" in span
         if at_works:
             span = re.sub(r"(?:项目)?(?:施工|建设)?现场(?=[、和及])", "", span)
             span = re.sub(r"(?:项目)?(?:施工|建设)$", "", span)
@@ -177,7 +178,9 @@ def sites_after(clause: str) -> list[tuple[str, bool]]:
             parts = re.split("(?:以及|及|和)", marked[-1][0])
             if len(parts) == 2 and all(len(p) >= 2 for p in parts):
                 marked[-1:] = [(p, False) for p in parts]
-        out += [(x, works or shared or at_works and len(x) >= 3 or (closed and not _ADMIN.search(x))) for x, works in marked]
+        # a bare unit of government is no works (赴孝感市现场指导)
+        out += [(x, works or shared or at_works and len(x) >= 3 and not _ADMIN.search(x) or (closed and not _ADMIN.search(x)))
+                for x, works in marked]
         pos = max(end, m.end())
         more = re.match(f"等{_COUNT}{_KIND_OF}(?:及|和|以及)(?P<more>[^，。；]+)", clause[end:])
         if more:  # A、B等公司及C商会: C is visited too
@@ -243,6 +246,8 @@ def site_name(s: str, sure: bool = False) -> str | None:
     opening that is (武汉某职业学院集中隔离点 -> 武汉某职业学院), else None."""
     if s in lexicons.load("generic_projects") or _GENERIC_HEAD.match(s) or len(s) < 3 and not _suffix_rx().search(s):
         return None
+    if s.endswith("项目") and len(s) <= 6 and not _proper(s[:-2]):
+        return None  # 文旅项目, 产业项目: a kind of project, none named
     if sure or is_project_name(s):
         return s
     for end in range(len(s) - 1, 3, -1):
