@@ -1357,3 +1357,14 @@ def test_forms_patrols_tours_and_named_places(text, expected):
 ])
 def test_forms_going_somewhere_to_look_into_it_is_a_visit(text, expected):
     assert [(e.kind, e.leaders, e.sites) for e in one(text).events] == expected
+
+
+# Leaders named together in a clause of their own before the verb's, nothing but their names and
+# 带队 (县委书记A、县长B带队，深入…调研; A、B分别带队，…) all lead; those who go along (A、B陪同，…) do not.
+@pytest.mark.parametrize("text, leaders", [
+    ("5月6日，县委书记王建军、县长李明华带队，深入南湖镇调研秋粮收购工作。", ("王建军", "李明华")),
+    ("5月6日，县委常委会召开会议。会后，王建军、李明华分别带队，现场调研督导安全生产工作。", ("王建军", "李明华")),
+    ("5月6日，县委书记王建军带队，深入南湖镇调研秋粮收购工作。", ("王建军",)),
+])
+def test_forms_leaders_named_in_a_clause_before_the_visit(text, leaders):
+    assert next(e for e in one(text).events if e.kind == "inspection").leaders == leaders
