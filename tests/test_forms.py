@@ -1307,7 +1307,8 @@ def test_forms_receptions_are_meetings(text, expected):
 # Dates the text tells by its own earlier dates or the page's: 当日/当天 is the day last written; a
 # bare day is of the month last written (3月13日…在14日晚召开的座谈会上) unless that day came later
 # in the month (3月13日…2日: the page's month); 本月8日 and 上月28日 by the page's month; 昨日 the day
-# before the page's; 日前 gives no day.
+# before the page's, unless the day is written out after it (昨天（12月18日）); 元月 is January; 日前
+# gives no day.
 @pytest.mark.parametrize("body, dates", [
     ("3月5日是学雷锋纪念日。当日下午，县长王建军到南湖镇调研。", ["2023-03-05"]),
     ("3月13日，县长王建军到南湖镇调研。\n在14日晚召开的座谈会上，县委书记李明华指出，要加快发展。",
@@ -1317,6 +1318,8 @@ def test_forms_receptions_are_meetings(text, expected):
     ("上月28日，县长王建军到南湖镇调研。", ["2023-11-28"]),
     ("昨日，县长王建军到南湖镇督导秋粮收购工作。", ["2023-12-19"]),
     ("日前，县长王建军到南湖镇督导秋粮收购工作。", [None]),
+    ("昨天（12月18日）上午，县长王建军到南湖镇调研。", ["2023-12-18"]),
+    ("元月8日，县长王建军到南湖镇调研。", ["2023-01-08"]),
 ])
 def test_forms_dates_told_by_the_text_and_the_page(body, dates):
     [f] = extract_file_text(f"测试标题\n发布时间：2023-12-20\n{LEAD}{body}\n", "t.txt", 2023)
@@ -1354,3 +1357,14 @@ def test_forms_patrols_tours_and_named_places(text, expected):
 ])
 def test_forms_going_somewhere_to_look_into_it_is_a_visit(text, expected):
     assert [(e.kind, e.leaders, e.sites) for e in one(text).events] == expected
+
+
+# Leaders named together in a clause of their own before the verb's, nothing but their names and
+# 带队 (县委书记A、县长B带队，深入…调研; A、B分别带队，…) all lead; those who go along (A、B陪同，…) do not.
+@pytest.mark.parametrize("text, leaders", [
+    ("5月6日，县委书记王建军、县长李明华带队，深入南湖镇调研秋粮收购工作。", ("王建军", "李明华")),
+    ("5月6日，县委常委会召开会议。会后，王建军、李明华分别带队，现场调研督导安全生产工作。", ("王建军", "李明华")),
+    ("5月6日，县委书记王建军带队，深入南湖镇调研秋粮收购工作。", ("王建军",)),
+])
+def test_forms_leaders_named_in_a_clause_before_the_visit(text, leaders):
+    assert next(e for e in one(text).events if e.kind == "inspection").leaders == leaders

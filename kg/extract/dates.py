@@ -26,7 +26,7 @@ def _num(s: str) -> int:
 _N = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DASH = "-—–－～~"
 _DATE = re.compile(
-    rf"(?:(?P<y>(?:19|20)\d{{2}}|[一二〇零九]{{4}})年)?(?:(?P<m>{_N})月)?(?P<d>{_N})"
+    rf"(?:(?P<y>(?:19|20)\d{{2}}|[一二〇零九]{{4}})年)?(?:(?P<m>{_N}|元)月)?(?P<d>{_N})"
     rf"(?:[{_DASH}]{{1,2}}{_N}(?=[日号]))?[日号]"  # 5月6—7日: the first day
     rf"(?:(?:至|到|[{_DASH}]{{1,2}})(?:{_N}月)?{_N}[日号])?"
 )
@@ -87,7 +87,7 @@ def dateline_date(dateline: str) -> tuple[int | None, int | None, int | None]:
 
 
 # the characters a match of _DATE opens with (a digit, a numeral of a year, a month or a day)
-_DATE_OPENING = re.compile(r"[\d一二三四五六七八九十〇零]")
+_DATE_OPENING = re.compile(r"[\d一二三四五六七八九十〇零元]")
 
 
 def _date_matches(text: str):
@@ -106,12 +106,13 @@ def _date_matches(text: str):
 def find_dates(text: str) -> list[DateMention]:
     """Date mentions in order: 7月23日上午, 2023年5月6日, 5月6日至7日 and 5月6—7日 (the first
     day), 17日
-    (no month), 今日/昨天 (`relative` to the dateline) and 近日/日前 (`vague`)."""
+    (no month; 上月28日 marked `last_month`), 元月 (January), 今日/昨天 (`relative` to the dateline),
+    当日/当天 (`same`: the day last written, see `in_context`) and 近日/日前 (`vague`)."""
     out: list[DateMention] = []
     for m in _date_matches(text):
         y = m.group("y")
         year = _num(y) if y else None
-        month = _num(m.group("m")) if m.group("m") else None
+        month = (1 if m.group("m") == "元" else _num(m.group("m"))) if m.group("m") else None  # 元月: January
         try:
             day = _num(m.group("d"))
         except (KeyError, ValueError):
@@ -136,7 +137,12 @@ def in_context(dates: list[DateMention], text: str, explicit_month: bool) -> lis
     stands in another paragraph (本报北京2月19日电…去年12月3日…。\n18日，…: February's)."""
     out: list[DateMention] = []
     last: DateMention | None = None  # the last date written with its month
+    # 昨天（5月6日）: the day written out in brackets tells it, not the word counted from the page
+    told = {d.start for d in dates if d.relative is not None and any(
+        e.start == d.end + 1 and text[d.end:d.end + 1] in "（(" and e.day is not None and e.relative is None for e in dates)}
     for d in dates:
+        if d.start in told:
+            continue
         if d.same:
             if last is not None:
                 d = replace(last, start=d.start, end=d.end)

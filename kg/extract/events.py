@@ -483,6 +483,23 @@ def _attendee_from(r: Reader, s0: int, cs: int) -> int:
     return k
 
 
+def _leading_clause(r: Reader, s0: int, cs: int, leader: str | None) -> list[str]:
+    """Those who lead with the leader in a clause of their own before the verb's, the clause
+    nothing but their names and 带队 (县委书记A、县长B带队，深入…调研; A、B分别带队，…)."""
+    if leader is None or r.mention_at(cs) is not None or cs <= s0:
+        return []
+    k = clause_start(r.text, cs - 1)
+    lead = _LEAD_AT.match(r.text, k)
+    first = r.mention_at(lead.end() if lead else k)
+    if first is None or first.name != leader:
+        return []
+    co = co_subjects(r, first, cs)
+    last = next((m for m in r.mentions if m.name == (co[-1] if co else leader) and k <= m.start < cs), None)
+    if last is None or not re.fullmatch(r"(?:分别|一同|共同)?(?:带队|率队)?(?:一行)?", r.text[last.end:cs - 1]):
+        return []
+    return co
+
+
 def _co_leaders(r: Reader, s0: int, cs: int) -> list[str]:
     """Leaders written before the clause of the verb, each in a clause of its own that holds
     nothing but a titled name (县委书记A，县委副书记、县长B带领…)."""
@@ -592,7 +609,7 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
                         m.group(), (s0, s1))
         # A，B带领…; A、B一同调研: all lead, the first written is the chair
         for who in [leader] if guided else ([leader] + co_subjects(r, led_ones[0], at) if led_ones else []) if accompanied else _co_leaders(r, s0, cs) + ([leader] if leader else []) + co_subjects(
-                r, r.mention_at(cs), at):
+                r, r.mention_at(cs), at) + _leading_clause(r, s0, cs, leader):
             ev.lead(who)
         for x in guides:
             ev.attend(x.name, x.start)
