@@ -225,22 +225,68 @@ _BULLET = re.compile(r"^(?:[■□●○◆◇▲△★☆▌◎◉▪•※|/\s
                      r"(?=本报|全媒|融媒|记者|通讯员))+")
 
 
+# A credit of the text's author on a line of its own (作者：王芳, 文/王芳, 文、图/王芳（本报记者）):
+# a reporter or correspondent when the note in brackets gives the role, else the author, who
+# stands for the reporter when the item names no other (as a web page's author field does)
+_AUTHOR = re.compile(
+    rf"^[（(]?\s*(?:(?:作者|撰文|撰稿|采写|文字|文\s*[、/／]\s*图|图\s*[、/／]\s*文|文图|图文)\s*[:：/／|｜]?|文\s*[:：/／|｜])\s*"
+    rf"(?P<by>[{CJK}·][{CJK}·、，,\s]{{1,30}}?)\s*(?:[（(](?P<note>[^（）()]{{0,30}})[）)])?\s*[）)]?"
+    # other credits after it on the line (图/李明, 编辑：周强 审核：…)
+    rf"(?:\s*(?:图|图片|摄影|摄|{lexicons.alternation('furniture_labels')})\s*[/／:：|｜].*)?\s*$")
+
+
+def _author(raw: str, t: Mapped) -> tuple[list[str], str] | None:
+    """(names, role) of an author's credit: role 记者, 通讯员 or "" when the note names none."""
+    m = _AUTHOR.match(t.text)
+    if not m:
+        return None
+    tokens = [x for x in re.split(r"[\s、，,]+", _raw_span(raw, t, m.start("by"), m.end("by"))) if x]
+    names = [n for tok in tokens for n in _split_names(tok)]
+    if not names or len(names) > 4 or not all(plausible_name(n) for n in names):
+        return None
+    note = m.group("note") or ""
+    return names, "通讯员" if "通讯员" in note else "记者" if "记者" in note else ""
+
+
 def _is_byline(t: Mapped) -> bool:
     if _END_BYLINE.match(_BULLET.sub("", t.text)):
+        return True
+    if _AUTHOR.match(t.text):
         return True
     m = _END_NAME.match(t.text)  # （王小明）, but not （上接第一版）
     return bool(m) and all(plausible_name(n) for n in re.split(r"[\s、]", m.group("by")) if n)
 
 
-def _read_byline(raw: str, t: Mapped) -> tuple[list[str], list[str]]:
-    """(reporters, correspondents) of a paragraph that is only a byline: 本报记者 王芳 通讯员
-    李明, ■记者 王芳, （全媒体记者：王芳）, or a bare name in brackets (王芳) for the reporter."""
+def _read_byline(raw: str, t: Mapped) -> tuple[list[str], list[str], list[str]]:
+    """(reporters, correspondents, authors) of a paragraph that is only a byline: 本报记者 王芳
+    通讯员 李明, ■记者 王芳, （全媒体记者：王芳）, a bare name in brackets (王芳) for the
+    reporter, or an author's credit (作者：王芳)."""
     cut = len(t.text) - len(_BULLET.sub("", t.text))
     if e := _END_BYLINE.match(t.text[cut:]):
-        return parse_byline(_raw_span(raw, t, cut + e.start("by"), cut + e.end("by")))
+        return *parse_byline(_raw_span(raw, t, cut + e.start("by"), cut + e.end("by"))), []
+    if a := _author(raw, t):
+        names, role = a
+        return (names if role == "记者" else [], names if role == "通讯员" else [], names if not role else [])
     if e := _END_NAME.match(t.text):
-        return parse_byline("记者 " + _raw_span(raw, t, e.start("by"), e.end("by")))[0], []
-    return [], []
+        return parse_byline("记者 " + _raw_span(raw, t, e.start("by"), e.end("by")))[0], [], []
+    return [], [], []
+
+
+# the credit of a photo's caption: …。融媒记者 王芳 摄, （通讯员 李明 摄）
+_CAPTION_BYLINE = re.compile(rf"(?P<by>(?:{_ROLES})\s*[:：]?\s*[{CJK}·][{CJK}·、\s]{{1,20}}?)\s*/?\s*摄(?:影)?[）)]?\s*$")
+
+
+def _caption_bylines(raw: str, paras: list[Para]) -> tuple[list[str], list[str]]:
+    """(reporters, correspondents) credited for the photos of an item: the caption's 记者 X 摄
+    names a reporter of the item as a byline does."""
+    reporters: list[str] = []
+    correspondents: list[str] = []
+    for p in paras:
+        if _CAPTION.search(p.text.text) and (m := _CAPTION_BYLINE.search(p.text.text)):
+            r, c = parse_byline(_raw_span(raw, p.text, m.start("by"), m.end("by")))
+            reporters += r
+            correspondents += c
+    return reporters, correspondents
 
 
 def _drop_captions(paras: list[Para]) -> list[Para]:
@@ -277,7 +323,9 @@ def _item_heads(paras: list[Mapped]) -> list[Mapped]:
 # How many paragraphs at the end of an item may be bylines and the site's notes below them.
 _TAIL_MAX = 6
 _TAIL_NOTE_MAX = 16
-_INLINE_END_NAMES = re.compile(rf"(?<=[。！？”])\s*[（(](?P<by>[{CJK}·、\s]{{2,24}})[）)]\s*$")
+_INLINE_END_NAMES = re.compile(rf"(?<=[。！？”])\s*[（(](?P<by>[{CJK}·、\s/／]{{2,30}})[）)]\s*$")
+# the credits of a closing note: 文 the text's, 图 and 摄 the photos' (（王某 文/李某 图）, （文/王某 图/李某）)
+_CREDIT_MARKS = ("文", "图", "摄", "摄影")
 
 
 def _tail_note(s: str) -> bool:
@@ -292,7 +340,15 @@ def _inline_end_names(raw: str, t: Mapped) -> tuple[int, list[str]] | None:
     m = _INLINE_END_NAMES.search(t.text)
     if not m:
         return None
-    tokens = [x for x in re.split(r"[\s、]+", _raw_span(raw, t, m.start("by"), m.end("by"))) if x]
+    tokens = [x for x in re.split(r"[\s、/／]+", _raw_span(raw, t, m.start("by"), m.end("by"))) if x]
+    if any(x in _CREDIT_MARKS for x in tokens):
+        # （王某 文/李某 图）: the mark follows its name, or opens the note and precedes it
+        marks = tokens[0::2] if tokens[0] in _CREDIT_MARKS else tokens[1::2]
+        people = tokens[1::2] if tokens[0] in _CREDIT_MARKS else tokens[0::2]
+        if len(marks) != len(people) or not all(x in _CREDIT_MARKS for x in marks) \
+                or not all(plausible_name(n) for n in people):
+            return None
+        return m.start(), [n for n, x in zip(people, marks) if x == "文"]  # who took the photos is no byline
     names = [n for tok in tokens for n in _split_names(tok)]
     if not names or len(names) > 4 or not all(plausible_name(n) for n in names):
         return None
@@ -309,6 +365,12 @@ def _closed(s: str) -> bool:
 _BYLINE_IN_FURNITURE = re.compile(rf"[:：][^:：]*?(?P<by>(?:{_ROLES})\s*[:：|｜丨]?\s*[{CJK}·][^。，；！？]*)$")
 
 
+# an author's credit among the site's labels on their line, up to the next label or the end
+_AUTHOR_IN_FURNITURE = re.compile(
+    rf"(?:^|[^{CJK}])?(?P<by>作者\s*[:：]\s*[{CJK}·][{CJK}·、，,\s]{{1,30}}?(?:[（(][^（）()]{{0,30}}[）)])?)"
+    rf"\s*(?=$|[|｜丨/]|(?:{lexicons.alternation('furniture_labels')})\s*[:：])")
+
+
 def _drop_furniture(lines: list[Line]) -> list[Line]:
     """The lines that are no furniture. A furniture line broken inside a word (…09:30 来|源：…,
     …来源：青||石县融媒体中心…) takes the lines that go on with it, even across a column break."""
@@ -319,6 +381,10 @@ def _drop_furniture(lines: list[Line]) -> list[Line]:
         if _FURNITURE.match(t) or (dropped is not None and runs_on(dropped.text.text, t)):
             if by := _BYLINE_IN_FURNITURE.search(t):  # 来源：青石县融媒体中心 记者：王芳: the byline stays
                 out.append(replace(x, text=x.text[by.start("by"):]))
+                dropped = None
+                continue
+            if au := _AUTHOR_IN_FURNITURE.search(t):  # 来源：青石宣传 | 作者：王芳 | 发布时间：…
+                out.append(replace(x, text=x.text[au.start("by"):au.end("by")]))
                 dropped = None
                 continue
             dropped = x
@@ -350,6 +416,10 @@ def _drop_menus(lines: list[Line]) -> list[Line]:
     return out
 
 
+# a photo's credit alone on its line, no role before the name: 王芳 摄, 李明/摄
+_BARE_CREDIT = re.compile(rf"^[{CJK}]{{2,4}}\s*/?\s*摄(?:影)?$")
+
+
 def _openers(lines: list[Line]):
     """Which lines open a paragraph whatever the layout: a lead (read across a line break:
     新华社拉萨10|月13日电), a byline on a line of its own, and the line after one."""
@@ -378,6 +448,8 @@ def _openers(lines: list[Line]):
             return OPENS
         if k == 0:
             return 0
+        if _BARE_CREDIT.match(texts[k]) and _ends(texts[k - 1]):
+            return OPENS  # …会议。|王芳 摄: a photo's credit on its line, not the paragraph's end
         if _CAPTION.search(texts[k - 1]):
             return BREAK
         return BREAK if alone(k - 1) and _closed(texts[k - 1]) and not _ends(texts[k - 1]) else 0
@@ -412,7 +484,8 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
     lines = _drop_menus(_drop_furniture(split_lines(raw)))
     if not lines:
         return []
-    paras = [p for p in paragraphs(lines, _openers(lines)) if not _FURNITURE.match(p.text.text)]
+    paras = [p for p in paragraphs(lines, _openers(lines))
+             if not _FURNITURE.match(p.text.text) or _AUTHOR.match(p.text.text)]
     if not paras:
         return []
     units = [p.text for p in paras]
@@ -442,13 +515,16 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
         reporters: list[str] = []
         correspondents: list[str] = []
         head = []
+        authors: list[str] = []
         for x in units[h:li]:
             if _is_byline(x):  # 本报记者 王芳 on a line of its own, near the headline
-                r, c = _read_byline(raw, x)
+                r, c, a = _read_byline(raw, x)
                 reporters += r
                 correspondents += c
+                authors += a
             else:
                 head.append(x.text)
+        photo_r, photo_c = _caption_bylines(raw, list(paras[li:end]))
         body_paras = [p.text for p in _drop_captions(list(paras[li:end]))]
         dateline = ""
         # a byline on a line of its own at the end (web pages), or closing the last paragraph;
@@ -458,11 +534,12 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
         while k > 0 and len(body_paras) - k < _TAIL_MAX:
             last = body_paras[k - 1]
             if _is_byline(last):
-                r, c = _read_byline(raw, last)
-                if not (r or c):
+                r, c, a = _read_byline(raw, last)
+                if not (r or c or a):
                     break
                 reporters += r
                 correspondents += c
+                authors += a
                 found = True
             elif not _tail_note(last.text):
                 break
@@ -518,6 +595,10 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
             reporters, correspondents = r + reporters, c + correspondents
             body_paras[0] = first[b.end():]
             body_paras = [p for p in body_paras if p.text]
+        reporters += photo_r
+        correspondents += photo_c
+        if not reporters and not correspondents:
+            reporters = authors
         body, offsets, para_starts = _join_paragraphs(body_paras)
         if not body and not head:
             continue

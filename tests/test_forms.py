@@ -1368,3 +1368,122 @@ def test_forms_going_somewhere_to_look_into_it_is_a_visit(text, expected):
 ])
 def test_forms_leaders_named_in_a_clause_before_the_visit(text, leaders):
     assert next(e for e in one(text).events if e.kind == "inspection").leaders == leaders
+
+
+# --- people2: names joined by 和, titles of candidates, a title after a name, credits, required points ---
+
+def page(text: str, year=2023):
+    [f] = extract_file_text(text, "t.txt", year)
+    return f
+
+
+# Two names joined by 和/与 (李明和王刚): the conjunction ends the first name, which the tagger
+# may read as a name of three (李明和); a title after the first name and its 和 (副县长孙立和
+# 县住建局局长周强) is the second's alone; a name of three that no name follows keeps its end.
+@pytest.mark.parametrize("text, expected", [
+    ("李明和王刚一同来到青石村调研。", {"李明": [], "王刚": []}),
+    ("县领导赵立和孙刚一同来到青石村调研。", {"赵立": [], "孙刚": []}),
+    ("副县长李明和王刚参加调研。", {"李明": ["副县长"], "王刚": ["副县长"]}),
+    ("刘建华与赵丽萍一同来到青石村调研。", {"刘建华": [], "赵丽萍": []}),
+    ("副县长孙立和县住建局局长周强参加调研。", {"孙立": ["副县长"], "周强": ["县住建局局长"]}),
+    ("副县长孙立及县住建局局长周强、县交通局局长吴凡参加调研。",
+     {"孙立": ["副县长"], "周强": ["县住建局局长"], "吴凡": ["县交通局局长"]}),
+    ("县委书记王建军，县委副书记、县长李明华出席会议。", {"王建军": ["县委书记"], "李明华": ["县委副书记", "县长"]}),
+])
+def test_forms_people2_names_joined_by_he(text, expected):
+    got = titles(one("5月6日，县委常委会会议召开。" + text))
+    assert {k: v for k, v in got.items() if k != "周晓明"} == expected
+
+
+# A post written with the candidacy for it (市政协副主席候选人, 副旗长提名人选) is the title as
+# written; the words alone, with no name after them, give no one.
+@pytest.mark.parametrize("text, expected", [
+    ("市政协副主席候选人张立新出席会议。", {"张立新": ["市政协副主席候选人"]}),
+    ("旗委常委、副旗长提名人选张宏伟，副旗长孙丽参加调研。",
+     {"张宏伟": ["旗委常委", "副旗长提名人选"], "孙丽": ["副旗长"]}),
+    ("县长候选人、县委副书记李卫东出席会议。", {"李卫东": ["县长候选人", "县委副书记"]}),
+    ("会议推选了县政协主席候选人。", {}),
+])
+def test_forms_people2_candidates(text, expected):
+    got = titles(one("5月6日，县委常委会会议召开。" + text))
+    assert {k: v for k, v in got.items() if k != "周晓明"} == expected
+
+
+# Credits: a photo's 记者/通讯员 X 摄 names a reporter or correspondent of the item (on its own line,
+# in brackets, beside the item's own byline); a credit with no role (王芳 摄) names none and leaves
+# the paragraph above it in place. An author's credit (作者：X, 文/图 X, 文、图/X, 作者 among the
+# site's labels) gives the role its note names (（县融媒体中心记者）), and else stands for the
+# reporter only when the item names no other; a unit or letters as author name no one.
+BODY = "3月5日，县委书记王建军主持召开会议。\n"
+
+
+@pytest.mark.parametrize("text, reporters, correspondents", [
+    (f"测试标题\n{BODY}融媒记者 王小明 摄\n", ("王小明",), ()),
+    (f"测试标题\n本报讯 {BODY}（融媒记者 王小明 摄）\n", ("王小明",), ()),
+    (f"测试标题\n{BODY}通讯员 李红梅 摄\n", (), ("李红梅",)),
+    (f"测试标题\n本报讯（记者 周晓明）{BODY}融媒记者 王小明 摄\n", ("周晓明", "王小明"), ()),
+    (f"测试标题\n{BODY}王小明 摄\n", (), ()),
+    (f"测试标题\n{BODY}作者：王小明（县融媒体中心记者）\n", ("王小明",), ()),
+    (f"测试标题\n{BODY}作者：王小明（青石镇通讯员）\n", (), ("王小明",)),
+    (f"测试标题\n作者：王小明 李红梅\n{BODY}", ("王小明", "李红梅"), ()),
+    (f"测试标题\n文、图/张国华（本刊记者）\n{BODY}", ("张国华",), ()),
+    (f"测试标题\n{BODY}文/图 王小明\n", ("王小明",), ()),
+    (f"测试标题\n来源：青石宣传 | 作者：王小明 | 发布时间: 2021-01-06\n{BODY}", ("王小明",), ()),
+    (f"测试标题\n2021-01-06 来源：青石宣传 作者：王小明 李红梅 点击：\n{BODY}", ("王小明", "李红梅"), ()),
+    (f"测试标题\n本报讯（记者 周晓明）{BODY}作者：王小明\n", ("周晓明",), ()),
+    (f"测试标题\n{BODY}来源：青石宣传 作者：ance\n", (), ()),
+    (f"测试标题\n{BODY}作者：县委宣传部\n", (), ()),
+    (f"测试标题\n{BODY}作者为本报记者\n", (), ()),
+])
+def test_forms_people2_credits(text, reporters, correspondents):
+    f = page(text)
+    assert (f.article.reporters, f.article.correspondents) == (reporters, correspondents)
+    assert "王建军" in {p.name for p in f.persons}  # the item's own text stays
+
+
+# 提出要求：/提出五项要求：open what was required (cue 要求); 提出四点要求。 with nothing after it
+# says nothing (the 强调 after it does); 提出要求，… names no cue (the guidelines).
+@pytest.mark.parametrize("text, expected", [
+    ("王建军对下一步工作提出要求：要提高认识。", [("王建军", "要求", "要提高认识")]),
+    ("王建军提出五项要求：一要提高认识，二要压实责任。", [("王建军", "要求", "一要提高认识")]),
+    ("王建军就做好下一步工作提出四点要求。他强调，要提高认识。", [("王建军", "强调", "要提高认识")]),
+    ("王建军强调了三项意见：一要提高认识。", [("王建军", "强调", "一要提高认识")]),
+    ("王建军提出要求，要提高认识。", []),
+])
+def test_forms_people2_required_points(text, expected):
+    f = one("3月5日，县委书记王建军到南湖镇调研。" + text)
+    got = [(d.speaker, d.cue, d.text[:len(x[2])]) for d, x in zip(f.directives, expected)]
+    assert len(f.directives) == len(expected) and got == expected
+
+
+# More credits: 撰稿：X with the editors after it on its line; a closing note that credits the text
+# (（X 文/Y 图）, （文/X 图/Y）) names X the reporter and reads neither name into the text.
+@pytest.mark.parametrize("text, reporters, persons", [
+    (f"测试标题\n{BODY}撰稿:王宏瑞 编辑:包晓峰 责编:达来 审核:梅英\n", ("王宏瑞",), {"王建军", "王宏瑞"}),
+    (f"测试标题\n3月5日，县委书记王建军主持召开会议。会议要求，要抓好落实。 （史建伟 文/王双成 图）\n",
+     ("史建伟",), {"王建军", "史建伟"}),
+    (f"测试标题\n3月5日，县委书记王建军主持召开会议。会议要求，要抓好落实。（文/史建伟 图/王双成）\n",
+     ("史建伟",), {"王建军", "史建伟"}),
+    (f"测试标题\n3月5日，县委书记王建军主持召开会议。会议要求，要抓好落实。（史建伟 王双成）\n",
+     ("史建伟", "王双成"), {"王建军", "史建伟", "王双成"}),
+])
+def test_forms_people2_more_credits(text, reporters, persons):
+    f = page(text)
+    assert f.article.reporters == reporters and {p.name for p in f.persons} == persons
+
+
+# 叮嘱 and 嘱咐 introduce what was said as 要求 does, with or without a comma (dev gold marks them
+# optional); with a complement after it (叮嘱好, 说好) a cue introduces nothing.
+@pytest.mark.parametrize("text, expected", [
+    ("他叮嘱工人们注意施工安全。", [("王建军", "叮嘱", "工人们注意施工安全")]),
+    ("王建军叮嘱，要抓好安全生产。", [("王建军", "叮嘱", "要抓好安全生产")]),
+    ("王建军嘱咐陪同的负责人认真研究。", [("王建军", "嘱咐", "陪同的负责人认真研究")]),
+    ("他叮嘱随行部门负责人说，土豆种植很有前途。",
+     [("王建军", "叮嘱", "随行部门负责人说"), ("王建军", "说", "土豆种植很有前途")]),
+    ("王建军叮嘱好各村干部。", []),
+    ("王建军说好，大家就散了。", []),
+])
+def test_forms_people2_enjoining(text, expected):
+    f = one("3月5日，县委书记王建军到南湖镇调研。" + text)
+    got = [(d.speaker, d.cue, d.text[:len(x[2])]) for d, x in zip(f.directives, expected)]
+    assert len(f.directives) == len(expected) and got == expected

@@ -198,7 +198,7 @@ def _goes_on(r: Reader, found: list[FoundDirective], cs: int, s: int, para: int)
 # cues that are nouns as well (工作要求, 新希望); 强调, 指出 are verbs only
 _ALSO_NOUNS = frozenset({"要求", "希望", "建议", "意见"})
 # the points a speaker counts before making them (强调了三点意见：一要…): what was said opens after
-_POINTS = re.compile(r"了?(?:[一二三四五六七八九十两几]|\d{1,2})(?:点|条|个方面)(?:意见|要求|希望|建议|看法)?[：:]")
+_POINTS = re.compile(r"了?(?:[一二三四五六七八九十两几]|\d{1,2})(?:点|条|项|个方面)(?:意见|要求|希望|建议|看法)?[：:]")
 
 
 def find_directives(r: Reader) -> list[FoundDirective]:
@@ -213,11 +213,13 @@ def find_directives(r: Reader) -> list[FoundDirective]:
         nxt = text[e:e + 1]
         prev = text[max(0, s - 2):s]
         points = _POINTS.match(text, e)  # 强调了三点意见：一要…, 强调三点：…
-        if not points and (nxt in ("的", "了", "过", "、") or text[e:e + 2] in ("要求", "建议", "意见")):
-            continue  # 提出的, 提出要求, 提要求、找问题: a noun, not what was said
+        if not points and (nxt in ("的", "了", "过", "、", "好") or text[e:e + 2] in ("要求", "建议", "意见")):
+            continue  # 提出的, 提出要求, 提要求、找问题: a noun, not what was said; 叮嘱好, 说好: a complement
         if (re.search(r"(?:按照|根据|按|符合|的)$", prev) or cue in _ALSO_NOUNS and re.search(
-                r"(?:提出|重大|有关|工作|纪律|基本|总体|具体|新|严格)$", prev)) and s not in ends:
-            continue  # 按照要求, 新要求: a noun (but 刘建新要求: a name before the cue; …工作强调: a verb)
+                r"(?:提出|重大|有关|工作|纪律|基本|总体|具体|新|严格)$", prev)) and s not in ends \
+                and not (prev.endswith("提出") and nxt in ("：", ":")):
+            continue  # 按照要求, 新要求: a noun (but 刘建新要求: a name before the cue; …工作强调: a verb;
+            # 提出要求：要…: the colon opens what was required)
         if s not in ends and (re.search(r"(?:和|及)$", prev) or re.search(
                 r"(?:贯彻|落实|按照|根据|遵照|对照|符合|达到)[^，。；：]{0,16}$", text[clause_start(text, s):s])):
             continue  # 检查和要求, 贯彻党中央要求: the cue is a noun or one of two verbs
@@ -238,6 +240,8 @@ def find_directives(r: Reader) -> list[FoundDirective]:
                 quoted[id(found[-1])] = para - 1
             continue
         before = _said_before(text, cs, e)
+        if before is None and nxt in ("。", "；", "！", "？", "\n", ""):
+            continue  # 提出四点要求。: nothing said after the cue, and no quotation before it
         if cue in _WEAK and nxt not in ("，", "：", ",") and before is None:
             # …成绩，希望内蒙古…: 希望 opening its clause needs no comma
             # 她希望镇村干部…: nor after 他/她 as its subject
@@ -280,6 +284,10 @@ def find_directives(r: Reader) -> list[FoundDirective]:
             end = clause_start(text, nxt)
             sent = sentence_start(text, nxt)
             para_end = sent if sent > d.text_start else end
+            if para_end <= d.text_start:
+                # 叮嘱随行人员说，…: the next cue stands in this one's clause; what this one
+                # introduces runs up to it and takes it in
+                para_end = found[k + 1].start + len(found[k + 1].cue)
         d.text_end = _narration_start(text, d.text_start, para_end, titled)
         para = text.rfind("\n", 0, d.start) + 1
         if text.count("“", para, d.start) > text.count("”", para, d.start):

@@ -9,7 +9,7 @@ from .. import lexicons
 from ..normalize import CJK
 
 __all__ = ["name_at", "plausible_name", "titles_before", "tokens", "known_word", "is_title",
-           "title_head", "tagged_name", "minority_name_at"]
+           "title_head", "tagged_name", "minority_name_at", "joined_to_next"]
 
 # jieba tags that end a title on its left: a preposition, conjunction, adverb, particle, time
 # word or idiom (贯彻落实|市长, 要落实好|市委书记); verbs may be part of an organisation's
@@ -265,6 +265,8 @@ def name_at(text: str, i: int, tagged: dict[int, int] | None = None) -> str | No
         cand = text[i:tagged[i]]
         if len(cand) > 2 and cand[-1] in "等及":
             cand = cand[:-1]  # the tagger ran on into the 等 closing a list (周强等有关方面, 周强及有关单位)
+        if joined_to_next(text, i, i + len(cand), tagged):
+            cand = cand[:-1]  # 李明和|王刚: the 和 joins two names, it ends no given name
         if tagged_name(cand, titled=True):
             # the tagger may stop a character short (姚志|胜指出): the rule's longer name wins;
             # or run on into a verb (赵明|赴): the rule's name that a follower ends wins, unless
@@ -278,6 +280,21 @@ def name_at(text: str, i: int, tagged: dict[int, int] | None = None) -> str | No
                 return text[i:i + 4]
             return cand
     return rule
+
+
+_JOINERS = "和与及同"
+
+
+def joined_to_next(text: str, a: int, b: int, tagged: dict[int, int] | None = None) -> bool:
+    """Whether text[a:b], a name of three characters read by the tagger, ends in a word that
+    joins it to a name right after it (李明和王刚一同…, 张伟与刘芳出席): two names never stand
+    side by side, so the last character is the conjunction, not the end of a given name."""
+    if b - a != 3 or text[b - 1:b] not in _JOINERS or not plausible_name(text[a:b - 1]):
+        return False
+    if tagged and b in tagged and tagged_name(text[b:tagged[b]]):
+        return True
+    nxt = _rule_name_at(text, b)
+    return nxt is not None and not known_word(nxt)
 
 
 def _tagger_ran_past_dot(cand: str, rule: str) -> bool:
@@ -354,11 +371,14 @@ def _rule_name_at(text: str, i: int) -> str | None:
 # a standing that the genre writes before a name as it writes a title (无党派人士王某, 无党派人士、
 # 副县长王某): the head of a title of its own, though no office
 STANDINGS = ("无党派人士", "无党派代表人士")
+# what a post is written with before the name of one not yet elected or appointed to it
+# (市政协副主席候选人王某, 副旗长提名人选李某): part of the title as written
+CANDIDACY = "(?:候选人|提名人选|建议人选|候选人选)"
 
 
 @lru_cache(maxsize=1)
 def _head_end_rx() -> re.Pattern:
-    return re.compile(f"(?:{lexicons.alternation('title_heads')}|{'|'.join(STANDINGS)})$")
+    return re.compile(f"(?:(?:{lexicons.alternation('title_heads')}){CANDIDACY}?|{'|'.join(STANDINGS)})$")
 
 
 def title_head(s: str) -> str | None:
@@ -469,14 +489,15 @@ def _named_title(s: str) -> bool:
     return False
 
 
-def titles_before(text: str, end: int) -> list[str]:
-    """The titles written right before text[end] (where a name starts), split on 、.
+def titles_before(text: str, end: int, floor: int = 0) -> list[str]:
+    """The titles written right before text[end] (where a name starts), split on 、; none
+    reaches back past `floor`, where the name before ends (副县长孙立和|县住建局局长周强).
 
     >>> titles_before("会上，区委常委、宣传部长、副区长王艳传达", 16)
     ['区委常委', '宣传部长', '副区长']
     """
     start = end
-    while start > 0 and not _CLAUSE_BREAK.match(text[start - 1]) and end - start < 60:
+    while start > floor and not _CLAUSE_BREAK.match(text[start - 1]) and end - start < 60:
         start -= 1
     parts = text[start:end].split("、")
     out: list[str] = []

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .. import lexicons
 from ..normalize import CJK
-from .names import (STANDINGS, _NUMERALS, _common_word, _ends_name, after_named_title, known_word, minority_name_at, name_at, name_seen_elsewhere,
+from .names import (CANDIDACY, STANDINGS, _NUMERALS, _common_word, _ends_name, after_named_title, joined_to_next, known_word, minority_name_at, name_at, name_seen_elsewhere,
                     plausible_name, tagged_name, title_head, titles_before)
 from .ner import MIDDOT, person_spans
 from .scan import find_words
@@ -35,7 +35,7 @@ def _heads_rx() -> re.Pattern:
     # look-ahead alone is tried at every character)
     first = "".join(sorted({w[0] for w in lexicons.load("title_heads")}))
     first += "".join(w[0] for w in STANDINGS)
-    return re.compile(f"(?=[{re.escape(first)}])(?=({'|'.join(STANDINGS)}|{lexicons.alternation('title_heads')}))")
+    return re.compile(f"(?=[{re.escape(first)}])(?=({'|'.join(STANDINGS)}|(?:{lexicons.alternation('title_heads')}){CANDIDACY}?))")
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +94,7 @@ def _subject_at_clause_start(text: str, a: int, b: int) -> bool:
         and not _common_word(text[a + 1:b], _GIVEN_WORD_MAX) and _follower_rx_match(text, b)
 
 
+_JOINING = set("和及与同、")
 _GIVEN_WORD_MAX = 5000  # a given name that is a word is no word this frequent (建国, 建华; not 图片, 会议)
 
 
@@ -166,10 +167,12 @@ def _counted_thing(text: str, a: int) -> bool:
             and tokens(text[a])[0][1] == "q")
 
 
-def _without_function_tail(text: str, a: int, b: int) -> int:
+def _without_function_tail(text: str, a: int, b: int, tagged: dict[int, int] | None = None) -> int:
     """The end of a three-character tagged name that runs on into a function word (王明|从,
     李红|也): the word after the name is not the end of its given name."""
     if b - a == 3 and text[b - 1] in _FUNCTION_TAIL and plausible_name(text[a:b - 1]):
+        return b - 1
+    if joined_to_next(text, a, b, tagged):  # 李明和|王刚
         return b - 1
     return b
 
@@ -291,11 +294,11 @@ def _names_before_heads(text: str, heads: list[tuple[int, int]], out: dict[int, 
                 break
 
 
-def _titled_at(text: str, i: int, tagged: dict[int, int]) -> Mention | None:
+def _titled_at(text: str, i: int, tagged: dict[int, int], floor: int = 0) -> Mention | None:
     """A mention whose name starts at i, with the titles written before it: a Han name (the
     tagger's or a surname and a follower), or after a title a name with no Han surname."""
     name = name_at(text, i, tagged)
-    titles = titles_before(text, i) if name or i < len(text) else []
+    titles = titles_before(text, i, floor) if name or i < len(text) else []
     if not name and titles and i in tagged and _sure_proper_word(text, i, tagged[i]):
         name = text[i:tagged[i]]  # 秘书长|安南
     if name and titles and not _ends_name(text, i + len(name)) and not plausible_name(name):
@@ -494,7 +497,11 @@ def find_mentions(text: str) -> list[Mention]:
     for start, i in heads:
         if i in out or inside[i] or _runs_on(text, start, i):
             continue
-        mention = _titled_at(text, i, tagged)
+        # a title starts after the name before it and the word that joins the two (副县长孙立和|…)
+        floor = max((m.end for m in out.values() if m.end <= start), default=0)
+        if floor and text[floor:floor + 1] in _JOINING:
+            floor += 1
+        mention = _titled_at(text, i, tagged, floor)
         if mention and mention.titles:
             out[i] = mention
             _continue_list(text, mention, out, tagged)
@@ -535,7 +542,7 @@ def find_mentions(text: str) -> list[Mention]:
     for a, b in tagged.items():  # everyone else the tagger finds in running text
         if _counted_thing(text, a):
             continue
-        b = _without_function_tail(text, a, b)
+        b = _without_function_tail(text, a, b, tagged)
         cued = a not in out and (_cue_before(text, a) or _beside_a_listed_name(text, a, b, tagged)
                                  or _speaker_at_clause_start(text, a, b) or _subject_at_clause_start(text, a, b))
         if a not in out and _word_reading(text, a, b, adverb=not cued):
