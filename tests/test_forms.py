@@ -1487,3 +1487,21 @@ def test_forms_people2_enjoining(text, expected):
     f = one("3月5日，县委书记王建军到南湖镇调研。" + text)
     got = [(d.speaker, d.cue, d.text[:len(x[2])]) for d, x in zip(f.directives, expected)]
     assert len(f.directives) == len(expected) and got == expected
+
+
+# Rolls of names written together with no separator (名单, 主席团成员 once their spaces are
+# gone): a name that opens with no surname (回良成 after Han names) is cut off as a name of its
+# own, and a name written between names needs no title; a name spelt by sound stays whole and
+# an ordinary sentence gains no name.
+@pytest.mark.parametrize("text, names", [
+    ("委员：王建军李春华回良成欧阳明刘海。", {"王建军", "李春华", "回良成", "欧阳明", "刘海"}),
+    ("委员：王建军李春华陈明华回良成。", {"王建军", "李春华", "陈明华", "回良成"}),
+    ("主席团成员：王建军李春华（女）陈明华回良成。", {"王建军", "李春华", "陈明华", "回良成"}),
+    ("委员：王建军李春华周晓东马国强。", {"王建军", "李春华", "周晓东", "马国强"}),
+    ("外长拉特纳帕拉会见了代表团。", {"拉特纳帕拉"}),
+    ("王建军李春华等同志出席会议。", {"王建军", "李春华"}),
+    ("今年高峰期间，王建军同志指出，要做好服务。", {"王建军"}),
+])
+def test_forms_names_written_together_in_a_roll(text, names):
+    got = {p.name for p in one("5月6日，县委常委会会议召开。" + text).persons}
+    assert got - {"周晓明"} == names  # 周晓明: the reporter of the lead

@@ -616,25 +616,46 @@ def _windows(text: str, s: str, c: str) -> list[tuple[int, int]]:
 _ROLL_MIN = 5  # a tagged Han stretch this long with no middle dot is read as names written together
 _GIVEN_COST = {"H": 0.0, "M": 0.2, "L": 0.4}
 _SURNAME_COST = {"S": 0.0, "F": 0.0, "s": 0.3}
+# a piece that opens with no surname (a Tibetan or Uyghur name written among Han ones: 丹增,
+# 热地): of two to four characters, dearer than any Han name, dearer the longer it is
+_FREE_COST, _FREE_SIZE_COST, _FREE_SIZES = 2.6, 0.2, (2, 3, 4)
 
 
 def _split_roll(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """A tagged stretch longer than a Han name (周文华李建国) as the names it is made of: the
     cheapest cut into pieces of a surname and one or two given characters (a compound surname
-    and one or two), each given character costing by how rarely it is part of a given name.
-    A stretch that cannot be cut so (a sound-spelt foreign name, a middle dot) stays whole."""
+    and one or two), each given character costing by how rarely it is part of a given name;
+    among Han names a piece may open with no surname (李建国丹增陈明), at a higher cost.
+    A stretch that cannot be cut so (a middle dot), that the dictionary knows as one name,
+    or that is mostly sound-spelling characters (a foreign name, 拉特纳帕拉) stays whole, or
+    is only cut at surnames."""
     if hi - lo < _ROLL_MIN:
         return [(lo, hi)]
     piece = text[lo:hi]
     cls, s, _, _, g = _codes(piece)
     if cls.strip("CN"):
         return [(lo, hi)]
-    n = len(piece)
     _, tags = _jieba()
+    if tags.get(piece, "")[:2] == "nr":  # one name of the dictionary (a foreign one, mostly)
+        return [(lo, hi)]
+    n = len(piece)
+    sound = lexicons.load("transliteration_chars")
+    free = 2 * sum(c in sound for c in piece) < n
     best: list[tuple[float, int] | None] = [None] * (n + 1)
     best[0] = (0.0, -1)
     for i in range(n):
-        if best[i] is None or s[i] not in _SURNAME_COST:
+        if best[i] is None:
+            continue
+        for size in _FREE_SIZES if free else ():
+            j = i + size
+            if j > n:
+                break
+            cost = best[i][0] + _FREE_COST + _FREE_SIZE_COST * size + sum(_GIVEN_COST.get(x, 0.8) for x in g[i + 1:j])
+            if tags.get(piece[i:j], "")[:2] == "nr":
+                cost -= 0.5
+            if best[j] is None or cost < best[j][0]:
+                best[j] = (cost, i)
+        if s[i] not in _SURNAME_COST:
             continue
         first = 2 if s[i] == "F" else 1
         for size in (first + 1, first + 2):

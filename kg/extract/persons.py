@@ -75,6 +75,41 @@ def _beside_a_listed_name(text: str, a: int, b: int, tagged: dict[int, int]) -> 
         tagged.get(s) == a - 1 and tagged_name(text[s:a - 1]) for s in range(max(0, a - 6), a - 2))
 
 
+def _in_a_roll(text: str, a: int, b: int, tagged: dict[int, int], both: bool = False) -> bool:
+    """text[a:b] is written together with other names the tagger finds, in a roll of names
+    with no separator (王建军李春华丹增陈明, a note such as （女） after one): a name of two or
+    three characters reading as one with nothing before it ends right before it or starts
+    right after it (both sides when `both`); the other side a name, a note, or the end of the
+    clause."""
+    def named(x: int, y: int) -> bool:
+        return 2 <= y - x <= 3 and tagged_name(text[x:y])
+
+    left = any(tagged.get(x) == a and named(x, a) for x in range(max(0, a - 3), a - 1))
+    if not left and a and text[a - 1] == "）":  # 李春华（女）丹增
+        k = text.rfind("（", max(0, a - 8), a)
+        left = k > 0 and any(tagged.get(x) == k and named(x, k) for x in range(max(0, k - 3), k - 1))
+    right = b in tagged and named(b, tagged[b])
+    if both or not (left or right):
+        return left and right
+    return (left or a == 0 or text[a - 1] in _ROLL_OPENS) and (right or b >= len(text) or text[b] in _ROLL_ENDS)
+
+
+_ROLL_OPENS = set("：，。；、）\n")
+_ROLL_ENDS = set("（，。；、\n")
+_NOT_IN_ROLL = set("了的啦吗呢吧这并着不和与及或等在是")
+
+
+def _surnamed(s: str) -> bool:
+    """A Han name's shape: a surname and one or two characters (a compound surname and one
+    or two), none of them a function word."""
+    sur = lexicons.load("surnames")
+    return (2 <= len(s) <= 3 and s[0] in sur or len(s) in (3, 4) and s[:2] in sur) \
+        and bool(_HAN_RUN.fullmatch(s)) and not _NOT_IN_ROLL.intersection(s)
+
+
+_HAN_RUN = re.compile(f"[{CJK}]+")
+
+
 @lru_cache(maxsize=1)
 def _speech_rx() -> re.Pattern:
     return re.compile(f"(?:{lexicons.alternation('speech_verbs', 'directive_cues')})[，：:]")
@@ -540,6 +575,14 @@ def find_mentions(text: str) -> list[Mention]:
     taken = _covered(len(text), ((m.left, m.end) for m in out.values()))
     known = sorted({m.name for m in out.values()}, key=len, reverse=True)
     for a, b in tagged.items():  # everyone else the tagger finds in running text
+        # a name in a roll of names: its neighbours are the evidence a title gives (a name
+        # between two names may be a common word: 王建军高峰李春华)
+        both = _in_a_roll(text, a, b, tagged, both=True)
+        if a not in out and not any(taken[a:b]) and _in_a_roll(text, a, b, tagged) \
+                and (tagged_name(text[a:b], titled=True) or both and _surnamed(text[a:b])) \
+                and not after_named_title(text, a) and (both or not _word_reading(text, a, b)):
+            out[a] = Mention(text[a:b], a, b)
+            continue
         if _counted_thing(text, a):
             continue
         b = _without_function_tail(text, a, b, tagged)
