@@ -578,7 +578,8 @@ def find_mentions(text: str) -> list[Mention]:
         # a name in a roll of names: its neighbours are the evidence a title gives (a name
         # between two names may be a common word: 王建军高峰李春华)
         both = _in_a_roll(text, a, b, tagged, both=True)
-        if a not in out and not any(taken[a:b]) and _in_a_roll(text, a, b, tagged) \
+        if a not in out and not any(taken[a:b]) and not joined_to_next(text, a, b, tagged) \
+                and _in_a_roll(text, a, b, tagged) \
                 and (tagged_name(text[a:b], titled=True) or both and _surnamed(text[a:b])) \
                 and not after_named_title(text, a) and (both or not _word_reading(text, a, b)):
             out[a] = Mention(text[a:b], a, b)
