@@ -226,8 +226,9 @@ _BULLET = re.compile(r"^(?:[■□●○◆◇▲△★☆▌◎◉▪•※|/\s
 
 
 # A credit of the text's author on a line of its own (作者：王芳, 文/王芳, 文、图/王芳（本报记者）):
-# a reporter or correspondent when the note in brackets gives the role, else the author, who
-# stands for the reporter when the item names no other (as a web page's author field does)
+# a reporter or correspondent when the note in brackets gives the role; with no role it names no
+# byline (作者：王芳 among the site's labels is none, as test_forms_bylines_among_the_page_metadata
+# has it), and the line is still no part of the text
 _AUTHOR = re.compile(
     rf"^[（(]?\s*(?:(?:作者|撰文|撰稿|采写|文字|文\s*[、/／]\s*图|图\s*[、/／]\s*文|文图|图文)\s*[:：/／|｜]?|文\s*[:：/／|｜])\s*"
     rf"(?P<by>[{CJK}·][{CJK}·、，,\s]{{1,30}}?)\s*(?:[（(](?P<note>[^（）()]{{0,30}})[）)])?\s*[）)]?"
@@ -597,8 +598,6 @@ def split_articles(raw: str, source: str = "<text>") -> list[Article]:
             body_paras = [p for p in body_paras if p.text]
         reporters += photo_r
         correspondents += photo_c
-        if not reporters and not correspondents:
-            reporters = authors
         body, offsets, para_starts = _join_paragraphs(body_paras)
         if not body and not head:
             continue
