@@ -259,6 +259,7 @@ _OPEN_END = "，、：；（“《‘,"
 _MIN_LINES_FOR_WIDTH = 8
 _TITLE_MAX = 48
 _TITLE_LAST_LINE = 0.6  # of the column: the last line of a title with a comma
+_SHORT_LINE = 0.8  # of the column, and short of its narrowest full line: a paragraph's last line
 
 
 def _title_block(s: str, strict: bool = True) -> bool:
@@ -369,10 +370,12 @@ def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None
         else:
             off_column = not narrowest <= prev.width <= widest  # short, or set whole
             block = cur.text.strip()
-            if (not opened and line.blank_before and blanks_set_off and prev.width < column * _TITLE_LAST_LINE
+            if (not opened and line.blank_before and blanks_set_off
+                    and prev.width < min(narrowest, column * _SHORT_LINE)
                     and not runs_on(prev.text.text, line.text.text)):
-                # a line clearly short of the column above a blank line ends its paragraph, a
-                # title however long (…引发强烈反|响||正文…): a column breaks after a full line
+                # a line short of every full line of the column above a blank line ends its
+                # paragraph, a title however long (…引发强烈反|响||正文…): a column breaks
+                # after a full line
                 new_para = True
             elif opened or not _title_block(block, strict=body_started) or not (off_column or line.blank_before):
                 new_para = False
@@ -381,7 +384,9 @@ def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None
                 # little short is a column's own; 县委书记…会议，传达学习|全市… goes on)
                 clause = re.search(f"[，{TERMINAL}]", block)
                 # (whatever its width where a blank line parts it from a story's day: 标题，…||5月6日，)
-                new_para = ((prev.width < column * _TITLE_LAST_LINE and off_column if clause else True)
+                # or wider than any line of it (set whole)
+                new_para = (((prev.width < column * _TITLE_LAST_LINE or prev.width > widest) and off_column
+                             if clause else True)
                             or clause is not None and _day_after_a_blank(line)) \
                     and not runs_on(prev.text.text, line.text.text)
             else:  # titles further down: above the lead of their item, or a subhead set off

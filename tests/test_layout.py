@@ -531,3 +531,41 @@ def test_layout_subheads_stand_alone_in_a_page_of_long_paragraphs_broken_by_colu
     plain = facts_of("\n".join(paras) + "\n")
     assert {("孙立", "副县长"), ("赵海涛", "副县长"), ("钱文斌", "副县长")} <= plain["titles"]
     assert facts_of(page) == plain
+
+
+def _ragged(paras: list[str], widths=(13, 16, 14, 15)) -> str:
+    """Paragraphs laid out in a column whose lines vary between 13 and 16 characters, as a
+    PDF's text often comes out; a paragraph short enough for one line is set whole."""
+    out = []
+    for p in paras:
+        lines, i, k = [], 0, 0
+        while i < len(p) and len(p) > 18:
+            w = widths[k % len(widths)]
+            lines.append(p[i:i + w])
+            i, k = i + w, k + 1
+        out.append("\n".join(lines) if lines else p)
+    return "\n\n".join(out) + "\n"
+
+
+def test_layout_a_subhead_whose_last_line_is_short_of_every_full_line_stands_alone():
+    # the subhead's last line (11 characters) is more than 0.6 of the column, yet no full
+    # line of the column is that short: it ends the subhead, and 王建军 keeps his words
+    subhead = "坚持产业为王，持续壮大村级集体经济规模和发展质效"
+    paras = _STORY[:4] + [subhead, "王建军强调，要立足资源禀赋，培育特色产业，带动群众增收致富。"]
+    page = _ragged(paras)
+    assert "\n集体经济规模和发展质效\n\n王建军强调" in page
+    assert normalize(page).split("\n")[-2:] == paras[-2:]
+    assert _said(page) == _said("\n".join(paras) + "\n")
+    assert "王建军" in _said(page)
+
+
+def test_layout_a_title_with_a_clause_wider_than_any_line_of_the_column_is_set_whole():
+    paras = ["学习贯彻全会精神系列评论之一——", "坚定信心攻坚克难，推动全县高质量发展",
+             "县委书记王建军在全县重点项目建设推进大会上强调，要坚定信心，攻坚克难，推动重点项目早开工、早投产、早见效。",
+             "县长陈晓东要求，各乡镇各部门要压实责任，倒排工期，加强要素保障，确保各项目标任务按期完成。"] + _STORY[2:]
+    page = _ragged(paras)
+    assert "\n坚定信心攻坚克难，推动全县高质量发展\n\n县委书记王建军在" in page
+    assert normalize(page).split("\n")[1:3] == paras[1:3]
+    said = _said(page)
+    assert said == _said("\n".join(paras[:2] + ["\u3000\u3000" + p for p in paras[2:]]) + "\n")
+    assert {"王建军", "陈晓东"} <= set(said)
