@@ -124,8 +124,9 @@ def _society_rx() -> re.Pattern:
 
 def _society(np: str) -> bool:
     """A name that ends as a society's does (青石县商会, 县电商协会): an organisation, no
-    meeting, though it ends in 会; its gatherings end otherwise (商会年会, 协会成立大会)."""
-    return _society_rx().search(np) is not None
+    meeting, though it ends in 会; its gatherings end otherwise (商会年会, 协会成立大会). A
+    gathering to consult (专题协商会, 议事协商会) ends in 商会 but is a meeting."""
+    return _society_rx().search(np) is not None and not np.endswith("协商会")
 
 
 @dataclass
@@ -374,8 +375,9 @@ def _inspection_rx() -> re.Pattern:
                       r"(?:实地|详细|认真|深入|现场|仔细|逐一)?(?:了解|察看|查看|听取|询问|检查|考察|调研))"
                       # 莅临 (a leader's visit, said with respect) is a visit of its own
                       r"|莅临"
-                      # 到X指导工作, 到X现场办公: a visit when the clause went somewhere (_went_to)
-                      r"|指导(?![组员室办队科处局中者点团下意性思价费])|现场办公(?!会|室)")
+                      # 到X指导工作, 到X现场办公, 到X宣讲: a visit when the clause went somewhere (_went_to)
+                      r"|指导(?![组员室办队科处局中者点团下意性思价费])|现场办公(?!会|室)"
+                      r"|宣讲(?![组员室办队科处局中者点团分会稿报员词活])")
 
 
 @lru_cache(maxsize=1)
@@ -400,6 +402,7 @@ _TRAVELLED = re.compile(r"(?:到|赴|来|在|前往|深入|奔赴|分赴|走进|
 
 # the clause went to a place right before the verb (到南湖镇指导, 莅临我县, 在青石县现场办公): 指导 and
 # 现场办公 tell a visit only so; not a meeting's floor (在会上指导)
+_WENT_ONLY = ("指导", "现场办公", "宣讲")
 _WENT_TO = re.compile(r"(?:到|赴|来|来到|莅临|深入|前往|奔赴|走进|在)(?:了)?[^，。；]{1,30}?(?<![会上中])(?:检查|调研|实地|现场)?$")
 # a clause that ends on a verb of visiting (参加走访, 陪同督导): the verb after it is part of it
 _VISIT_VERBS_END = re.compile(r"(?:走访|看望|慰问|调研|督导|督查|检查|视察|考察|察看|查看)+$")
@@ -537,7 +540,7 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         clause = text[cs:at]
         after = body[m.end():m.end() + 200]  # what follows the verb in its sentence (a slice, not the body)
         carried = _CARRIED.search(clause) or _TRAVELLED.search(clause)
-        if m.group() in ("指导", "现场办公") and (not (_WENT_TO.search(clause) or carried) or re.search(
+        if m.group() in _WENT_ONLY and (not (_WENT_TO.search(clause) or carried) or re.search(
                 r"(?:担任|作为|技术|业务|专业|具体|提供|给予|加强)$", clause)):
             continue  # 加强指导, 指导群众: no visit told; 到X指导工作 is one
         # 到南湖镇督导工作: 工作 closes what is visited for; 做好督导工作 is the noun
@@ -584,7 +587,7 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         body_visit = leader is None and group is None and _BODY_VISITS.match(clause)
         if body_visit:
             group = body_visit  # 县政协对…开展专项视察: a body visits as a body
-        if m.group() in ("指导", "现场办公") and leader is None and group is None and not accompanied and not (
+        if m.group() in _WENT_ONLY and leader is None and group is None and not accompanied and not (
                 _TRAVELLED.search(clause) and _who_travels(text, s0, cs, clause)):
             continue  # 组织技术人员到田间地头指导农户: guidance by no one named is no visit
         if escort and escorts and escort.group("how") == "陪同" and leader is None and group is None:
