@@ -435,13 +435,14 @@ def _who_travels(text: str, s0: int, cs: int, clause: str) -> bool:
 
 def _noun_use(body: str, end: int) -> bool:
     """An inspection verb that is part of a noun: a title (督查专员) or the name of a meeting
-    (督查对接会, 调研座谈会) that follows it with no verb between."""
+    (督查对接会, 调研座谈会) that follows it with no verb between; a verb of attending
+    after it opens what is visited (看望出席会议的委员)."""
     rest = body[end:end + 12]
     if lexicon_rx("title_heads").match(rest):
         return True
     m = re.match(f"[^，。；：、并和及与召开举行到赴在]{{0,4}}?(?:{lexicons.alternation('meeting_suffixes')})"
                  "(?![场见谈同商员长所址堂])", rest)
-    return m is not None and not _society(m.group())
+    return m is not None and not _society(m.group()) and not lexicon_rx("attend_verbs").search(m.group())
 
 
 def _described_actor(r: Reader, s0: int, at: int) -> str | None:
