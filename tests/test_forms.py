@@ -1551,3 +1551,30 @@ def test_forms3_going_to_preach(text, chair):
 def test_forms3_visit_to_those_attending(text, inspected):
     f = one(text)
     assert any(e.kind == "inspection" and e.chair == "王建军" for e in f.events) == inspected
+
+
+# forms3: leaders named together who 带队 go somewhere in a clause of their own (A、B分别带队深入
+# 各乡镇，督导…) all lead the visit told next; a clause that does more than go names no co-leader.
+@pytest.mark.parametrize("text, leaders", [
+    ("5月10日，县委书记王建军、县长李明华分别带队深入各乡镇，督导检查防汛工作。", ["王建军", "李明华"]),
+    ("5月10日，县委书记王建军、县长李明华带队到南湖镇，调研春耕生产。", ["王建军", "李明华"]),
+    ("5月10日，县委书记王建军、县长李明华分别带队，到各乡镇检查安全生产工作。", ["王建军", "李明华"]),
+    ("5月10日，县委书记王建军、县长李明华出席了开工仪式，随后调研春耕生产。", ["王建军"]),
+])
+def test_forms3_leaders_who_go_together(text, leaders):
+    [ev] = [e for e in one(text).events if e.kind == "inspection"]
+    assert list(ev.leaders) == leaders
+
+
+# forms3: 到X蹲点 (staying at a place to work there) is a visit; 蹲点调研 is one visit, not two;
+# 蹲点干部 and a body that sends people to 蹲点 tell none.
+@pytest.mark.parametrize("text, n", [
+    ("5月10日，县委书记王建军带队深入南湖镇蹲点，与村干部座谈。", 1),
+    ("5月10日，县委书记王建军到南湖镇东山村蹲点，走访困难群众。", 1),
+    ("5月10日，县委书记王建军到南湖镇蹲点调研。", 1),
+    ("5月10日，县委书记王建军主持召开会议，要求蹲点干部扎实工作。", 0),
+    ("5月10日，县委选派干部到村蹲点。", 0),
+])
+def test_forms3_staying_at_a_place(text, n):
+    got = [e for e in one(text).events if e.kind == "inspection"]
+    assert len(got) == n and all(e.chair == "王建军" for e in got)

@@ -377,7 +377,9 @@ def _inspection_rx() -> re.Pattern:
                       r"|莅临"
                       # 到X指导工作, 到X现场办公, 到X宣讲: a visit when the clause went somewhere (_went_to)
                       r"|指导(?![组员室办队科处局中者点团下意性思价费])|现场办公(?!会|室)"
-                      r"|宣讲(?![组员室办队科处局中者点团分会稿报员词活])")
+                      r"|宣讲(?![组员室办队科处局中者点团分会稿报员词活])"
+                      # 到X蹲点 (staying at a place to work there); 蹲点调研 is told by its 调研
+                      r"|蹲点(?!调研|督导|督查|检查|走访|考察|指导|视察|暗访|干部|人员|单位|联系|帮扶|包村|驻村|[组员室办队团])")
 
 
 @lru_cache(maxsize=1)
@@ -402,7 +404,7 @@ _TRAVELLED = re.compile(r"(?:到|赴|来|在|前往|深入|奔赴|分赴|走进|
 
 # the clause went to a place right before the verb (到南湖镇指导, 莅临我县, 在青石县现场办公): 指导 and
 # 现场办公 tell a visit only so; not a meeting's floor (在会上指导)
-_WENT_ONLY = ("指导", "现场办公", "宣讲")
+_WENT_ONLY = ("指导", "现场办公", "宣讲", "蹲点")
 _WENT_TO = re.compile(r"(?:到|赴|来|来到|莅临|深入|前往|奔赴|走进|在)(?:了)?[^，。；]{1,30}?(?<![会上中])(?:检查|调研|实地|现场)?$")
 # a clause that ends on a verb of visiting (参加走访, 陪同督导): the verb after it is part of it
 _VISIT_VERBS_END = re.compile(r"(?:走访|看望|慰问|调研|督导|督查|检查|视察|考察|察看|查看)+$")
@@ -489,7 +491,7 @@ def _attendee_from(r: Reader, s0: int, cs: int) -> int:
 
 def _leading_clause(r: Reader, s0: int, cs: int, leader: str | None) -> list[str]:
     """Those who lead with the leader in a clause of their own before the verb's, the clause
-    nothing but their names and 带队 (县委书记A、县长B带队，深入…调研; A、B分别带队，…)."""
+    nothing but their names, 带队 and where they go (县委书记A、县长B带队，深入…调研; A、B分别带队，…)."""
     if leader is None or r.mention_at(cs) is not None or cs <= s0:
         return []
     k = clause_start(r.text, cs - 1)
@@ -499,7 +501,10 @@ def _leading_clause(r: Reader, s0: int, cs: int, leader: str | None) -> list[str
         return []
     co = co_subjects(r, first, cs)
     last = next((m for m in r.mentions if m.name == (co[-1] if co else leader) and k <= m.start < cs), None)
-    if last is None or not re.fullmatch(r"(?:分别|一同|共同)?(?:带队|率队)?(?:一行)?", r.text[last.end:cs - 1]):
+    # ... or going somewhere with it (A、B分别带队深入各乡镇，督导…)
+    if last is None or not re.fullmatch(r"(?:分别|一同|共同)?(?:带队|率队)?(?:一行)?"
+                                        r"(?:(?:先后|一同|共同)?(?:赴|到|前往|深入到|深入|来到|走进|奔赴|分赴)[^，。；]{1,30})?",
+                                        r.text[last.end:cs - 1]):
         return []
     return co
 
