@@ -1578,3 +1578,17 @@ def test_forms3_leaders_who_go_together(text, leaders):
 def test_forms3_staying_at_a_place(text, n):
     got = [e for e in one(text).events if e.kind == "inspection"]
     assert len(got) == n and all(e.chair == "王建军" for e in got)
+
+
+# forms3: leaders who 带队深入基层/一线 with no verb of inspection after it (镇领导A、B分别带队深入
+# 基层，与居民交谈) make a visit, each of them leading; 深入基层 by no one who leads, or asked
+# for in what someone said, is none.
+@pytest.mark.parametrize("text, leaders", [
+    ("2月8日，镇领导李海、赵明、孙立华分别带队深入基层，与辖区居民亲切交谈。", ["李海", "赵明", "孙立华"]),
+    ("2月8日，县委书记王建军带队深入一线，看望坚守岗位的职工。", ["王建军"]),
+    ("2月8日，县委书记王建军主持召开会议，要求干部带队深入基层，解决问题。", []),
+    ("2月8日，县委书记王建军深入基层，与群众交谈。", []),
+])
+def test_forms3_leading_down_to_the_grassroots(text, leaders):
+    evs = [e for e in one(text).events if e.kind == "inspection"]
+    assert (list(evs[0].leaders) if evs else []) == leaders and len(evs) <= 1
