@@ -1592,3 +1592,18 @@ def test_forms3_staying_at_a_place(text, n):
 def test_forms3_leading_down_to_the_grassroots(text, leaders):
     evs = [e for e in one(text).events if e.kind == "inspection"]
     assert (list(evs[0].leaders) if evs else []) == leaders and len(evs) <= 1
+
+
+# forms3: co-leaders in the clause before the verb's also when they lead people (A、B带领乡村干部，
+# 对…督查) or when the leader's titled name stands alone in the clause before theirs (乡党委书记A，
+# 乡长B带队，对…督查); a clause before that does something else adds no leader.
+@pytest.mark.parametrize("text, leaders", [
+    ("5月10日，乡党委书记王建军、乡长李明华带领乡村干部，对全乡危房改造工作进行督查。", ["王建军", "李明华"]),
+    ("5月10日，乡党委书记王建军，乡长李明华带队，对全乡危房改造工作进行督查。", ["王建军", "李明华"]),
+    ("5月10日，乡党委书记王建军，乡党委副书记、乡长李明华带领乡村干部，对全乡危房改造工作进行督查。",
+     ["王建军", "李明华"]),
+    ("5月10日，乡党委书记王建军，乡长李明华出席开工仪式，对全乡危房改造工作进行督查。", ["王建军"]),
+])
+def test_forms3_co_leaders_in_the_clause_before(text, leaders):
+    [ev] = [e for e in one(text).events if e.kind == "inspection"]
+    assert list(ev.leaders) == leaders

@@ -499,16 +499,25 @@ def _leading_clause(r: Reader, s0: int, cs: int, leader: str | None) -> list[str
     k = clause_start(r.text, cs - 1)
     lead = _LEAD_AT.match(r.text, k)
     first = r.mention_at(lead.end() if lead else k)
-    if first is None or first.name != leader:
+    if first is None:
         return []
+    further: list[str] = []
+    if first.name != leader:
+        # 乡党委书记A，乡长B带队，对…督查: the leader's titled name alone in the clause before
+        k0 = clause_start(r.text, k - 1) if k > s0 else None
+        lead0 = _LEAD_AT.match(r.text, k0) if k0 is not None else None
+        m0 = r.mention_at(lead0.end() if lead0 else k0) if k0 is not None else None
+        if m0 is None or m0.name != leader or m0.end != k - 1:
+            return []
+        further = [first.name]
     co = co_subjects(r, first, cs)
-    last = next((m for m in r.mentions if m.name == (co[-1] if co else leader) and k <= m.start < cs), None)
-    # ... or going somewhere with it (A、B分别带队深入各乡镇，督导…)
-    if last is None or not re.fullmatch(r"(?:分别|一同|共同)?(?:带队|率队)?(?:一行)?"
+    last = next((m for m in r.mentions if m.name == (co[-1] if co else first.name) and k <= m.start < cs), None)
+    # ... with those they lead (带领乡村干部) or going somewhere with them (A、B分别带队深入各乡镇，督导…)
+    if last is None or not re.fullmatch(r"(?:分别|一同|共同)?(?:带队|率队|(?:带领|率领|率)[^，。；]{1,20})?(?:一行)?"
                                         r"(?:(?:先后|一同|共同)?(?:赴|到|前往|深入到|深入|来到|走进|奔赴|分赴)[^，。；]{1,30})?",
                                         r.text[last.end:cs - 1]):
         return []
-    return co
+    return further + co
 
 
 def _co_leaders(r: Reader, s0: int, cs: int) -> list[str]:
