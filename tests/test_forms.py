@@ -1506,3 +1506,104 @@ def test_forms_people2_enjoining(text, expected):
 def test_forms_names_written_together_in_a_roll(text, names):
     got = {p.name for p in one("5月6日，县委常委会会议召开。" + text).persons}
     assert got - {"周晓明"} == names  # 周晓明: the reporter of the lead
+
+
+# forms3: a gathering to consult (专题协商会) ends in 商会 yet is a meeting, not a society; 到会
+# (到会通报情况, 到会听取意见) makes one present as 出席 does; a society stays no meeting.
+@pytest.mark.parametrize("text, meetings, attendees", [
+    ("5月10日，县政协召开专题协商会。县政协主席王建军出席会议并讲话，副县长李明华到会通报情况。",
+     ["专题协商会"], ["王建军", "李明华"]),
+    ("6月3日，县政协召开议事协商会，县政协主席王建军主持会议，副县长李明华到会听取意见。",
+     ["议事协商会"], ["李明华"]),
+    ("5月10日，县委书记王建军主持召开会议，副县长李明华到会。", ["会议"], ["李明华"]),
+    ("5月10日，县工商业联合会成立县青年商会。王建军到会祝贺。", [], []),
+])
+def test_forms3_consultation_meeting_and_arriving(text, meetings, attendees):
+    f = one(text)
+    ms = [e for e in f.events if e.kind == "meeting"]
+    assert [e.name for e in ms] == meetings
+    assert (list(ms[0].attendees) if ms else []) == attendees
+
+
+# forms3: 到X宣讲 (going to a place to preach a policy) is a visit as 到X指导 is, led by the one who
+# goes; 宣讲 on a meeting's floor, by a body, or as a noun (宣讲团, 宣讲工作) tells no visit.
+@pytest.mark.parametrize("text, chair", [
+    ("5月10日，县委书记王建军到南湖镇宣讲党的二十大精神。", "王建军"),
+    ("5月10日，副县长李明华赴东山村为党员群众宣讲惠农政策。他指出，要用好政策。", "李明华"),
+    ("5月10日，县委书记王建军在会上宣讲了党的二十大精神。", None),
+    ("5月10日，县委召开常委会会议，王建军主持会议。会议要求，要做好宣讲工作。", None),
+    ("5月10日，县委宣讲团成员李明华参加了南湖镇座谈会。", None),
+    ("5月10日，县委宣讲团走进南湖镇宣讲党的二十大精神。", None),
+])
+def test_forms3_going_to_preach(text, chair):
+    got = [e.chair for e in one(text).events if e.kind == "inspection"]
+    assert got == ([chair] if chair else [])
+
+
+# forms3: a meeting named after a verb of attending is whom a visit goes to see (看望慰问出席会议的
+# 委员), not the name of the visit (调研座谈会, 督查对接会 stay nouns).
+@pytest.mark.parametrize("text, inspected", [
+    ("11月8日下午，县委书记王建军来到县政协委员驻地，看望慰问出席会议的委员。", True),
+    ("11月8日，县委书记王建军看望参加会议的代表。", True),
+    ("11月8日，县委书记王建军出席调研座谈会。", False),
+    ("11月8日，县委书记王建军参加督查对接会。", False),
+])
+def test_forms3_visit_to_those_attending(text, inspected):
+    f = one(text)
+    assert any(e.kind == "inspection" and e.chair == "王建军" for e in f.events) == inspected
+
+
+# forms3: leaders named together who 带队 go somewhere in a clause of their own (A、B分别带队深入
+# 各乡镇，督导…) all lead the visit told next; a clause that does more than go names no co-leader.
+@pytest.mark.parametrize("text, leaders", [
+    ("5月10日，县委书记王建军、县长李明华分别带队深入各乡镇，督导检查防汛工作。", ["王建军", "李明华"]),
+    ("5月10日，县委书记王建军、县长李明华带队到南湖镇，调研春耕生产。", ["王建军", "李明华"]),
+    ("5月10日，县委书记王建军、县长李明华分别带队，到各乡镇检查安全生产工作。", ["王建军", "李明华"]),
+    ("5月10日，县委书记王建军、县长李明华出席了开工仪式，随后调研春耕生产。", ["王建军"]),
+])
+def test_forms3_leaders_who_go_together(text, leaders):
+    [ev] = [e for e in one(text).events if e.kind == "inspection"]
+    assert list(ev.leaders) == leaders
+
+
+# forms3: 到X蹲点 (staying at a place to work there) is a visit; 蹲点调研 is one visit, not two;
+# 蹲点干部 and a body that sends people to 蹲点 tell none.
+@pytest.mark.parametrize("text, n", [
+    ("5月10日，县委书记王建军带队深入南湖镇蹲点，与村干部座谈。", 1),
+    ("5月10日，县委书记王建军到南湖镇东山村蹲点，走访困难群众。", 1),
+    ("5月10日，县委书记王建军到南湖镇蹲点调研。", 1),
+    ("5月10日，县委书记王建军主持召开会议，要求蹲点干部扎实工作。", 0),
+    ("5月10日，县委选派干部到村蹲点。", 0),
+])
+def test_forms3_staying_at_a_place(text, n):
+    got = [e for e in one(text).events if e.kind == "inspection"]
+    assert len(got) == n and all(e.chair == "王建军" for e in got)
+
+
+# forms3: leaders who 带队深入基层/一线 with no verb of inspection after it (镇领导A、B分别带队深入
+# 基层，与居民交谈) make a visit, each of them leading; 深入基层 by no one who leads, or asked
+# for in what someone said, is none.
+@pytest.mark.parametrize("text, leaders", [
+    ("2月8日，镇领导李海、赵明、孙立华分别带队深入基层，与辖区居民亲切交谈。", ["李海", "赵明", "孙立华"]),
+    ("2月8日，县委书记王建军带队深入一线，看望坚守岗位的职工。", ["王建军"]),
+    ("2月8日，县委书记王建军主持召开会议，要求干部带队深入基层，解决问题。", []),
+    ("2月8日，县委书记王建军深入基层，与群众交谈。", []),
+])
+def test_forms3_leading_down_to_the_grassroots(text, leaders):
+    evs = [e for e in one(text).events if e.kind == "inspection"]
+    assert (list(evs[0].leaders) if evs else []) == leaders and len(evs) <= 1
+
+
+# forms3: co-leaders in the clause before the verb's also when they lead people (A、B带领乡村干部，
+# 对…督查) or when the leader's titled name stands alone in the clause before theirs (乡党委书记A，
+# 乡长B带队，对…督查); a clause before that does something else adds no leader.
+@pytest.mark.parametrize("text, leaders", [
+    ("5月10日，乡党委书记王建军、乡长李明华带领乡村干部，对全乡危房改造工作进行督查。", ["王建军", "李明华"]),
+    ("5月10日，乡党委书记王建军，乡长李明华带队，对全乡危房改造工作进行督查。", ["王建军", "李明华"]),
+    ("5月10日，乡党委书记王建军，乡党委副书记、乡长李明华带领乡村干部，对全乡危房改造工作进行督查。",
+     ["王建军", "李明华"]),
+    ("5月10日，乡党委书记王建军，乡长李明华出席开工仪式，对全乡危房改造工作进行督查。", ["王建军"]),
+])
+def test_forms3_co_leaders_in_the_clause_before(text, leaders):
+    [ev] = [e for e in one(text).events if e.kind == "inspection"]
+    assert list(ev.leaders) == leaders

@@ -124,8 +124,9 @@ def _society_rx() -> re.Pattern:
 
 def _society(np: str) -> bool:
     """A name that ends as a society's does (青石县商会, 县电商协会): an organisation, no
-    meeting, though it ends in 会; its gatherings end otherwise (商会年会, 协会成立大会)."""
-    return _society_rx().search(np) is not None
+    meeting, though it ends in 会; its gatherings end otherwise (商会年会, 协会成立大会). A
+    gathering to consult (专题协商会, 议事协商会) ends in 商会 but is a meeting."""
+    return _society_rx().search(np) is not None and not np.endswith("协商会")
 
 
 @dataclass
@@ -369,13 +370,18 @@ def _inspection_rx() -> re.Pattern:
                       # X一行(15人)走进/来到…: a delegation's visit
                       r"|(?<=一行)(?:\d{1,3}人|[一二三四五六七八九十两]{1,3}人)?(?:还|又|也|再|随后|随即|先后|首先|先|接着)?(?:走进|来到|前往|深入|莅临|赴|参观|拜访)"
                       r"|(?:深入|来到|走进)(?=[^，。；]{2,40}?(?:现场|一线|车间|工地)[，。；])"
+                      # A、B分别带队深入基层，与居民交谈: going down to the grassroots is a visit
+                      r"|(?<=带队)深入(?:到)?(?=(?:基层|一线)[，。；])"
                       # X来到A公司，详细了解…: going to a place and looking into what is done there
                       r"|(?:深入到|深入|来到|前往|走进)(?=[^，。；]{2,30}?(?<!会场|议室|席台|会堂)，(?:还|并|先后|随后)?"
                       r"(?:实地|详细|认真|深入|现场|仔细|逐一)?(?:了解|察看|查看|听取|询问|检查|考察|调研))"
                       # 莅临 (a leader's visit, said with respect) is a visit of its own
                       r"|莅临"
-                      # 到X指导工作, 到X现场办公: a visit when the clause went somewhere (_went_to)
-                      r"|指导(?![组员室办队科处局中者点团下意性思价费])|现场办公(?!会|室)")
+                      # 到X指导工作, 到X现场办公, 到X宣讲: a visit when the clause went somewhere (_went_to)
+                      r"|指导(?![组员室办队科处局中者点团下意性思价费])|现场办公(?!会|室)"
+                      r"|宣讲(?![组员室办队科处局中者点团分会稿报员词活])"
+                      # 到X蹲点 (staying at a place to work there); 蹲点调研 is told by its 调研
+                      r"|蹲点(?!调研|督导|督查|检查|走访|考察|指导|视察|暗访|干部|人员|单位|联系|帮扶|包村|驻村|[组员室办队团])")
 
 
 @lru_cache(maxsize=1)
@@ -400,6 +406,7 @@ _TRAVELLED = re.compile(r"(?:到|赴|来|在|前往|深入|奔赴|分赴|走进|
 
 # the clause went to a place right before the verb (到南湖镇指导, 莅临我县, 在青石县现场办公): 指导 and
 # 现场办公 tell a visit only so; not a meeting's floor (在会上指导)
+_WENT_ONLY = ("指导", "现场办公", "宣讲", "蹲点")
 _WENT_TO = re.compile(r"(?:到|赴|来|来到|莅临|深入|前往|奔赴|走进|在)(?:了)?[^，。；]{1,30}?(?<![会上中])(?:检查|调研|实地|现场)?$")
 # a clause that ends on a verb of visiting (参加走访, 陪同督导): the verb after it is part of it
 _VISIT_VERBS_END = re.compile(r"(?:走访|看望|慰问|调研|督导|督查|检查|视察|考察|察看|查看)+$")
@@ -432,13 +439,14 @@ def _who_travels(text: str, s0: int, cs: int, clause: str) -> bool:
 
 def _noun_use(body: str, end: int) -> bool:
     """An inspection verb that is part of a noun: a title (督查专员) or the name of a meeting
-    (督查对接会, 调研座谈会) that follows it with no verb between."""
+    (督查对接会, 调研座谈会) that follows it with no verb between; a verb of attending
+    after it opens what is visited (看望出席会议的委员)."""
     rest = body[end:end + 12]
     if lexicon_rx("title_heads").match(rest):
         return True
     m = re.match(f"[^，。；：、并和及与召开举行到赴在]{{0,4}}?(?:{lexicons.alternation('meeting_suffixes')})"
                  "(?![场见谈同商员长所址堂])", rest)
-    return m is not None and not _society(m.group())
+    return m is not None and not _society(m.group()) and not lexicon_rx("attend_verbs").search(m.group())
 
 
 def _described_actor(r: Reader, s0: int, at: int) -> str | None:
@@ -485,19 +493,31 @@ def _attendee_from(r: Reader, s0: int, cs: int) -> int:
 
 def _leading_clause(r: Reader, s0: int, cs: int, leader: str | None) -> list[str]:
     """Those who lead with the leader in a clause of their own before the verb's, the clause
-    nothing but their names and 带队 (县委书记A、县长B带队，深入…调研; A、B分别带队，…)."""
+    nothing but their names, 带队 and where they go (县委书记A、县长B带队，深入…调研; A、B分别带队，…)."""
     if leader is None or r.mention_at(cs) is not None or cs <= s0:
         return []
     k = clause_start(r.text, cs - 1)
     lead = _LEAD_AT.match(r.text, k)
     first = r.mention_at(lead.end() if lead else k)
-    if first is None or first.name != leader:
+    if first is None:
         return []
+    further: list[str] = []
+    if first.name != leader:
+        # 乡党委书记A，乡长B带队，对…督查: the leader's titled name alone in the clause before
+        k0 = clause_start(r.text, k - 1) if k > s0 else None
+        lead0 = _LEAD_AT.match(r.text, k0) if k0 is not None else None
+        m0 = r.mention_at(lead0.end() if lead0 else k0) if k0 is not None else None
+        if m0 is None or m0.name != leader or m0.end != k - 1:
+            return []
+        further = [first.name]
     co = co_subjects(r, first, cs)
-    last = next((m for m in r.mentions if m.name == (co[-1] if co else leader) and k <= m.start < cs), None)
-    if last is None or not re.fullmatch(r"(?:分别|一同|共同)?(?:带队|率队)?(?:一行)?", r.text[last.end:cs - 1]):
+    last = next((m for m in r.mentions if m.name == (co[-1] if co else first.name) and k <= m.start < cs), None)
+    # ... with those they lead (带领乡村干部) or going somewhere with them (A、B分别带队深入各乡镇，督导…)
+    if last is None or not re.fullmatch(r"(?:分别|一同|共同)?(?:带队|率队|(?:带领|率领|率)[^，。；]{1,20})?(?:一行)?"
+                                        r"(?:(?:先后|一同|共同)?(?:赴|到|前往|深入到|深入|来到|走进|奔赴|分赴)[^，。；]{1,30})?",
+                                        r.text[last.end:cs - 1]):
         return []
-    return co
+    return further + co
 
 
 def _co_leaders(r: Reader, s0: int, cs: int) -> list[str]:
@@ -537,7 +557,7 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         clause = text[cs:at]
         after = body[m.end():m.end() + 200]  # what follows the verb in its sentence (a slice, not the body)
         carried = _CARRIED.search(clause) or _TRAVELLED.search(clause)
-        if m.group() in ("指导", "现场办公") and (not (_WENT_TO.search(clause) or carried) or re.search(
+        if m.group() in _WENT_ONLY and (not (_WENT_TO.search(clause) or carried) or re.search(
                 r"(?:担任|作为|技术|业务|专业|具体|提供|给予|加强)$", clause)):
             continue  # 加强指导, 指导群众: no visit told; 到X指导工作 is one
         # 到南湖镇督导工作: 工作 closes what is visited for; 做好督导工作 is the noun
@@ -584,7 +604,7 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         body_visit = leader is None and group is None and _BODY_VISITS.match(clause)
         if body_visit:
             group = body_visit  # 县政协对…开展专项视察: a body visits as a body
-        if m.group() in ("指导", "现场办公") and leader is None and group is None and not accompanied and not (
+        if m.group() in _WENT_ONLY and leader is None and group is None and not accompanied and not (
                 _TRAVELLED.search(clause) and _who_travels(text, s0, cs, clause)):
             continue  # 组织技术人员到田间地头指导农户: guidance by no one named is no visit
         if escort and escorts and escort.group("how") == "陪同" and leader is None and group is None:
