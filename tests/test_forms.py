@@ -1607,3 +1607,23 @@ def test_forms3_leading_down_to_the_grassroots(text, leaders):
 def test_forms3_co_leaders_in_the_clause_before(text, leaders):
     [ev] = [e for e in one(text).events if e.kind == "inspection"]
     assert list(ev.leaders) == leaders
+
+
+# The heads of the river, lake and forest chief system (河长, 湖长, 林长, and the 总 of a
+# level) end a title like any post, with the level before them (县级, 镇级) as its place;
+# the system's name (河湖长制) and its work (林长巡林) name no one.
+@pytest.mark.parametrize("text, titles, chair", [
+    ("5月6日，县级林长王建军到南山林场巡林，检查森林防火工作。", {"王建军": ["县级林长"]}, "王建军"),
+    ("5月6日，县委书记、县总河长王建军带队巡查清水河，副县长、县级河长孙立陪同。",
+     {"王建军": ["县委书记", "县总河长"], "孙立": ["副县长", "县级河长"]}, "王建军"),
+    ("5月6日，镇级河长李春华到东坡村巡河，了解河道保洁情况。", {"李春华": ["镇级河长"]}, "李春华"),
+    ("5月6日，县长、县级湖长陈晓东主持召开全县河湖长制工作会议。副县长赵海涛出席会议。",
+     {"陈晓东": ["县长", "县级湖长"], "赵海涛": ["副县长"]}, "陈晓东"),
+    ("5月6日，全县各级林长要切实履行职责，开展林长巡林工作。", {}, None),
+    ("5月6日，各镇河长巡河时要认真检查河道保洁情况。", {}, None),
+])
+def test_chief_system_titles(text, titles, chair):
+    f = one(text)
+    got = {p.name: list(p.titles) for p in f.persons if p.name != "周晓明"}
+    assert got == titles
+    assert [e.chair for e in f.events][:1] == ([chair] if chair else [])

@@ -112,8 +112,9 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _not_names() -> frozenset[str]:
+    # words for people and posts, and the verbs of a visit (林长|巡林 is the chief's work)
     return (lexicons.load("group_words") | lexicons.load("role_words") | lexicons.load("person_nouns")
-            | lexicons.load("title_heads"))
+            | lexicons.load("title_heads") | lexicons.load("inspection_verbs"))
 
 
 @lru_cache(maxsize=1)
