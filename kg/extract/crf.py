@@ -73,16 +73,17 @@ def read_model(path: str) -> Model:
     return Model(labels, attrs, state, trans)
 
 
-def state_scores(model: Model, columns: Sequence[np.ndarray]) -> np.ndarray:
+def state_scores(model: Model, columns: Sequence[np.ndarray] | np.ndarray) -> np.ndarray:
     """(positions, labels): the state score of each position from its attribute ids, a column
-    of ids (one per position) for each kind of feature, added a column at a time in the
-    columns' order as CRFsuite adds a position's attributes (an absent one, -1, adds an
-    exact 0)."""
-    w = model.state
-    out = w[columns[0]]  # a copy
-    for col in columns[1:]:
-        out += w[col]
-    return out
+    of ids (one per position) for each kind of feature (or an array of them, a row a kind),
+    added a column at a time in the columns' order as CRFsuite adds a position's attributes
+    (an absent one, -1, adds an exact 0). The weights of all columns are gathered at once and
+    summed by a running sum down the columns (np.cumsum adds them one after another, so each
+    sum is the loop's own, to the last bit)."""
+    weights = model.state[np.asarray(columns)]  # (columns, positions, labels)
+    if len(weights) == 1:
+        return weights[0].copy()
+    return np.cumsum(weights, axis=0)[-1]
 
 
 def viterbi(model: Model, scores: np.ndarray, lengths: np.ndarray) -> np.ndarray:

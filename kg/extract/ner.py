@@ -175,6 +175,7 @@ class _Segmenter:
         # one, None for neither
         self.weight: dict[str, float | bool | None] = {}
         self.routes: dict[str, list[int]] = {}  # a block -> its route
+        self.coded: dict[str, str] = {}  # a block -> its word codes (block)
         # words of one or two characters as frequent as _COMMON and not tagged as names (高度, 长江)
         self.common = frozenset(w for w, f in dt.FREQ.items()
                                 if f >= _COMMON and len(w) <= 2 and tags.get(w, "")[:2] != "nr")
@@ -259,19 +260,22 @@ class _Segmenter:
 
     def code_chars(self, text: str) -> str:
         """The word code of each character of the text as jieba cuts it (HMM=False), one
-        character each (see _CODE_CHARS); a block met twice (a name, a title) is cut once."""
+        character each (see _CODE_CHARS). A block met before (a name, a title, the clause
+        around a name that two windows read) is coded once, as it is routed once (route)."""
         out: list[str] = []
         append = out.append
-        seen: dict[str, str] = {}
+        coded = self.coded
         for blk in _HAN_BLOCK.split(text):
             if not blk:
                 continue
             if len(blk) == 1:  # one character: one word, or letters and digits of one
                 append("S")
             elif _HAN_BLOCK.match(blk):
-                got = seen.get(blk)
+                got = coded.get(blk)
                 if got is None:
-                    got = seen[blk] = self.block(blk)
+                    if len(coded) >= _ROUTES_MAX:
+                        coded.clear()
+                    got = coded[blk] = self.block(blk)
                 append(got)
             elif "\r\n" in blk:  # jieba reads \r\n as one word, every other character alone
                 for x in re.split("(\r\n)", blk):
@@ -400,6 +404,8 @@ _CODE_FEATURES = (
     ("c", ((2, -1), (2, 0), (2, 1))), ("w", ((5, 0),)), ("ws", ((5, 0), (1, 0))), ("wc", ((5, 0), (2, 0))),
     ("a", ((3, 1),)), ("g", ((4, -1), (4, 0), (4, 1))), ("sg", ((1, -1), (1, 0), (4, 0), (4, 1))),
 )
+_CHAR_OFFSETS = np.arange(-_PAD, _PAD + 1)[:, None]  # the offsets the character features read
+_CODE_OFFSETS = np.arange(-1, 2)[:, None]  # and those the code features read
 _WORD_CODE_LIST = ("S", "Bn", "Mn", "En", "Bw", "Mw", "Ew")
 # a word code's character (_CODE_CHARS) -> its place in _WORD_CODE_LIST
 _WORD_CODE_INDEX = np.zeros(128, dtype=np.intp)
@@ -482,28 +488,33 @@ class _Ids:
                 ids[at] = table.get("".join(alphabets[x][j] for (x, _), j in zip(joined, at)), -1)
             self.codes.append((joined, sizes, ids.ravel()))
 
-    def columns(self, t: str, q: str, words: str, spans: list[tuple[int, int]]) -> list[np.ndarray]:
+    def columns(self, t: np.ndarray, q: np.ndarray, words: str, spans: list[tuple[int, int]]) -> np.ndarray:
         """The attribute ids of each position of the stretches (all laid one after another), a
-        column a feature, in the order of _features; -1 where the model knows no such feature.
-        `t` and `q` are the padded code points and combined codes of _tag_strings (arrays),
-        `words` the word codes of the stretches (_word_code_chars)."""
+        row a feature (features, positions), in the order of _features; -1 where the model
+        knows no such feature. `t` and `q` are the padded code points and combined codes of
+        _tag_strings (arrays), `words` the word codes of the stretches (_word_code_chars).
+        The characters and codes around each position are gathered once, a column an
+        offset, and every feature is read from those columns into one array."""
         lo = np.fromiter((a for a, _ in spans), dtype=np.intp, count=len(spans))
         lens = np.fromiter((b - a for a, b in spans), dtype=np.intp, count=len(spans))
         total = int(lens.sum())
         before = np.cumsum(lens) - lens
         at = np.arange(total) + np.repeat(lo + _PAD - before, lens)  # positions in the padded strings
-        ci = self.char_index[np.minimum(t, len(self.char_index) - 1)]
-        cols = []
+        # each position's character index at offsets -2..2 (column d + 2) and codes at -1..1
+        ci = self.char_index[np.minimum(t[at[None] + _CHAR_OFFSETS], len(self.char_index) - 1)]
+        qv = q[at[None] + _CODE_OFFSETS]
+        out = np.empty((len(self.chars) + len(self.codes), total), dtype=np.intp)
         width = self.width
+        row = 0
         for offsets, ids in self.chars:
             if len(offsets) == 1:
-                cols.append(ids[ci[at + offsets[0]]])
+                np.take(ids, ci[offsets[0] + _PAD], out=out[row])
             else:
                 keys, found = ids
-                key = ci[at + offsets[0]] * width + ci[at + offsets[1]]
+                key = ci[offsets[0] + _PAD] * width + ci[offsets[1] + _PAD]
                 k = np.searchsorted(keys, key)
-                cols.append(np.where(keys[k] == key, found[k], -1))
-        qv = q
+                np.copyto(out[row], np.where(keys[k] == key, found[k], -1))
+            row += 1
         wc = _WORD_CODE_INDEX[np.frombuffer(words.encode("ascii"), dtype=np.uint8)]
         part: dict[tuple[int, int], np.ndarray] = {}
         for joined, sizes, ids in self.codes:
@@ -511,10 +522,11 @@ class _Ids:
             for (x, d), size in zip(joined, sizes):
                 p = part.get((x, d))
                 if p is None:
-                    p = part[(x, d)] = wc if x == 5 else self.parts[x][qv[at + d]]
+                    p = part[(x, d)] = wc if x == 5 else self.parts[x][qv[d + 1]]
                 flat = p if flat is None else flat * size + p
-            cols.append(ids[flat])
-        return cols
+            np.take(ids, flat, out=out[row])
+            row += 1
+        return out
 
 
 @lru_cache(maxsize=1)
