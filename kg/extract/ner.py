@@ -487,45 +487,73 @@ class _Ids:
             for at in np.ndindex(*sizes):
                 ids[at] = table.get("".join(alphabets[x][j] for (x, _), j in zip(joined, at)), -1)
             self.codes.append((joined, sizes, ids.ravel()))
+        self._fuse()
+
+    def _fuse(self) -> None:
+        """The tables of chars and codes joined, so that columns reads each kind of feature
+        with a few array operations over all its features at once (a text's columns are made
+        of some 200 positions: the number of operations, not their size, is their cost):
+        the ids of the features of one character as one table, a row a feature; the pair
+        keys of all features of two characters in one sorted array, each feature's keys
+        moved past the last one's; and the code features as the parts they join, each
+        feature's flat index a sum of parts times strides (a matrix product), into the ids
+        of all code features laid one after another."""
+        width = self.width
+        singles = [(offsets, ids) for offsets, ids in self.chars if len(offsets) == 1]
+        pairs = [(offsets, ids) for offsets, ids in self.chars if len(offsets) == 2]
+        # (the single ones come first in _CHAR_FEATURES, as columns lays them out)
+        assert [len(o) for o, _ in self.chars] == [1] * len(singles) + [2] * len(pairs)
+        self.single_rows = np.array([[o[0] + _PAD] for o, _ in singles], dtype=np.intp)
+        self.single_ids = np.stack([ids for _, ids in singles])
+        self.single_of = np.arange(len(singles))[:, None]
+        self.pair_rows = np.array([[o[0] + _PAD for o, _ in pairs], [o[1] + _PAD for o, _ in pairs]], dtype=np.intp)
+        step = width * width + 1  # past every key of a feature and its "one past all"
+        self.pair_shift = (np.arange(len(pairs), dtype=np.intp) * step)[:, None]
+        self.pair_keys = np.concatenate([keys + f * step for f, (_, (keys, _)) in enumerate(pairs)])
+        self.pair_found = np.concatenate([found for _, (_, found) in pairs])
+        sources = sorted({(x, d) for joined, _, _ in self.codes for x, d in joined if x != 5})
+        self.source_parts = np.array([[x] for x, _ in sources], dtype=np.intp)
+        self.source_rows = np.array([d + 1 for _, d in sources], dtype=np.intp)  # rows of q's offsets -1..1
+        column = {xd: j for j, xd in enumerate(sources)}
+        strides = np.zeros((len(self.codes), len(sources) + 1), dtype=np.intp)  # the word code last
+        base, shift = [], 0
+        for f, (joined, sizes, ids) in enumerate(self.codes):
+            for j, (x, d) in enumerate(joined):
+                stride = int(np.prod(sizes[j + 1:], dtype=np.intp))
+                if x == 5:
+                    assert d == 0  # the word code is read at the position only
+                strides[f, len(sources) if x == 5 else column[(x, d)]] += stride
+            base.append(shift)
+            shift += len(ids)
+        self.code_strides = strides
+        self.code_shift = np.array(base, dtype=np.intp)[:, None]
+        self.code_ids = np.concatenate([ids for _, _, ids in self.codes])
 
     def columns(self, t: np.ndarray, q: np.ndarray, words: str, spans: list[tuple[int, int]]) -> np.ndarray:
         """The attribute ids of each position of the stretches (all laid one after another), a
         row a feature (features, positions), in the order of _features; -1 where the model
         knows no such feature. `t` and `q` are the padded code points and combined codes of
         _tag_strings (arrays), `words` the word codes of the stretches (_word_code_chars).
-        The characters and codes around each position are gathered once, a column an
-        offset, and every feature is read from those columns into one array."""
+        The characters and codes around each position are gathered once, a row an offset,
+        and each kind of feature is read from them for all its features at once (_fuse)."""
         lo = np.fromiter((a for a, _ in spans), dtype=np.intp, count=len(spans))
         lens = np.fromiter((b - a for a, b in spans), dtype=np.intp, count=len(spans))
         total = int(lens.sum())
         before = np.cumsum(lens) - lens
         at = np.arange(total) + np.repeat(lo + _PAD - before, lens)  # positions in the padded strings
-        # each position's character index at offsets -2..2 (column d + 2) and codes at -1..1
+        # each position's character index at offsets -2..2 (row d + 2) and codes at -1..1 (d + 1)
         ci = self.char_index[np.minimum(t[at[None] + _CHAR_OFFSETS], len(self.char_index) - 1)]
         qv = q[at[None] + _CODE_OFFSETS]
         out = np.empty((len(self.chars) + len(self.codes), total), dtype=np.intp)
-        width = self.width
-        row = 0
-        for offsets, ids in self.chars:
-            if len(offsets) == 1:
-                np.take(ids, ci[offsets[0] + _PAD], out=out[row])
-            else:
-                keys, found = ids
-                key = ci[offsets[0] + _PAD] * width + ci[offsets[1] + _PAD]
-                k = np.searchsorted(keys, key)
-                np.copyto(out[row], np.where(keys[k] == key, found[k], -1))
-            row += 1
-        wc = _WORD_CODE_INDEX[np.frombuffer(words.encode("ascii"), dtype=np.uint8)]
-        part: dict[tuple[int, int], np.ndarray] = {}
-        for joined, sizes, ids in self.codes:
-            flat = None
-            for (x, d), size in zip(joined, sizes):
-                p = part.get((x, d))
-                if p is None:
-                    p = part[(x, d)] = wc if x == 5 else self.parts[x][qv[d + 1]]
-                flat = p if flat is None else flat * size + p
-            np.take(ids, flat, out=out[row])
-            row += 1
+        singles, pairs = len(self.single_rows), self.pair_rows.shape[1]
+        out[:singles] = self.single_ids[self.single_of, ci[self.single_rows[:, 0]]]
+        key = ci[self.pair_rows[0]] * self.width + ci[self.pair_rows[1]] + self.pair_shift
+        k = np.searchsorted(self.pair_keys, key)
+        out[singles:singles + pairs] = np.where(self.pair_keys[k] == key, self.pair_found[k], -1)
+        parts = np.empty((len(self.source_rows) + 1, total), dtype=np.intp)
+        parts[:-1] = self.parts[self.source_parts, qv[self.source_rows]]
+        parts[-1] = _WORD_CODE_INDEX[np.frombuffer(words.encode("ascii"), dtype=np.uint8)]
+        out[singles + pairs:] = self.code_ids[self.code_strides @ parts + self.code_shift]
         return out
 
 
