@@ -113,14 +113,16 @@ def viterbi(model: Model, scores: np.ndarray, lengths: np.ndarray) -> np.ndarray
     back = np.zeros((tmax, n, L), dtype=np.intp)
     alpha[0] = grid[0]
     step_scores = np.empty((n, L, L))
-    lead = trans[None]
+    # (1, to, from): the label compared over is the last axis, so argmax and max read it
+    # in place (argmax over another axis copies the array first)
+    lead = np.ascontiguousarray(trans.T)[None]
     for t in range(1, tmax):
         m = live[t]
         s = step_scores[:m]
-        np.add(alpha[t - 1, :m, :, None], lead, out=s)  # (m, from, to): prev[from] + trans[from, to]
-        s.argmax(axis=1, out=back[t, :m])  # the first best
+        np.add(alpha[t - 1, :m, None, :], lead, out=s)  # (m, to, from): prev[from] + trans[from, to]
+        s.argmax(axis=2, out=back[t, :m])  # the first best
         cur = alpha[t, :m]
-        s.max(axis=1, out=cur)
+        s.max(axis=2, out=cur)
         cur += grid[t, :m]  # then the state score, as crf1dc_viterbi adds it
     ranks = np.arange(n)
     labels = np.zeros((tmax, n), dtype=np.intp)
