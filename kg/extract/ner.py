@@ -324,15 +324,12 @@ def _word_code_chars(text: str, spans: list[tuple[int, int]]) -> str:
     laid one after another. jieba reads two characters of context on each side; all
     stretches go through it in one call, a line each (jieba never joins words across a line
     break, so this is the same as one call a stretch, only faster)."""
-    n = len(text)
-    pieces, offsets, k = [], [], 0
-    for lo, hi in spans:
-        a, b = max(0, lo - 2), min(n, hi + 2)
-        pieces.append(text[a:b])
-        offsets.append(k + lo - a)
-        k += b - a + 1
-    codes = _segmenter().code_chars("\n".join(pieces))
-    return "".join([codes[o:o + hi - lo] for o, (lo, hi) in zip(offsets, spans)])
+    bounds = np.asarray(spans, dtype=np.intp).reshape(-1, 2)  # (a list of pairs, or _window_bounds)
+    lo, hi = bounds[:, 0], bounds[:, 1]
+    a, b = np.maximum(lo - 2, 0), np.minimum(hi + 2, len(text))
+    at = np.cumsum(b - a + 1) - (b - a + 1) + lo - a  # where each stretch opens in the lines
+    codes = _segmenter().code_chars("\n".join([text[x:y] for x, y in zip(a.tolist(), b.tolist())]))
+    return "".join([codes[x:y] for x, y in zip(at.tolist(), (at + hi - lo).tolist())])
 
 
 def _word_codes(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
@@ -536,8 +533,9 @@ class _Ids:
         _tag_strings (arrays), `words` the word codes of the stretches (_word_code_chars).
         The characters and codes around each position are gathered once, a row an offset,
         and each kind of feature is read from them for all its features at once (_fuse)."""
-        lo = np.fromiter((a for a, _ in spans), dtype=np.intp, count=len(spans))
-        lens = np.fromiter((b - a for a, b in spans), dtype=np.intp, count=len(spans))
+        bounds = np.asarray(spans, dtype=np.intp).reshape(-1, 2)  # (a list of pairs, or _window_bounds)
+        lo = bounds[:, 0]
+        lens = bounds[:, 1] - lo
         total = int(lens.sum())
         before = np.cumsum(lens) - lens
         at = np.arange(total) + np.repeat(lo + _PAD - before, lens)  # positions in the padded strings
@@ -690,13 +688,22 @@ def _common_keys(common: frozenset) -> tuple[np.ndarray, frozenset]:
 
 def _windows(text: str, s: str, c: str) -> list[tuple[int, int]]:
     """Stretches of text worth tagging: from a little before a trigger to the punctuation that
-    ends its clause (kept, as sentences end in training), merged, never across a sentence end.
-    Found with arrays over the whole text (a trigger a time costs as much as the tagging):
-    the triggers, the common words at them, each stretch's end, the merging and the cuts at
+    ends its clause (kept, as sentences end in training), merged, never across a sentence end
+    (_window_bounds)."""
+    return [tuple(x) for x in _window_bounds(text, s, c).tolist()]
+
+
+_NO_WINDOWS = np.zeros((0, 2), dtype=np.intp)
+
+
+def _window_bounds(text: str, s: str, c: str) -> np.ndarray:
+    """The windows of _windows as an array (windows, 2) of their starts and ends. Found with
+    arrays over the whole text (a trigger a time costs as much as the tagging): the
+    triggers, the common words at them, each stretch's end, the merging and the cuts at
     sentence ends are each one pass."""
     n = len(text)
     if not n:
-        return []
+        return _NO_WINDOWS
     points = _points(text)
     trig = _trigger_starts(np.frombuffer(s.encode("ascii"), dtype=np.uint8))
     # 高度, 阿拉 (a common word opens there), 长江 (one ends there): no name opens here
@@ -715,7 +722,7 @@ def _windows(text: str, s: str, c: str) -> list[tuple[int, int]]:
     cues = np.flatnonzero(np.frombuffer(c.encode("ascii"), dtype=np.uint8) != ord("-"))
     starts = np.union1d(trig, cues)
     if not len(starts):
-        return []
+        return _NO_WINDOWS
     # each stretch: from _BEFORE before its start to the first clause end in the _AFTER
     # characters from it (kept), else _AFTER on
     end_kind = _END_KIND[np.minimum(points, _BEYOND)]
@@ -736,7 +743,7 @@ def _windows(text: str, s: str, c: str) -> list[tuple[int, int]]:
     cuts = np.flatnonzero(end_kind & 2) + 1
     w = np.searchsorted(lo, cuts, side="left") - 1  # the last stretch opening before each cut
     inner = cuts[(w >= 0) & (cuts < hi[np.maximum(w, 0)])]
-    return list(zip(np.sort(np.concatenate((lo, inner))).tolist(), np.sort(np.concatenate((inner, hi))).tolist()))
+    return np.stack((np.sort(np.concatenate((lo, inner))), np.sort(np.concatenate((inner, hi)))), axis=1)
 
 
 _ROLL_MIN = 5  # a tagged Han stretch this long with no middle dot is read as names written together
@@ -808,16 +815,17 @@ def _tag(text: str) -> list[tuple[int, list[int]]]:
     """(start, label ids) of each stretch the tagger reads in which it finds a name, the labels
     those of CRFsuite's tagger on the stretch's features (_features)."""
     t, q, s, c = _tag_strings(text)
-    spans = _windows(text, s, c)
-    if not spans:
+    bounds = _window_bounds(text, s, c)
+    if not len(bounds):
         return []
     model, ids = _model()
-    lens = np.fromiter((b - a for a, b in spans), dtype=np.intp, count=len(spans))
-    labels = crf.viterbi(model, crf.state_scores(model, ids.columns(t, q, _word_code_chars(text, spans), spans)), lens)
+    lens = bounds[:, 1] - bounds[:, 0]
+    labels = crf.viterbi(model, crf.state_scores(model, ids.columns(t, q, _word_code_chars(text, bounds), bounds)), lens)
     begin = model.labels.index("B-PER")
     ends = np.cumsum(lens)
     named = np.unique(np.searchsorted(ends, np.flatnonzero(labels == begin), side="right"))
-    return [(spans[w][0], labels[ends[w] - lens[w]:ends[w]].tolist()) for w in named.tolist()]
+    starts = bounds[:, 0].tolist()
+    return [(starts[w], labels[ends[w] - lens[w]:ends[w]].tolist()) for w in named.tolist()]
 
 
 def person_spans(text: str) -> list[tuple[int, int]]:
