@@ -453,7 +453,8 @@ class _Ids:
         chars = sorted({ch for name, _ in _CHAR_FEATURES for v in by_name.get(name, ()) for ch in v})
         index = {ch: i + 1 for i, ch in enumerate(chars)}
         # every code point up to the highest known one (one more: the index of any beyond it)
-        self.char_index = np.zeros(max(map(ord, chars), default=0) + 2, dtype=np.intp)
+        # (two bytes an index, as the tables of _code_arrays)
+        self.char_index = np.zeros(max(map(ord, chars), default=0) + 2, dtype=np.uint16 if len(chars) < 65535 else np.intp)
         self.char_index[[ord(ch) for ch in chars]] = np.arange(1, len(chars) + 1)
         self.width = width = len(chars) + 1
         self.chars: list[tuple[tuple[int, ...], object]] = []
@@ -540,7 +541,7 @@ class _Ids:
         before = np.cumsum(lens) - lens
         at = np.arange(total) + np.repeat(lo + _PAD - before, lens)  # positions in the padded strings
         # each position's character index at offsets -2..2 (row d + 2) and codes at -1..1 (d + 1)
-        ci = self.char_index[np.minimum(t[at[None] + _CHAR_OFFSETS], len(self.char_index) - 1)]
+        ci = self.char_index[np.minimum(t[at[None] + _CHAR_OFFSETS], len(self.char_index) - 1)].astype(np.intp)
         qv = q[at[None] + _CODE_OFFSETS]
         out = np.empty((len(self.chars) + len(self.codes), total), dtype=np.intp)
         singles, pairs = len(self.single_rows), self.pair_rows.shape[1]
@@ -579,7 +580,9 @@ def _code_arrays() -> tuple[np.ndarray, np.ndarray]:
     _, st, _ = _code_tables()
     qt, _ = _q_tables()
     s = np.frombuffer(("".join(st) + "-").encode("ascii"), dtype=np.uint8)
-    q = np.array([ord(x) - _Q0 for x in qt] + [ord(_q("O", "-", "-", "-", "-")) - _Q0], dtype=np.intp)
+    # (two bytes a code: the tables are read a character at a time, and small ones stay in
+    # the processor's cache between texts)
+    q = np.array([ord(x) - _Q0 for x in qt] + [ord(_q("O", "-", "-", "-", "-")) - _Q0], dtype=np.uint16)
     return s, q
 
 
@@ -607,7 +610,7 @@ def _tag_strings(text: str) -> tuple[np.ndarray, np.ndarray, str, str]:
     points = _points(text)
     at = np.minimum(points, _BEYOND)
     s = s_table[at]
-    q = q_table[at]
+    q = q_table[at].astype(np.intp)
     first = [m.start() for m in compound.finditer(text)]
     if first:
         f = np.array(first, dtype=np.intp)
