@@ -34,7 +34,7 @@ def _labels_of_features(text: str) -> list[list[str]]:
     return [tagger.tag([[x for x in row if x in known] for row in feats]) for _, _, feats in ner.sequence_features(text)]
 
 
-def _our_labels(text: str) -> tuple[list[list[str]], list[np.ndarray]]:
+def _our_labels(text: str) -> tuple[list[list[str]], np.ndarray | list]:
     """Our labels of each stretch, and the id columns ner builds for them."""
     model, ids = ner._model()
     t, q, s, c = ner._tag_strings(text)
@@ -61,7 +61,7 @@ def _ids_of_features(text: str) -> list[list[int]]:
 def _check(text: str) -> None:
     got, cols = _our_labels(text)
     assert got == _labels_of_features(text), text
-    if cols:
+    if len(cols):
         assert np.stack(cols, axis=1).tolist() == _ids_of_features(text), text
 
 

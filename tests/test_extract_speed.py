@@ -242,3 +242,60 @@ def test_the_added_words_are_in_the_tag_table_as_soon_as_jieba_is_loaded():
     list(pseg.cut("县委书记王建国主持会议", HMM=False))
     names.tokens("副县长李红梅出席")
     assert ner._given_table.__wrapped__() == before == ner._given_table()
+
+
+def _plain_windows(text: str, s: str, c: str) -> list[tuple[int, int]]:
+    """The tagger's windows a trigger at a time, as ner._windows finds them with arrays."""
+    n = len(text)
+    common = ner._segmenter().common
+    starts = []
+    for m in ner._trigger_rx().finditer(s):
+        p = m.start()
+        if text[p:p + 2] in common or p and text[p - 1:p + 1] in common:
+            continue
+        starts.append(p)
+    starts += [m.start() for m in re.finditer(r"[TG]", c) if m.start() < n]
+    spans: list[tuple[int, int]] = []
+    for p in sorted(starts):
+        lo = max(0, p - ner._BEFORE)
+        m = ner._CLAUSE_END.search(text, p, min(n, p + ner._AFTER))
+        hi = m.end() if m else min(n, p + ner._AFTER)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+        else:
+            spans.append((lo, hi))
+    out = []
+    for lo, hi in spans:
+        for m in ner._SENT_END.finditer(text, lo, hi):
+            if m.end() > lo:
+                out.append((lo, m.end()))
+            lo = m.end()
+        if hi > lo:
+            out.append((lo, hi))
+    return out
+
+
+def test_trigger_starts_are_those_of_the_pattern():
+    """Runs of sound-spelling characters and surnames: every other one opens a match of two."""
+    import numpy as np
+
+    rng = random.Random(11)
+    for _ in range(3000):
+        s = "".join(rng.choice("SstMFf-") for _ in range(rng.randint(0, 12)))
+        want = [m.start() for m in ner._trigger_rx().finditer(s)]
+        assert ner._trigger_starts(np.frombuffer(s.encode("ascii"), dtype=np.uint8)).tolist() == want, s
+
+
+@pytest.mark.parametrize("text", SENTENCES + ["王", "王。", "高", "长江", "。王", "县长", "水位高度上涨，长江两岸的王小明说。"])
+def test_windows_found_with_arrays_are_those_found_a_trigger_at_a_time(text):
+    _, _, s, c = ner._tag_strings(text)
+    assert ner._windows(text, s, c) == _plain_windows(text, s, c)
+
+
+def test_windows_found_with_arrays_on_random_text():
+    rng = random.Random(7)
+    pool = list("王李张高阿拉克林长江度欧阳司马建国明华小红县委书记长镇村民主持会议说、，。；：！“”·\n 0123abc") + ["𠀋", "\udfff"]
+    for _ in range(1500):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 60)))
+        _, _, s, c = ner._tag_strings(text)
+        assert ner._windows(text, s, c) == _plain_windows(text, s, c), text

@@ -73,16 +73,17 @@ def read_model(path: str) -> Model:
     return Model(labels, attrs, state, trans)
 
 
-def state_scores(model: Model, columns: Sequence[np.ndarray]) -> np.ndarray:
+def state_scores(model: Model, columns: Sequence[np.ndarray] | np.ndarray) -> np.ndarray:
     """(positions, labels): the state score of each position from its attribute ids, a column
-    of ids (one per position) for each kind of feature, added a column at a time in the
-    columns' order as CRFsuite adds a position's attributes (an absent one, -1, adds an
-    exact 0)."""
-    w = model.state
-    out = w[columns[0]]  # a copy
-    for col in columns[1:]:
-        out += w[col]
-    return out
+    of ids (one per position) for each kind of feature (or an array of them, a row a kind),
+    added a column at a time in the columns' order as CRFsuite adds a position's attributes
+    (an absent one, -1, adds an exact 0). The weights of all columns are gathered at once and
+    summed by a running sum down the columns (np.cumsum adds them one after another, so each
+    sum is the loop's own, to the last bit)."""
+    weights = np.take(model.state, np.asarray(columns), axis=0)  # (columns, positions, labels)
+    if len(weights) == 1:
+        return weights[0].copy()
+    return np.cumsum(weights, axis=0)[-1]
 
 
 def viterbi(model: Model, scores: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -100,26 +101,28 @@ def viterbi(model: Model, scores: np.ndarray, lengths: np.ndarray) -> np.ndarray
     starts = np.zeros(n, dtype=np.intp)
     np.cumsum(lengths[:-1], out=starts[1:])
     # live[t]: how many sequences are longer than t
-    live = n - np.searchsorted(lens[::-1], np.arange(tmax), side="right")
-    # positions laid as (time, sequence by rank)
+    live = (n - np.searchsorted(lens[::-1], np.arange(tmax), side="right")).tolist()
+    # positions laid as (time, sequence by rank): position k of a sequence that starts at
+    # `start` is at step k - start, so at (k - start) * n + rank in the grid, flattened
     rank_of = np.empty(n, dtype=np.intp)
     rank_of[order] = np.arange(n)
-    seq = np.repeat(np.arange(n), lengths)
-    step = np.arange(total) - np.repeat(starts, lengths)
+    where = np.arange(total) * n + np.repeat(rank_of - starts * n, lengths)
     grid = np.zeros((tmax, n, L))
-    grid[step, rank_of[seq]] = scores
+    grid.reshape(tmax * n, L)[where] = scores
     alpha = np.empty((tmax, n, L))
     back = np.zeros((tmax, n, L), dtype=np.intp)
     alpha[0] = grid[0]
     step_scores = np.empty((n, L, L))
-    lead = trans[None]
+    # (1, to, from): the label compared over is the last axis, so argmax and max read it
+    # in place (argmax over another axis copies the array first)
+    lead = np.ascontiguousarray(trans.T)[None]
     for t in range(1, tmax):
-        m = int(live[t])
+        m = live[t]
         s = step_scores[:m]
-        np.add(alpha[t - 1, :m, :, None], lead, out=s)  # (m, from, to): prev[from] + trans[from, to]
-        s.argmax(axis=1, out=back[t, :m])  # the first best
+        np.add(alpha[t - 1, :m, None, :], lead, out=s)  # (m, to, from): prev[from] + trans[from, to]
+        s.argmax(axis=2, out=back[t, :m])  # the first best
         cur = alpha[t, :m]
-        s.max(axis=1, out=cur)
+        s.max(axis=2, out=cur)
         cur += grid[t, :m]  # then the state score, as crf1dc_viterbi adds it
     ranks = np.arange(n)
     labels = np.zeros((tmax, n), dtype=np.intp)
@@ -127,4 +130,4 @@ def viterbi(model: Model, scores: np.ndarray, lengths: np.ndarray) -> np.ndarray
     for t in range(tmax - 1, 0, -1):
         m = live[t]
         labels[t - 1, :m] = back[t, ranks[:m], labels[t, :m]]
-    return labels[step, rank_of[seq]]
+    return labels.reshape(tmax * n)[where]

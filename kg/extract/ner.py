@@ -175,6 +175,7 @@ class _Segmenter:
         # one, None for neither
         self.weight: dict[str, float | bool | None] = {}
         self.routes: dict[str, list[int]] = {}  # a block -> its route
+        self.coded: dict[str, str] = {}  # a block -> its word codes (block)
         # words of one or two characters as frequent as _COMMON and not tagged as names (高度, 长江)
         self.common = frozenset(w for w, f in dt.FREQ.items()
                                 if f >= _COMMON and len(w) <= 2 and tags.get(w, "")[:2] != "nr")
@@ -259,19 +260,22 @@ class _Segmenter:
 
     def code_chars(self, text: str) -> str:
         """The word code of each character of the text as jieba cuts it (HMM=False), one
-        character each (see _CODE_CHARS); a block met twice (a name, a title) is cut once."""
+        character each (see _CODE_CHARS). A block met before (a name, a title, the clause
+        around a name that two windows read) is coded once, as it is routed once (route)."""
         out: list[str] = []
         append = out.append
-        seen: dict[str, str] = {}
+        coded = self.coded
         for blk in _HAN_BLOCK.split(text):
             if not blk:
                 continue
             if len(blk) == 1:  # one character: one word, or letters and digits of one
                 append("S")
             elif _HAN_BLOCK.match(blk):
-                got = seen.get(blk)
+                got = coded.get(blk)
                 if got is None:
-                    got = seen[blk] = self.block(blk)
+                    if len(coded) >= _ROUTES_MAX:
+                        coded.clear()
+                    got = coded[blk] = self.block(blk)
                 append(got)
             elif "\r\n" in blk:  # jieba reads \r\n as one word, every other character alone
                 for x in re.split("(\r\n)", blk):
@@ -320,15 +324,12 @@ def _word_code_chars(text: str, spans: list[tuple[int, int]]) -> str:
     laid one after another. jieba reads two characters of context on each side; all
     stretches go through it in one call, a line each (jieba never joins words across a line
     break, so this is the same as one call a stretch, only faster)."""
-    n = len(text)
-    pieces, offsets, k = [], [], 0
-    for lo, hi in spans:
-        a, b = max(0, lo - 2), min(n, hi + 2)
-        pieces.append(text[a:b])
-        offsets.append(k + lo - a)
-        k += b - a + 1
-    codes = _segmenter().code_chars("\n".join(pieces))
-    return "".join([codes[o:o + hi - lo] for o, (lo, hi) in zip(offsets, spans)])
+    bounds = np.asarray(spans, dtype=np.intp).reshape(-1, 2)  # (a list of pairs, or _window_bounds)
+    lo, hi = bounds[:, 0], bounds[:, 1]
+    a, b = np.maximum(lo - 2, 0), np.minimum(hi + 2, len(text))
+    at = np.cumsum(b - a + 1) - (b - a + 1) + lo - a  # where each stretch opens in the lines
+    codes = _segmenter().code_chars("\n".join([text[x:y] for x, y in zip(a.tolist(), b.tolist())]))
+    return "".join([codes[x:y] for x, y in zip(at.tolist(), (at + hi - lo).tolist())])
 
 
 def _word_codes(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
@@ -400,6 +401,8 @@ _CODE_FEATURES = (
     ("c", ((2, -1), (2, 0), (2, 1))), ("w", ((5, 0),)), ("ws", ((5, 0), (1, 0))), ("wc", ((5, 0), (2, 0))),
     ("a", ((3, 1),)), ("g", ((4, -1), (4, 0), (4, 1))), ("sg", ((1, -1), (1, 0), (4, 0), (4, 1))),
 )
+_CHAR_OFFSETS = np.arange(-_PAD, _PAD + 1)[:, None]  # the offsets the character features read
+_CODE_OFFSETS = np.arange(-1, 2)[:, None]  # and those the code features read
 _WORD_CODE_LIST = ("S", "Bn", "Mn", "En", "Bw", "Mw", "Ew")
 # a word code's character (_CODE_CHARS) -> its place in _WORD_CODE_LIST
 _WORD_CODE_INDEX = np.zeros(128, dtype=np.intp)
@@ -450,7 +453,8 @@ class _Ids:
         chars = sorted({ch for name, _ in _CHAR_FEATURES for v in by_name.get(name, ()) for ch in v})
         index = {ch: i + 1 for i, ch in enumerate(chars)}
         # every code point up to the highest known one (one more: the index of any beyond it)
-        self.char_index = np.zeros(max(map(ord, chars), default=0) + 2, dtype=np.intp)
+        # (two bytes an index, as the tables of _code_arrays)
+        self.char_index = np.zeros(max(map(ord, chars), default=0) + 2, dtype=np.uint16 if len(chars) < 65535 else np.intp)
         self.char_index[[ord(ch) for ch in chars]] = np.arange(1, len(chars) + 1)
         self.width = width = len(chars) + 1
         self.chars: list[tuple[tuple[int, ...], object]] = []
@@ -481,41 +485,75 @@ class _Ids:
             for at in np.ndindex(*sizes):
                 ids[at] = table.get("".join(alphabets[x][j] for (x, _), j in zip(joined, at)), -1)
             self.codes.append((joined, sizes, ids.ravel()))
+        self._fuse()
 
-    def columns(self, t: str, q: str, words: str, spans: list[tuple[int, int]]) -> list[np.ndarray]:
+    def _fuse(self) -> None:
+        """The tables of chars and codes joined, so that columns reads each kind of feature
+        with a few array operations over all its features at once (a text's columns are made
+        of some 200 positions: the number of operations, not their size, is their cost):
+        the ids of the features of one character as one table, a row a feature; the pair
+        keys of all features of two characters in one sorted array, each feature's keys
+        moved past the last one's; and the code features as the parts they join, each
+        feature's flat index a sum of parts times strides (a matrix product), into the ids
+        of all code features laid one after another."""
+        width = self.width
+        singles = [(offsets, ids) for offsets, ids in self.chars if len(offsets) == 1]
+        pairs = [(offsets, ids) for offsets, ids in self.chars if len(offsets) == 2]
+        # (the single ones come first in _CHAR_FEATURES, as columns lays them out)
+        assert [len(o) for o, _ in self.chars] == [1] * len(singles) + [2] * len(pairs)
+        self.single_rows = np.array([[o[0] + _PAD] for o, _ in singles], dtype=np.intp)
+        self.single_ids = np.stack([ids for _, ids in singles])
+        self.single_of = np.arange(len(singles))[:, None]
+        self.pair_rows = np.array([[o[0] + _PAD for o, _ in pairs], [o[1] + _PAD for o, _ in pairs]], dtype=np.intp)
+        step = width * width + 1  # past every key of a feature and its "one past all"
+        self.pair_shift = (np.arange(len(pairs), dtype=np.intp) * step)[:, None]
+        self.pair_keys = np.concatenate([keys + f * step for f, (_, (keys, _)) in enumerate(pairs)])
+        self.pair_found = np.concatenate([found for _, (_, found) in pairs])
+        sources = sorted({(x, d) for joined, _, _ in self.codes for x, d in joined if x != 5})
+        self.source_parts = np.array([[x] for x, _ in sources], dtype=np.intp)
+        self.source_rows = np.array([d + 1 for _, d in sources], dtype=np.intp)  # rows of q's offsets -1..1
+        column = {xd: j for j, xd in enumerate(sources)}
+        strides = np.zeros((len(self.codes), len(sources) + 1), dtype=np.intp)  # the word code last
+        base, shift = [], 0
+        for f, (joined, sizes, ids) in enumerate(self.codes):
+            for j, (x, d) in enumerate(joined):
+                stride = int(np.prod(sizes[j + 1:], dtype=np.intp))
+                if x == 5:
+                    assert d == 0  # the word code is read at the position only
+                strides[f, len(sources) if x == 5 else column[(x, d)]] += stride
+            base.append(shift)
+            shift += len(ids)
+        self.code_strides = strides
+        self.code_shift = np.array(base, dtype=np.intp)[:, None]
+        self.code_ids = np.concatenate([ids for _, _, ids in self.codes])
+
+    def columns(self, t: np.ndarray, q: np.ndarray, words: str, spans: list[tuple[int, int]]) -> np.ndarray:
         """The attribute ids of each position of the stretches (all laid one after another), a
-        column a feature, in the order of _features; -1 where the model knows no such feature.
-        `t` and `q` are the padded text and combined codes of _tag_strings, `words` the word
-        codes of the stretches (_word_code_chars)."""
-        lo = np.fromiter((a for a, _ in spans), dtype=np.intp, count=len(spans))
-        lens = np.fromiter((b - a for a, b in spans), dtype=np.intp, count=len(spans))
+        row a feature (features, positions), in the order of _features; -1 where the model
+        knows no such feature. `t` and `q` are the padded code points and combined codes of
+        _tag_strings (arrays), `words` the word codes of the stretches (_word_code_chars).
+        The characters and codes around each position are gathered once, a row an offset,
+        and each kind of feature is read from them for all its features at once (_fuse)."""
+        bounds = np.asarray(spans, dtype=np.intp).reshape(-1, 2)  # (a list of pairs, or _window_bounds)
+        lo = bounds[:, 0]
+        lens = bounds[:, 1] - lo
         total = int(lens.sum())
         before = np.cumsum(lens) - lens
         at = np.arange(total) + np.repeat(lo + _PAD - before, lens)  # positions in the padded strings
-        points = np.frombuffer(t.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-        ci = self.char_index[np.minimum(points, len(self.char_index) - 1)]
-        cols = []
-        width = self.width
-        for offsets, ids in self.chars:
-            if len(offsets) == 1:
-                cols.append(ids[ci[at + offsets[0]]])
-            else:
-                keys, found = ids
-                key = ci[at + offsets[0]] * width + ci[at + offsets[1]]
-                k = np.searchsorted(keys, key)
-                cols.append(np.where(keys[k] == key, found[k], -1))
-        qv = np.frombuffer(q.encode("utf-32-le"), dtype="<u4").astype(np.intp) - _Q0
-        wc = _WORD_CODE_INDEX[np.frombuffer(words.encode("ascii"), dtype=np.uint8)]
-        part: dict[tuple[int, int], np.ndarray] = {}
-        for joined, sizes, ids in self.codes:
-            flat = None
-            for (x, d), size in zip(joined, sizes):
-                p = part.get((x, d))
-                if p is None:
-                    p = part[(x, d)] = wc if x == 5 else self.parts[x][qv[at + d]]
-                flat = p if flat is None else flat * size + p
-            cols.append(ids[flat])
-        return cols
+        # each position's character index at offsets -2..2 (row d + 2) and codes at -1..1 (d + 1)
+        ci = self.char_index[np.minimum(t[at[None] + _CHAR_OFFSETS], len(self.char_index) - 1)].astype(np.intp)
+        qv = q[at[None] + _CODE_OFFSETS]
+        out = np.empty((len(self.chars) + len(self.codes), total), dtype=np.intp)
+        singles, pairs = len(self.single_rows), self.pair_rows.shape[1]
+        out[:singles] = self.single_ids[self.single_of, ci[self.single_rows[:, 0]]]
+        key = ci[self.pair_rows[0]] * self.width + ci[self.pair_rows[1]] + self.pair_shift
+        k = np.searchsorted(self.pair_keys, key)
+        out[singles:singles + pairs] = np.where(self.pair_keys[k] == key, self.pair_found[k], -1)
+        parts = np.empty((len(self.source_rows) + 1, total), dtype=np.intp)
+        parts[:-1] = self.parts[self.source_parts, qv[self.source_rows]]
+        parts[-1] = _WORD_CODE_INDEX[np.frombuffer(words.encode("ascii"), dtype=np.uint8)]
+        out[singles + pairs:] = self.code_ids[self.code_strides @ parts + self.code_shift]
+        return out
 
 
 @lru_cache(maxsize=1)
@@ -525,43 +563,73 @@ def _model():
     return model, _Ids(model)
 
 
-def _tag_strings(text: str) -> tuple[str, str, str, str]:
-    """For tagging: the padded text, the padded combined codes (_q) of each character, and the
-    surname and cue codes of _codes (unpadded, for _windows)."""
-    _, _, compound, titles, nouns = _tables()
+_BEYOND = 0x10000  # the table index of any character beyond the Basic Multilingual Plane
+
+
+def _points(text: str) -> np.ndarray:
+    """The code points of the text, one a character (a lone surrogate kept as itself)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+
+
+@lru_cache(maxsize=1)
+def _code_arrays() -> tuple[np.ndarray, np.ndarray]:
+    """The surname codes (as bytes) and the combined codes (less _Q0) of _code_tables and
+    _q_tables as arrays over the Basic Multilingual Plane and one entry more for any character
+    beyond it (coded O and -, as _codes codes it): a text is coded by one gather over its code
+    points, not a str.translate a character at a time."""
     _, st, _ = _code_tables()
     qt, _ = _q_tables()
+    s = np.frombuffer(("".join(st) + "-").encode("ascii"), dtype=np.uint8)
+    # (two bytes a code: the tables are read a character at a time, and small ones stay in
+    # the processor's cache between texts)
+    q = np.array([ord(x) - _Q0 for x in qt] + [ord(_q("O", "-", "-", "-", "-")) - _Q0], dtype=np.uint16)
+    return s, q
+
+
+# how far a combined code moves when a cue (T, G or -, as a byte) ends before the position or
+# starts at it, and when its surname code moves from the table's to a compound one's (F, f)
+_C_SHIFT = np.zeros(128, dtype=np.intp)
+_A_SHIFT = np.zeros(128, dtype=np.intp)
+_S_SHIFT = np.zeros(128, dtype=np.intp)
+for _x in _C:
+    _C_SHIFT[ord(_x)], _A_SHIFT[ord(_x)] = _C_STEP[_x], _A_STEP[_x]
+for _x in _S:
+    _S_SHIFT[ord(_x)] = _S_STEP[_x]
+_PAD_POINTS = (np.full(_PAD, 2, dtype="<u4"), np.full(_PAD, 3, dtype="<u4"))
+_PAD_Q = (np.full(_PAD, ord(_Q_START) - _Q0, dtype=np.intp), np.full(_PAD, ord(_Q_END) - _Q0, dtype=np.intp))
+
+
+def _tag_strings(text: str) -> tuple[np.ndarray, np.ndarray, str, str]:
+    """For tagging: the code points of the padded text, the padded combined codes (_q, less
+    _Q0) of each character as an array, and the surname and cue codes of _codes as strings
+    (unpadded, for _windows). Coded with array gathers over the whole text; only the
+    compound surnames and the cues found by pattern are set one match at a time."""
+    _, _, compound, titles, nouns = _tables()
+    s_table, q_table = _code_arrays()
     n = len(text)
-    s = text.translate(st)
-    q = text.translate(qt)
-    if not s.isascii():  # a character beyond the Basic Multilingual Plane, left as it was
-        s = re.sub(r"[^SstM]", "-", s)
-        q = re.sub("[^\ue000-\uefff]", _q("O", "-", "-", "-", "-"), q)
-    base = s
-    fixed = set()
-    sl = None
-    for m in compound.finditer(text):
-        sl = sl or list(s)
-        sl[m.start()], sl[m.start() + 1] = "F", "f"
-        fixed.update((m.start(), m.start() + 1))
-    if sl:
-        s = "".join(sl)
-    cue = ["-"] * (n + 1)
-    start = ["-"] * n
-    for m in nouns.finditer(text):
-        cue[m.end()] = start[m.start()] = "G"
-        fixed.update((m.start(), m.end()))
-    for m in titles.finditer(text):
-        cue[m.end()] = start[m.start()] = "T"
-        fixed.update((m.start(), m.end()))
-    fixed.discard(n)
-    if fixed:  # the codes that differ from the table's: a compound surname, a cue
-        ql = list(q)
-        for i in fixed:
-            ql[i] = chr(ord(ql[i]) + _S_STEP[s[i]] - _S_STEP[base[i]] + _C_STEP[cue[i]] + _A_STEP[start[i]])
-        q = "".join(ql)
-    c = "".join(cue[:n])
-    return "\x02" * _PAD + text + "\x03" * _PAD, _Q_START * _PAD + q + _Q_END * _PAD, s, c
+    points = _points(text)
+    at = np.minimum(points, _BEYOND)
+    s = s_table[at]
+    q = q_table[at].astype(np.intp)
+    first = [m.start() for m in compound.finditer(text)]
+    if first:
+        f = np.array(first, dtype=np.intp)
+        q[f] -= _S_SHIFT[s[f]]
+        q[f + 1] -= _S_SHIFT[s[f + 1]]
+        s[f], s[f + 1] = ord("F"), ord("f")
+        q[f] += _S_STEP["F"]
+        q[f + 1] += _S_STEP["f"]
+    cue = np.full(n + 1, ord("-"), dtype=np.uint8)  # what ends before each position
+    start = np.full(n, ord("-"), dtype=np.uint8)  # what starts at it
+    for rx, code in ((nouns, ord("G")), (titles, ord("T"))):  # a title over a noun
+        found = [m.span() for m in rx.finditer(text)]
+        if found:
+            a, b = np.array(found, dtype=np.intp).T
+            cue[b] = start[a] = code
+    q += _C_SHIFT[cue[:n]]
+    q += _A_SHIFT[start]
+    t = np.concatenate((_PAD_POINTS[0], points, _PAD_POINTS[1]))
+    return t, np.concatenate((_PAD_Q[0], q, _PAD_Q[1])), s.tobytes().decode("ascii"), cue[:n].tobytes().decode("ascii")
 
 
 @lru_cache(maxsize=1)
@@ -579,38 +647,106 @@ def _trigger_rx() -> re.Pattern:
     return re.compile(r"[SF]|[tSs][tSs]|[tSs]?M")
 
 
+def _trigger_starts(s: np.ndarray) -> np.ndarray:
+    """Where _trigger_rx's matches open in the surname codes (bytes), found as finditer finds
+    them: a match of one code (S, F, M) or of two (t or s, then t S s or M); a match of two
+    takes its second code, so in a run of positions that each open a match of two only every
+    other one opens one (the first, the third...), and the position after such a run opens a
+    match only if the run's last position was taken by the one before it."""
+    n = len(s)
+    kind = _TRIGGER_KIND[s]
+    one = (kind & 1).astype(bool)
+    two = np.zeros(n, dtype=bool)
+    if n > 1:
+        two[:-1] = (kind[:-1] & 2).astype(bool) & (kind[1:] & 4).astype(bool)
+    pos = np.arange(n)
+    # the opening of the run of twos each position is in (of the last one, for the rest)
+    opens = two.copy()
+    opens[1:] &= ~two[:-1]
+    run = np.maximum.accumulate(np.where(opens, pos, 0))
+    taken = np.zeros(n, dtype=bool)  # the second code of a match of two
+    taken[1:] = two[:-1] & ((pos[:-1] - run[:-1]) % 2 == 0)
+    return np.flatnonzero((one | two) & ~taken)
+
+
+# each surname code (a byte): 1 a match of one code, 2 the first of a match of two, 4 its second
+_TRIGGER_KIND = np.zeros(256, dtype=np.uint8)
+for _x, _bit in (("SFM", 1), ("ts", 2), ("tSsM", 4)):
+    _TRIGGER_KIND[[ord(y) for y in _x]] |= _bit
+# each character of the plane (and any beyond it, the last): 1 it ends a clause (_CLAUSE_END),
+# 2 a sentence (_SENT_END)
+_END_KIND = np.zeros(_BEYOND + 1, dtype=np.uint8)
+for _x, _bit in (("，。、；：！？\n“”（）《》", 1), ("。！？；\n", 2)):
+    _END_KIND[[ord(y) for y in _x]] |= _bit
+_PAIR_KEY = 0x110000  # two code points as one number: the first times this, plus the second
+
+
+@lru_cache(maxsize=4)
+def _common_keys(common: frozenset) -> tuple[np.ndarray, frozenset]:
+    """The common words of the segmenter (_Segmenter.common) of two characters as sorted pair
+    keys, and those of one character."""
+    two = sorted(ord(w[0]) * _PAIR_KEY + ord(w[1]) for w in common if len(w) == 2)
+    return np.array(two, dtype=np.int64), frozenset(w for w in common if len(w) == 1)
+
+
 def _windows(text: str, s: str, c: str) -> list[tuple[int, int]]:
     """Stretches of text worth tagging: from a little before a trigger to the punctuation that
-    ends its clause (kept, as sentences end in training), merged, never across a sentence end."""
+    ends its clause (kept, as sentences end in training), merged, never across a sentence end
+    (_window_bounds)."""
+    return [tuple(x) for x in _window_bounds(text, s, c).tolist()]
+
+
+_NO_WINDOWS = np.zeros((0, 2), dtype=np.intp)
+
+
+def _window_bounds(text: str, s: str, c: str) -> np.ndarray:
+    """The windows of _windows as an array (windows, 2) of their starts and ends. Found with
+    arrays over the whole text (a trigger a time costs as much as the tagging): the
+    triggers, the common words at them, each stretch's end, the merging and the cuts at
+    sentence ends are each one pass."""
     n = len(text)
-    common = _segmenter().common
-    starts = []
-    for m in _trigger_rx().finditer(s):
-        p = m.start()
-        # 高度, 阿拉 (a common word opens there), 长江 (one ends there): no name opens here
-        if text[p:p + 2] in common or p and text[p - 1:p + 1] in common:
-            continue
-        starts.append(p)
-    starts += [m.start() for m in re.finditer(r"[TG]", c) if m.start() < n]
-    starts.sort()
-    spans: list[tuple[int, int]] = []
-    for p in starts:
-        lo = max(0, p - _BEFORE)
-        m = _CLAUSE_END.search(text, p, min(n, p + _AFTER))
-        hi = m.end() if m else min(n, p + _AFTER)
-        if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
-        else:
-            spans.append((lo, hi))
-    out = []
-    for lo, hi in spans:
-        for m in _SENT_END.finditer(text, lo, hi):
-            if m.end() > lo:
-                out.append((lo, m.end()))
-            lo = m.end()
-        if hi > lo:
-            out.append((lo, hi))
-    return out
+    if not n:
+        return _NO_WINDOWS
+    points = _points(text)
+    trig = _trigger_starts(np.frombuffer(s.encode("ascii"), dtype=np.uint8))
+    # 高度, 阿拉 (a common word opens there), 长江 (one ends there): no name opens here
+    keys, ones = _common_keys(_segmenter().common)
+    if len(trig) and len(keys):
+        after = np.minimum(trig + 1, n - 1)  # (the last character: read alone below)
+        opens = points[trig].astype(np.int64) * _PAIR_KEY + points[after]
+        ends_at = points[np.maximum(trig - 1, 0)].astype(np.int64) * _PAIR_KEY + points[trig]
+        both = np.concatenate((opens, ends_at))
+        common = keys[np.minimum(np.searchsorted(keys, both), len(keys) - 1)] == both
+        common[:len(trig)] &= trig + 1 < n
+        common[len(trig):] &= trig > 0
+        trig = trig[~(common[:len(trig)] | common[len(trig):])]
+    if len(trig) and trig[-1] == n - 1 and text[-1] in ones:
+        trig = trig[:-1]
+    cues = np.flatnonzero(np.frombuffer(c.encode("ascii"), dtype=np.uint8) != ord("-"))
+    starts = np.union1d(trig, cues)
+    if not len(starts):
+        return _NO_WINDOWS
+    # each stretch: from _BEFORE before its start to the first clause end in the _AFTER
+    # characters from it (kept), else _AFTER on
+    end_kind = _END_KIND[np.minimum(points, _BEYOND)]
+    ends = np.flatnonzero(end_kind & 1)
+    lo = np.maximum(starts - _BEFORE, 0)
+    hi = np.minimum(starts + _AFTER, n)
+    if len(ends):
+        e = np.searchsorted(ends, starts)
+        found = e < len(ends)
+        hi[found] = np.minimum(hi[found], ends[e[found]] + 1)
+    # merged: a stretch that opens at or before the furthest end so far joins it
+    reach = np.maximum.accumulate(hi)
+    first = np.ones(len(lo), dtype=bool)
+    first[1:] = lo[1:] > reach[:-1]
+    heads = np.flatnonzero(first)
+    lo, hi = lo[heads], np.maximum.reduceat(hi, heads)
+    # cut after each sentence end inside a stretch
+    cuts = np.flatnonzero(end_kind & 2) + 1
+    w = np.searchsorted(lo, cuts, side="left") - 1  # the last stretch opening before each cut
+    inner = cuts[(w >= 0) & (cuts < hi[np.maximum(w, 0)])]
+    return np.stack((np.sort(np.concatenate((lo, inner))), np.sort(np.concatenate((inner, hi)))), axis=1)
 
 
 _ROLL_MIN = 5  # a tagged Han stretch this long with no middle dot is read as names written together
@@ -682,16 +818,17 @@ def _tag(text: str) -> list[tuple[int, list[int]]]:
     """(start, label ids) of each stretch the tagger reads in which it finds a name, the labels
     those of CRFsuite's tagger on the stretch's features (_features)."""
     t, q, s, c = _tag_strings(text)
-    spans = _windows(text, s, c)
-    if not spans:
+    bounds = _window_bounds(text, s, c)
+    if not len(bounds):
         return []
     model, ids = _model()
-    lens = np.fromiter((b - a for a, b in spans), dtype=np.intp, count=len(spans))
-    labels = crf.viterbi(model, crf.state_scores(model, ids.columns(t, q, _word_code_chars(text, spans), spans)), lens)
+    lens = bounds[:, 1] - bounds[:, 0]
+    labels = crf.viterbi(model, crf.state_scores(model, ids.columns(t, q, _word_code_chars(text, bounds), bounds)), lens)
     begin = model.labels.index("B-PER")
     ends = np.cumsum(lens)
     named = np.unique(np.searchsorted(ends, np.flatnonzero(labels == begin), side="right"))
-    return [(spans[w][0], labels[ends[w] - lens[w]:ends[w]].tolist()) for w in named.tolist()]
+    starts = bounds[:, 0].tolist()
+    return [(starts[w], labels[ends[w] - lens[w]:ends[w]].tolist()) for w in named.tolist()]
 
 
 def person_spans(text: str) -> list[tuple[int, int]]:
