@@ -258,7 +258,7 @@ _OPEN_END = "，、：；（“《‘,"
 # Fewer lines than this tell no column width.
 _MIN_LINES_FOR_WIDTH = 8
 _TITLE_MAX = 48
-_TITLE_LAST_LINE = 0.6  # of the column: the last line of a title with a comma
+_TITLE_LAST_LINE = 0.6  # of the column: the last line of a title with a comma, at the top
 _SHORT_LINE = 0.8  # of the column, and short of its narrowest full line: a paragraph's last line
 
 
@@ -311,8 +311,10 @@ def paragraphs(lines: Sequence[Line], opens: Callable[[int], bool] | None = None
     paragraph). Text that has one paragraph a line (web pages) has no full column, so every
     line stands alone. In a page laid out in columns, a line that does not end a sentence
     goes on in the next line when it fills the column, even across a blank line (a column
-    break: 王卫|东 and 文明城||市 come out whole); a shorter one (a title, a byline) ends its
-    paragraph, and so does a title-like run set off by a blank line at the top of the page.
+    break: 王卫|东 and 文明城||市 come out whole, for a column breaks after a full line); a
+    line above a blank line that is short of every full line of the column (a subhead's
+    last, a title, a byline) ends its paragraph, and so does a title-like run set off by a
+    blank line at the top of the page, or one wider than any line of the column (set whole).
     With too few lines to tell the column, such a line always goes on. `opens(k)` says that
     line k starts a paragraph whatever the layout: BREAK (after a photo caption) or OPENS (a
     lead such as 本报讯, a byline: it runs on until its sentence ends), else 0.

@@ -1591,7 +1591,7 @@ def test_forms3_staying_at_a_place(text, n):
 ])
 def test_forms3_leading_down_to_the_grassroots(text, leaders):
     evs = [e for e in one(text).events if e.kind == "inspection"]
-    assert (list(evs[0].leaders) if evs else []) == leaders and len(evs) <= 1
+    assert [list(e.leaders) for e in evs] == ([leaders] if leaders else [])
 
 
 # forms3: co-leaders in the clause before the verb's also when they lead people (A、B带领乡村干部，
@@ -1627,3 +1627,17 @@ def test_chief_system_titles(text, titles, chair):
     got = {p.name: list(p.titles) for p in f.persons if p.name != "周晓明"}
     assert got == titles
     assert [e.chair for e in f.events][:1] == ([chair] if chair else [])
+
+
+# 到会 makes one present (李明华到会通报情况), but reaching a meeting's room is no attending and
+# ends no name: 来到会场, 回到会议室.
+@pytest.mark.parametrize("text, person, attendees", [
+    ("5月6日，全县安全生产工作会议召开。副县长孙立到会通报情况。", "孙立", ["孙立"]),
+    ("5月6日，全县安全生产工作会议召开。刘一鸣、万强来到会场。", "刘一鸣", []),
+    ("5月6日，全县安全生产工作会议召开。县长李明华回到会议室，听取汇报。", "李明华", []),
+])
+def test_arriving_at_a_meeting(text, person, attendees):
+    f = one(text)
+    names = {p.name for p in f.persons}
+    assert person in names and not any(n.endswith(("来", "回")) for n in names)
+    assert [a for e in f.events for a in e.attendees] == attendees

@@ -535,7 +535,8 @@ def test_layout_subheads_stand_alone_in_a_page_of_long_paragraphs_broken_by_colu
 
 def _ragged(paras: list[str], widths=(13, 16, 14, 15)) -> str:
     """Paragraphs laid out in a column whose lines vary between 13 and 16 characters, as a
-    PDF's text often comes out; a paragraph short enough for one line is set whole."""
+    PDF's text often comes out; a paragraph of up to 18 characters (a title, a subhead) is set
+    whole on one line, wider than the column if need be."""
     out = []
     for p in paras:
         lines, i, k = [], 0, 0

@@ -23,13 +23,19 @@ def _topic_before(a: Article, i: int) -> str | None:
     return m.group(1) if m and is_project_name(m.group(1)) else None
 
 
+@lru_cache(maxsize=1)
+def _attend_rx() -> re.Pattern:
+    # 到会 alone (李明华到会通报情况) too, but not a place reached (来到会场, 回到会议室, 到会上)
+    return re.compile(f"{lexicon_rx('attend_verbs').pattern}|(?<![来回赶走带送])到会(?![场议上室])")
+
+
 def attach_people_and_sites(scan: Scan) -> None:
     """Attendees (出席, 参加, 陪同, 发言 …) to the event in hand; the places an inspection
     visits, in order."""
     r, in_directive, text, events = scan.r, scan.in_directive, scan.r.text, scan.events
     if not events:
         return
-    attend = lexicon_rx("attend_verbs")
+    attend = _attend_rx()
     lead_end = text.find("\n") if "\n" in text else len(text)  # the first paragraph
     speech = lexicon_rx("speech_verbs")
     for sent in sentences(r.a):

@@ -3,7 +3,7 @@ its Viterbi decoding over many sequences at once.
 
 The model file is read as CRFsuite lays it out: a header, the features (type, source,
 destination, weight as a double), and two string databases (CQDB) for the labels and the
-attributes. A sequence is given as the attribute ids of each position, one column per kind of
+attributes. A sequence is given as the attribute ids of each position, one row per kind of
 feature, -1 where the model has no such attribute. Scores are summed and compared exactly as
 CRFsuite's tagger sums and compares them (crf1dt_state_score, crf1dc_viterbi): each label's
 state score is 0 plus the weights of the position's attributes in their order, the best

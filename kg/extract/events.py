@@ -513,7 +513,7 @@ def _leading_clause(r: Reader, s0: int, cs: int, leader: str | None) -> list[str
     co = co_subjects(r, first, cs)
     last = next((m for m in r.mentions if m.name == (co[-1] if co else first.name) and k <= m.start < cs), None)
     # ... with those they lead (带领乡村干部) or going somewhere with them (A、B分别带队深入各乡镇，督导…)
-    if last is None or not re.fullmatch(r"(?:分别|一同|共同)?(?:带队|率队|(?:带领|率领|率)[^，。；]{1,20})?(?:一行)?"
+    if last is None or not re.fullmatch(r"(?:分别|一同|共同)?(?:带队|率队|(?:带领|率领|率(?!先))[^，。；]{1,20})?(?:一行)?"
                                         r"(?:(?:先后|一同|共同)?(?:赴|到|前往|深入到|深入|来到|走进|奔赴|分赴)[^，。；]{1,30})?",
                                         r.text[last.end:cs - 1]):
         return []

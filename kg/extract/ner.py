@@ -3,10 +3,10 @@
 Each character is described by itself and its neighbours, its class, whether it opens a surname,
 whether a title or a noun such as 记者 ends right before it or starts right after it, how often
 it is part of a given name among the names of jieba's dictionary, where it stands in jieba's
-word and whether that word is a dictionary name. The features are built per text from a few
-precomputed strings (one code a character), and only stretches that could hold a name are
-tagged: a surname, two sound-spelling characters (阿拉, 克林), a middle dot, or a title ending
-before them. Names written together (周文华李建国) are cut at their surnames; a name cut short
+word and whether that word is a dictionary name. The features are attribute ids gathered per
+text from tables of one code a character (numpy arrays), and only stretches that could hold a
+name are tagged: a surname, two sound-spelling characters (阿拉, 克林), a middle dot, or a title
+ending before them. Names written together (周文华李建国) are cut at their surnames; a name cut short
 where the same characters always follow it (吉尔木|呷) or read whole elsewhere is made whole.
 
 >>> person_spans("村民王小明说，今年收成好。")
@@ -36,8 +36,10 @@ MIDDOT = "·•‧・"
 _PAD = 2  # characters of context on each side of a position
 _BEFORE, _AFTER = 1, 5  # a window opens this far before a trigger and closes this far after it
 _COMMON = 300  # a dictionary word this frequent and not tagged as a name is read as a word
-_SENT_END = re.compile(r"[。！？；\n]")
-_CLAUSE_END = re.compile(r"[，。、；：！？\n“”（）《》]")
+_SENT_CHARS = "。！？；\n"
+_CLAUSE_CHARS = "，。、；：！？\n“”（）《》"
+_SENT_END = re.compile(f"[{_SENT_CHARS}]")  # (the two patterns are the tests' plain reading)
+_CLAUSE_END = re.compile(f"[{_CLAUSE_CHARS}]")
 
 
 @lru_cache(maxsize=1)
@@ -174,7 +176,6 @@ class _Segmenter:
         # a piece of text -> log(freq) - log(total) for a word, False for the mere opening of
         # one, None for neither
         self.weight: dict[str, float | bool | None] = {}
-        self.routes: dict[str, list[int]] = {}  # a block -> its route
         self.coded: dict[str, str] = {}  # a block -> its word codes (block)
         # words of one or two characters as frequent as _COMMON and not tagged as names (高度, 长江)
         self.common = frozenset(w for w, f in dt.FREQ.items()
@@ -189,16 +190,8 @@ class _Segmenter:
 
     def route(self, blk: str) -> list[int]:
         """jieba's best route through one block (Tokenizer.get_DAG and calc): the last character
-        of the word that opens at each position. A block met before (a title, a name, a clause
-        read for each name in it) is routed once; the list is only read by the callers."""
-        got = self.routes.get(blk)
-        if got is None:
-            if len(self.routes) >= _ROUTES_MAX:
-                self.routes.clear()
-            got = self.routes[blk] = self._route(blk)
-        return got
-
-    def _route(self, blk: str) -> list[int]:
+        of the word that opens at each position. (code_chars keeps each block's codes, so a
+        block met before is not routed again.)"""
         wget, fill, logtotal = self.weight.get, self._fill, self.logtotal
         n = len(blk)
         score = [0.0] * (n + 1)
@@ -261,7 +254,7 @@ class _Segmenter:
     def code_chars(self, text: str) -> str:
         """The word code of each character of the text as jieba cuts it (HMM=False), one
         character each (see _CODE_CHARS). A block met before (a name, a title, the clause
-        around a name that two windows read) is coded once, as it is routed once (route)."""
+        around a name that two windows read) is routed and coded once."""
         out: list[str] = []
         append = out.append
         coded = self.coded
@@ -580,8 +573,8 @@ def _code_arrays() -> tuple[np.ndarray, np.ndarray]:
     _, st, _ = _code_tables()
     qt, _ = _q_tables()
     s = np.frombuffer(("".join(st) + "-").encode("ascii"), dtype=np.uint8)
-    # (two bytes a code: the tables are read a character at a time, and small ones stay in
-    # the processor's cache between texts)
+    # (two bytes a code: a text gathers from all over the table, and a small one stays in the
+    # processor's cache between texts)
     q = np.array([ord(x) - _Q0 for x in qt] + [ord(_q("O", "-", "-", "-", "-")) - _Q0], dtype=np.uint16)
     return s, q
 
@@ -676,7 +669,7 @@ for _x, _bit in (("SFM", 1), ("ts", 2), ("tSsM", 4)):
 # each character of the plane (and any beyond it, the last): 1 it ends a clause (_CLAUSE_END),
 # 2 a sentence (_SENT_END)
 _END_KIND = np.zeros(_BEYOND + 1, dtype=np.uint8)
-for _x, _bit in (("，。、；：！？\n“”（）《》", 1), ("。！？；\n", 2)):
+for _x, _bit in ((_CLAUSE_CHARS, 1), (_SENT_CHARS, 2)):
     _END_KIND[[ord(y) for y in _x]] |= _bit
 _PAIR_KEY = 0x110000  # two code points as one number: the first times this, plus the second
 
