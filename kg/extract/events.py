@@ -557,7 +557,10 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         clause = text[cs:at]
         after = body[m.end():m.end() + 200]  # what follows the verb in its sentence (a slice, not the body)
         carried = _CARRIED.search(clause) or _TRAVELLED.search(clause)
-        if m.group() in _WENT_ONLY and (not (_WENT_TO.search(clause) or carried) or re.search(
+        went_to = _WENT_TO.search(clause)
+        if went_to and went_to.group().startswith("在") and m.group() in ("宣讲", "蹲点"):
+            went_to = None  # one goes somewhere to lecture or stay (到基层宣讲), not 在基层宣讲的体会
+        if m.group() in _WENT_ONLY and (not (went_to or carried) or re.search(
                 r"(?:担任|作为|技术|业务|专业|具体|提供|给予|加强)$", clause)):
             continue  # 加强指导, 指导群众: no visit told; 到X指导工作 is one
         # 到南湖镇督导工作: 工作 closes what is visited for; 做好督导工作 is the noun
