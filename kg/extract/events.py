@@ -381,7 +381,7 @@ def _inspection_rx() -> re.Pattern:
                       r"|指导(?![组员室办队科处局中者点团下意性思价费])|现场办公(?!会|室)"
                       r"|宣讲(?![组员室办队科处局中者点团分会稿报员词活])"
                       # 到X蹲点 (staying at a place to work there); 蹲点调研 is told by its 调研
-                      r"|蹲点(?!调研|督导|督查|检查|走访|考察|指导|视察|暗访|干部|人员|单位|联系|帮扶|包村|驻村|[组员室办队团])")
+                      rf"|蹲点(?!{lexicons.alternation('inspection_verbs')}|指导|干部|人员|单位|联系|帮扶|包村|驻村|[组员室办队团])")
 
 
 @lru_cache(maxsize=1)
@@ -406,7 +406,8 @@ _TRAVELLED = re.compile(r"(?:到|赴|来|在|前往|深入|奔赴|分赴|走进|
 
 # the clause went to a place right before the verb (到南湖镇指导, 莅临我县, 在青石县现场办公): 指导 and
 # 现场办公 tell a visit only so; not a meeting's floor (在会上指导)
-_WENT_ONLY = ("指导", "现场办公", "宣讲", "蹲点")
+_GONE_TO_ONLY = ("宣讲", "蹲点")  # ... and these only where someone went (到, not 在)
+_WENT_ONLY = ("指导", "现场办公") + _GONE_TO_ONLY
 _WENT_TO = re.compile(r"(?:到|赴|来|来到|莅临|深入|前往|奔赴|走进|在)(?:了)?[^，。；]{1,30}?(?<![会上中])(?:检查|调研|实地|现场)?$")
 # a clause that ends on a verb of visiting (参加走访, 陪同督导): the verb after it is part of it
 _VISIT_VERBS_END = re.compile(r"(?:走访|看望|慰问|调研|督导|督查|检查|视察|考察|察看|查看)+$")
@@ -496,17 +497,18 @@ def _leading_clause(r: Reader, s0: int, cs: int, leader: str | None) -> list[str
     nothing but their names, 带队 and where they go (县委书记A、县长B带队，深入…调研; A、B分别带队，…)."""
     if leader is None or r.mention_at(cs) is not None or cs <= s0:
         return []
+    def first_named(k: int):  # the person the clause at k opens with, after its lead-in
+        lead = _LEAD_AT.match(r.text, k)
+        return r.mention_at(lead.end() if lead else k)
+
     k = clause_start(r.text, cs - 1)
-    lead = _LEAD_AT.match(r.text, k)
-    first = r.mention_at(lead.end() if lead else k)
+    first = first_named(k)
     if first is None:
         return []
     further: list[str] = []
     if first.name != leader:
         # 乡党委书记A，乡长B带队，对…督查: the leader's titled name alone in the clause before
-        k0 = clause_start(r.text, k - 1) if k > s0 else None
-        lead0 = _LEAD_AT.match(r.text, k0) if k0 is not None else None
-        m0 = r.mention_at(lead0.end() if lead0 else k0) if k0 is not None else None
+        m0 = first_named(clause_start(r.text, k - 1)) if k > s0 else None
         if m0 is None or m0.name != leader or m0.end != k - 1:
             return []
         further = [first.name]
@@ -558,7 +560,7 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
         after = body[m.end():m.end() + 200]  # what follows the verb in its sentence (a slice, not the body)
         carried = _CARRIED.search(clause) or _TRAVELLED.search(clause)
         went_to = _WENT_TO.search(clause)
-        if went_to and went_to.group().startswith("在") and m.group() in ("宣讲", "蹲点"):
+        if went_to and went_to.group().startswith("在") and m.group() in _GONE_TO_ONLY:
             went_to = None  # one goes somewhere to lecture or stay (到基层宣讲), not 在基层宣讲的体会
         if m.group() in _WENT_ONLY and (not (went_to or carried) or re.search(
                 r"(?:担任|作为|技术|业务|专业|具体|提供|给予|加强)$", clause)):

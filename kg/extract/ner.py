@@ -519,6 +519,8 @@ class _Ids:
         self.code_strides = strides
         self.code_shift = np.array(base, dtype=np.intp)[:, None]
         self.code_ids = np.concatenate([ids for _, _, ids in self.codes])
+        self.n_features = len(self.chars) + len(self.codes)
+        del self.chars, self.codes  # (copied into the fused tables above)
 
     def columns(self, t: np.ndarray, q: np.ndarray, words: str, spans: list[tuple[int, int]]) -> np.ndarray:
         """The attribute ids of each position of the stretches (all laid one after another), a
@@ -536,7 +538,7 @@ class _Ids:
         # each position's character index at offsets -2..2 (row d + 2) and codes at -1..1 (d + 1)
         ci = self.char_index[np.minimum(t[at[None] + _CHAR_OFFSETS], len(self.char_index) - 1)].astype(np.intp)
         qv = q[at[None] + _CODE_OFFSETS]
-        out = np.empty((len(self.chars) + len(self.codes), total), dtype=np.intp)
+        out = np.empty((self.n_features, total), dtype=np.intp)
         singles, pairs = len(self.single_rows), self.pair_rows.shape[1]
         out[:singles] = self.single_ids[self.single_of, ci[self.single_rows[:, 0]]]
         key = ci[self.pair_rows[0]] * self.width + ci[self.pair_rows[1]] + self.pair_shift
@@ -690,6 +692,7 @@ def _windows(text: str, s: str, c: str) -> list[tuple[int, int]]:
 
 
 _NO_WINDOWS = np.zeros((0, 2), dtype=np.intp)
+_NO_WINDOWS.flags.writeable = False  # one array for every text without windows
 
 
 def _window_bounds(text: str, s: str, c: str) -> np.ndarray:
