@@ -11,7 +11,7 @@ from itertools import combinations
 
 import networkx as nx
 
-from .analysis import PERSON_ROWS, event_people, iter_select
+from .analysis import PERSON_ROWS, event_people, induced, iter_select
 from .graph import person_place
 
 __all__ = ["Period", "PeriodStats", "Comparison", "compare", "diff_rows", "format_rows", "diff_network",
@@ -219,7 +219,7 @@ def diff_network(c: Comparison, top: int | None = 300) -> tuple[nx.Graph, str]:
     if top and len(keep) > top:
         keep = set(sorted(keep, key=lambda n: (-net.degree(n), n))[:top])
         notes.append(f"top {top} by degree")
-    shown = net.subgraph(keep).copy()
+    shown = induced(net, keep)
     for n, d in shown.nodes(data=True):  # network_html sizes nodes by eigenvector: here, by degree shown
         d["degree"] = shown.degree(n)
         d["eigenvector"] = float(shown.degree(n))

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 import networkx as nx
+from pyvis.edge import Edge
 from pyvis.network import Network
 
 from .analysis import SEP
@@ -296,7 +297,10 @@ def network_html(net: nx.Graph, title: str, note: str = "", evidence=None, evide
             if d.get(key):
                 lines += ["", *d[key].split(SEP)]
         extra = {"color": status_colours[d["status"]][0]} if status_colours and d.get("status") in status_colours else {}
-        vis.add_edge(shown[u], shown[v], value=d.get("weight", 1), title="\n".join(lines), **extra)
+        # what vis.add_edge appends, without its scan of every edge so far for a duplicate
+        # (a networkx graph has none): at 10^4 edges that scan was most of the page's time
+        vis.edges.append(Edge(shown[u], shown[v], vis.directed, value=d.get("weight", 1),
+                              title="\n".join(lines), **extra).options)
     vis.set_options(_OPTIONS)
     page = vis.generate_html(notebook=False)
     page = _CDN.sub("", page)
