@@ -255,3 +255,31 @@ def test_store_summary_dropped_before_a_change_written_after(tmp_path):
     fresh = tmp_path / "fresh" / "store"
     build_store([src], fresh, 2022)
     assert dump(store) == dump(fresh)
+
+
+def test_store_outputs_failing_network_leaves_no_partial_file(tmp_path, monkeypatch):
+    """graph.ttl is written in a thread beside the networks: when a network fails, its error
+    is raised, the Turtle stops (or has finished), and no temp file or partial graph.ttl is
+    left; when none fails, graph.ttl is the whole store's."""
+    import kg.pipeline as pipeline
+
+    build_store([pages(tmp_path / "in", 3)], tmp_path / "out" / "store")
+    store = KGStore(tmp_path / "out" / "store")
+    pipeline.write_store_outputs(store, tmp_path / "ok")
+    whole = (tmp_path / "ok" / "graph.ttl").read_bytes()
+    assert b"kg:Meeting" in whole
+
+    def broken(src):
+        raise RuntimeError("network failed")
+
+    monkeypatch.setitem(pipeline.NETWORKS, "co-attendance", broken)
+    out = tmp_path / "bad"
+    try:
+        pipeline.write_store_outputs(store, out)
+    except RuntimeError as e:
+        assert str(e) == "network failed"
+    else:
+        raise AssertionError("the network's error was lost")
+    left = {p.name: p for p in out.iterdir()} if out.exists() else {}
+    assert set(left) <= {"graph.ttl"}
+    assert "graph.ttl" not in left or left["graph.ttl"].read_bytes() == whole
