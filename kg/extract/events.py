@@ -413,6 +413,10 @@ _WENT_TO = re.compile(r"(?:到|赴|来|来到|莅临|深入|前往|奔赴|走进
 _VISIT_VERBS_END = re.compile(r"(?:走访|看望|慰问|调研|督导|督查|检查|视察|考察|察看|查看)+$")
 
 
+# 参加部分项目督查, 参与其中一组调研: joining part of a visit, which attends it and leads none
+_JOINED_PART = re.compile(r"(?:参加|参与|陪同)(?:了)?(?:部分|其中|有关|相关|个别)[^，。；的]{0,6}$")
+
+
 # a body of deputies or members as the subject of its visit (县政协对…开展视察, 市人大常委会组织…视察)
 _BODY_VISITS = re.compile(r"(?:[^，。；]{0,8}?(?:政协|人大常委会|人大))(?:对|就|围绕|组织|开展|赴|到|深入)")
 # 此次视察由A、B带队: who leads the visit in hand
@@ -581,6 +585,8 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
                       _VISIT_VERBS_END.sub("", clause))
                 and not re.search(r"(?:实地|深入)$", clause) and not carried):
             continue
+        if _JOINED_PART.search(clause):
+            continue  # 县领导A、B参加部分项目督查: they go along on part of the visit in hand
         escort = _ESCORT.search(text, s0, at)
         escorts = [x for x in r.mentions if escort and escort.start("who") <= x.start < escort.end("who")]
         leader = r.subject_name(at) or _described_actor(r, s0, at)

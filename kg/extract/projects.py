@@ -53,6 +53,8 @@ def clean_project(s: str) -> str:
         s = s[:-2]
     if s.endswith("项目") and len(s) > 4:
         s = s[:-2]
+        if s.endswith("建设") and _suffix_rx().search(s[:-2]):  # 疾控中心建设项目 -> 疾控中心
+            s = s[:-2]
     return _unquote(s)
 
 
@@ -66,7 +68,8 @@ def _unquote(s: str) -> str:
 
 # words that open a description, not a name (重点项目, 有关企业, 新建学校)
 _GENERIC_HEAD = re.compile(r"^(?:各|全|重点|有关|相关|新建|改扩建|一批|这些|该|本|其|多个|部分|所有|各类|一些|乡镇|村|社区|一线|辖区|主要|沿线|周边|"
-                           r"另一|这个|那个|每个)|.*?(?:\d+|[一二三四五六七八九十两几多]+)个|.*?(?:\d+|[几多数])[家所处座]")
+                           r"另一|这个|那个|每个|项目)|.*?(?:\d+|[一二三四五六七八九十两几多]+)个|.*?(?:\d+|[几多数])[家所处座]"
+                           r"|.*?各个")  # 项目各个建设现场: the works of the project, none named
 _WORKS = re.compile(r"(?:整治|治理|改造|提升|修复|建设|新建|扩建)$")
 _PHASE = re.compile(r"(?:[一二三四五六七八九十\d]+期|[（(][一二三四五六七八九十\d]+期[）)])(?:工程|项目)?$")
 
@@ -119,7 +122,8 @@ def _split_marked(span: str) -> list[tuple[str, bool]]:
         # two names only when 和/及 do not (某某控制与资源利用实验室 is one)
         for joiner in ("(?:和|及|以及)", "与"):
             parts = re.split(joiner, x)
-            if len(parts) > 1 and all(_suffix_rx().search(clean_project(p)) or _PHASE.search(p) or (
+            if len(parts) > 1 and all(_suffix_rx().search(clean_project(p)) or _PHASE.search(p) or re.search(
+                    r".{3}项目$", p) or (
                     k < len(parts) - 1 and _WORKS.search(p)) for k, p in enumerate(parts)):
                 items += [(p, k < len(parts) - 1 and not _suffix_rx().search(clean_project(p)) and _proper(p))
                           for k, p in enumerate(parts)]
@@ -163,6 +167,7 @@ def sites_after(clause: str) -> list[tuple[str, bool]]:
             span = re.sub(r"(?:项目)?(?:施工|建设)?现场(?=[、和及])", "", span)
             span = re.sub(r"(?:项目)?(?:施工|建设)$", "", span)
         span = re.split(r"并(?=在|到|于|与|同|召开|主持|举行|听取)", span)[0]  # 考察A并在B召开…: B is no site
+        span = re.sub(r"(?:并|还|又|同时)$", "", span)  # 实地查看并听取…: the verbs joined, no place between
         if re.match(r"(?:并|后|随后|之后|然后|还|又)?在", span) and re.match(r"召开|举行", clause[end:]):
             pos = max(end, m.end())  # 调研并在X召开座谈会: X is where a meeting is held, not a visit
             continue
@@ -201,6 +206,10 @@ def sites_listed(clause: str) -> list[tuple[str, bool]]:
     """
     # the list may close on the visit it tells of (…，C等地调研; …，C等地实地查看)
     closed = re.search(f"等(?:{_COUNT}{_KIND_OF})?(?:进行|开展)?(?:实地|现场)?(?:调研|考察|视察|督导|督查|检查|走访|察看|查看)?$", clause)
+    if not closed:
+        # …，C等建设现场实地查看并听取…: the list closes on 等 and the works, what was done there after
+        closed = re.search(f"等(?:{_COUNT}{_KIND_OF})?(?:施工|建设)?(?:现场|工地)?(?=(?:进行|开展)?(?:实地|现场|详细|认真|仔细|逐一)?"
+                           r"(?:了解|察看|查看|听取|询问|调研|考察|视察|督导|督查|检查|走访))", clause)
     span = clause[: closed.start()] if closed else clause
     # 在A项目工地，…: the works of a project named as such
     span = re.sub(r"(?<=项目)(?:施工|建设)?(?:工地|现场)$", "", span)
