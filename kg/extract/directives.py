@@ -208,7 +208,7 @@ def find_directives(r: Reader) -> list[FoundDirective]:
     quoted: dict[int, int] = {}  # directives whose text is the quotation before the cue
     ends = {m.end for m in r.mentions}
     titled = {m.left for m in r.mentions if m.titles}
-    starts = {m.left: m.end for m in r.mentions}
+    starts = {k: m.end for m in r.mentions for k in (m.start, m.left)}  # a name, or its titles, to its end
     named_at = {m.left: m.name for m in r.mentions}
     for m in cues.finditer(text):
         cue, s, e = m.group(), m.start(), m.end()
@@ -331,7 +331,7 @@ def _acts_on(text: str, i: int, end: int, starts: dict[int, int]) -> bool:
     """A sentence at i that opens with a name (after a group word: 县领导A、B; after where:
     在青石村，某某…) and goes on as the story does (某某一行先后来到…, 县领导A、B参加调研。)."""
     lead = re.match(r"(?:在[^，。；：“”]{2,20}，)?(?:[县区市镇乡旗州]|[县区市镇乡旗州]直|上级)?(?:领导)?", text[i:end])
-    k = i + (lead.end() if lead else 0)
+    k = i if i in starts and not text.startswith("在", i) else i + (lead.end() if lead else 0)
     if k not in starts:
         return False
     if text.startswith("在", i) and "，" in lead.group():

@@ -153,6 +153,9 @@ def sites_after(clause: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     pos = 0
     while m := verbs.search(clause, pos):
+        if m.group() == "到" and m.start() and clause[m.start() - 1] in "得受达遇想做看找感收提听办":
+            pos = m.end()  # 得到, 受到, 做到: no going anywhere
+            continue
         if re.match(r"团|组(?!织)|队", clause[m.end():m.end() + 2]):  # 考察团, 调研组: a noun, no visit
             pos = m.end()
             continue
@@ -222,7 +225,9 @@ def sites_listed(clause: str) -> list[tuple[str, bool]]:
 # a verb of learning or looking: the clause tells what was done there (详细了解园区建设情况)
 _ACTED = re.compile(r"了解|听取|询问|查看|察看|观看|详细|认真|连线|慰问|看望")
 
-_OBJ_VERBS = r"(?:加快推进|加快建设|快速推进|推进|推动|加快|建设|建成|修建|改造|完成|启动|解决|实施|抓好|打造|做好|新建|开工|续建|谋划|确保|保障|加速|抓紧)"
+_OBJ_VERBS = r"(?:加快推进|加快建设|快速推进|推进|推动|加快|建设|建成|修建|改造|完成|启动|解决|实施|抓好|打造|做好|新建|开工|续建|谋划)"
+# verbs whose object is a project only when it is named as one (确保东湖安置房项目早日交付; not 确保不漏一村)
+_SURE_VERBS = r"(?:确保|保障|加速|抓紧)"
 
 
 _TOPIC = re.compile(r"(?:^|(?<=[，。；：]))(?!要|必须|务必|需要|力争|确保|加快|全力|推进)(?P<obj>[^，。；：！？“”]{3,60}?(?:项目|工程))(?:的)?(?:建设|施工|推进)?(?:工作)?，?"
@@ -238,6 +243,7 @@ def projects_in(text: str) -> list[str]:
     """
     out: list[str] = []
     objects = [m for m in re.finditer(f"{_OBJ_VERBS}(?P<obj>[^，。；：！？]{{2,60}})", text)]
+    objects += [m for m in re.finditer(f"{_SURE_VERBS}(?P<obj>[^，。；：！？]{{2,40}}?(?:项目|工程))", text)]
     # a work named as the topic of what must be done (A项目和B项目建设，要…; A工程要…)
     objects += [m for m in _TOPIC.finditer(text)]
     for m in sorted(objects, key=lambda m: m.start()):
