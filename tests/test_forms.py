@@ -1736,3 +1736,22 @@ def test_forms4_directing_on_the_spot_and_unveiling(text, kinds, attendees):
     f = one(text)
     assert [e.kind for e in f.events] == kinds
     assert [a for e in f.events for a in e.attendees] == attendees
+
+
+# Where a site stands (辖区内) and a count of points (二是) open no name; 一线 ends a place
+# (卫生室一线看施工现场); 全程 after a name ends it (A、B全程陪同调研).
+@pytest.mark.parametrize("text, sites, attendees", [
+    ("2月1日，县长闻立新到牛山镇调研，先后到辖区内牛山初中、牛山小学、龙湾村卫生室一线看施工现场。",
+     ["牛山初中", "牛山小学", "龙湾村卫生室"], []),
+    ("8月17日，市长闻立新深入青坪县调研重点项目。市领导徐春立、丁贵立全程陪同调研。", [], ["徐春立", "丁贵立"]),
+    # negative: going down to the front line names no place
+    ("5月6日，县长闻立新深入生产一线，了解企业复工情况。", [], []),
+])
+def test_forms4_where_sites_stand_and_going_along_all_the_way(text, sites, attendees):
+    [ev] = [e for e in one(text).events if e.kind == "inspection"]
+    assert list(ev.sites) == sites and list(ev.attendees) == attendees
+
+
+def test_forms4_points_counted_open_no_project():
+    [d] = one("9月20日，州长闻立新到凯丰机场调研。闻立新指出，一是要做好企业服务；二是凯丰机场建设项目要抓紧工期。").directives
+    assert list(d.projects) == ["凯丰机场"]

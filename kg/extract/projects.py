@@ -41,6 +41,8 @@ def clean_project(s: str) -> str:
     # a quotation mark left open by the cut is no part of it; a pair around the whole name is
     # none either (“东湖印象” -> 东湖印象, but “东湖印象”项目 keeps its quotes)
     s = _unquote(s)
+    # a count of points (二是凯丰机场…), where it stands (辖区内牛山初中) and 了, 在, 我县 open no name
+    s = re.sub(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|(?:辖区|境内|区内|园区内|县内|镇内)内?)", "", s)
     s = re.sub(r"^(?:了|在|到|对|把|将|我(?:省|市|县|区|州|盟|旗|镇|乡))", "", s)
     # who carries it out is no part of its name (城投集团负责实施的城东提升工程); nor a 的 closing it
     s = re.sub(r"^(?:[^，。；、]{2,20}?(?:负责实施|组织实施|实施|承建|投资建设|投资|建设|打造|运营)|位于[^，。；、的]{2,15})的(?=.{3})",
