@@ -1642,3 +1642,116 @@ def test_arriving_at_a_meeting(text, person, attendees):
     names = {p.name for p in f.persons}
     assert person in names and not any(n.endswith(("来", "回")) for n in names)
     assert [a for e in f.events for a in e.attendees] == attendees
+
+
+# ---- forms4: forms met on real local pages (county, district, banner, town), in sentences of
+# our own. Joining part of a visit (参加部分项目督查) attends the visit in hand and leads no second
+# one; 参加调研督办 after the leader's visit is attendance too.
+@pytest.mark.parametrize("text, leaders, attendees, n", [
+    ("3月5日，县领导钱文山、梅立言带领相关部门负责人对全县项目建设情况进行督查。县领导董海鸣、项春参加部分项目督查。",
+     ["钱文山", "梅立言"], ["董海鸣", "项春"], 1),
+    ("3月5日，县长钱文山到北坪镇督导项目建设。副县长董海鸣参加其中一组督导。", ["钱文山"], ["董海鸣"], 1),
+    # negative: one who leads a visit of their own is no attendee
+    ("3月5日，县长钱文山到北坪镇督导项目建设。3月6日，副县长董海鸣到南坪镇督导项目建设。",
+     ["钱文山"], [], 2),
+])
+def test_forms4_joining_part_of_a_visit(text, leaders, attendees, n):
+    evs = [e for e in one(text).events if e.kind == "inspection"]
+    assert len(evs) == n
+    assert list(evs[0].leaders) == leaders and list(evs[0].attendees) == attendees
+
+
+# What was said ends where the story goes on: a name opening a sentence with 一行 and a verb of
+# going, those who went along (县领导A、B参加调研督办。), a place and then who acts there (在某村，
+# 某某…), or the speaker named again. The sites told after it are the visit's.
+@pytest.mark.parametrize("text, said, sites", [
+    ("2月9日，县长闻立新调研项目建设时要求：压实责任加快进度。闻立新一行先后来到县疾控中心、城西医院进行调研督办。",
+     "压实责任加快进度。", ["县疾控中心", "城西医院"]),
+    ("2月9日，县长闻立新到河口镇调研。闻立新指出，河口镇要抓好项目建设。在柳湾村，闻立新走进农户家中，询问生活情况。",
+     "河口镇要抓好项目建设。", ["柳湾村"]),
+    ("2月9日，县长闻立新到河口镇调研。闻立新叮嘱，要抓好安全生产。闻立新鼓励企业负责人加大研发投入。",
+     "要抓好安全生产。", []),
+    ("2月9日，县长闻立新到河口镇调研。闻立新强调，要加快进度。县领导柯明、庞文杰参加调研督办。",
+     "要加快进度。", []),
+    # negative: a sentence of what was said that names no one acting goes on with it
+    ("2月9日，县长闻立新到河口镇调研。闻立新强调，要加快进度。各部门要密切配合。",
+     "要加快进度。各部门要密切配合。", []),
+])
+def test_forms4_said_ends_where_the_story_goes_on(text, said, sites):
+    f = one(text)
+    [d] = f.directives
+    assert d.text == said
+    [ev] = [e for e in f.events if e.kind == "inspection"]
+    assert list(ev.sites) == sites
+
+
+# Sites of a visit: a list that goes on after a comma and closes on 等建设现场 and what was done
+# there; enterprises named by their trade (纸业, 机械, 食品); zones (工业集中区, 产业集聚区); parts
+# named as 项目 joined by 和; a 建设项目 is its facility; the works a visit is about (就某某项目进展
+# 情况进行调研); no site from a description (项目各个建设现场, 重点项目).
+@pytest.mark.parametrize("text, sites", [
+    ("5月7日，县长闻立新在副县长柯明的陪同下，先后深入到泓源纸业，鼎力机械等建设现场实地查看并听取汇报。",
+     ["泓源纸业", "鼎力机械"]),
+    ("9月4日，县长闻立新实地察看了县工业集中区、城北棚户区改造、新城大道等项目建设现场。",
+     ["县工业集中区", "城北棚户区改造", "新城大道"]),
+    ("2月9日，县长闻立新先后来到县疾控中心建设项目、城西医院、南环连接线项目和凯达集团养殖场项目进行调研。",
+     ["县疾控中心", "城西医院", "南环连接线", "凯达集团养殖场"]),
+    ("12月2日，县长闻立新来到县产业集聚区，就瑞丰汽车配件制造项目进展情况进行调研。",
+     ["县产业集聚区", "瑞丰汽车配件制造"]),
+    ("5月6日，县长闻立新先后到恒达食品、盛源牧业，实地察看企业生产情况。", ["恒达食品", "盛源牧业"]),
+    # negative: no works named
+    ("9月8日，副县长闻立新赴河口镇督导项目建设。闻立新一行深入项目各个建设现场，听取汇报。", []),
+    ("12月2日，县长闻立新就重点项目建设情况进行调研。", []),
+])
+def test_forms4_sites_named_in_a_visit(text, sites):
+    [ev] = [e for e in one(text).events if e.kind == "inspection"]
+    assert list(ev.sites) == sites
+
+
+# Named projects in what was said: after 确保/保障/加速 too; a list that opens with the verbs of
+# what must be done (要加快推进A、B等项目建设，确保…) is no project's name.
+@pytest.mark.parametrize("text, projects", [
+    ("5月6日，县长闻立新调研。闻立新要求，要加快推进城南污水处理厂、滨江公园等项目建设，确保年底建成。",
+     ["城南污水处理厂", "滨江公园"]),
+    ("5月6日，县长闻立新调研。闻立新强调，要全力推进汉江大桥建设，确保东湖新区安置房项目早日交付使用。",
+     ["汉江大桥", "东湖新区安置房"]),
+    # negative: 确保 before no works
+    ("5月6日，县长闻立新调研。闻立新要求，要确保安全生产，确保工程质量。", []),
+])
+def test_forms4_projects_in_what_was_said(text, projects):
+    [d] = one(text).directives
+    assert list(d.projects) == projects
+
+
+# 调度 tells a visit where someone went (深入某镇调度…), not on a meeting's floor or as a noun;
+# those who unveil a plaque or cut the ribbon (揭牌, 剪彩) are present at the ceremony.
+@pytest.mark.parametrize("text, kinds, attendees", [
+    ("5月6日，县委书记柯明深入东湖产业园调度项目建设。副县长庞文杰陪同。", ["inspection"], ["庞文杰"]),
+    ("5月6日，县长柯明在会上调度重点项目建设。", [], []),
+    ("5月6日，县长柯明要求加强统筹调度，确保项目推进。", [], []),
+    ("5月6日，县人民医院新院区揭牌仪式举行。县委书记柯明、县长庞文杰共同为新院区揭牌。", ["meeting"], ["柯明", "庞文杰"]),
+    ("5月6日，城东农贸市场开业仪式举行。县长庞文杰为市场剪彩。", ["meeting"], ["庞文杰"]),
+])
+def test_forms4_directing_on_the_spot_and_unveiling(text, kinds, attendees):
+    f = one(text)
+    assert [e.kind for e in f.events] == kinds
+    assert [a for e in f.events for a in e.attendees] == attendees
+
+
+# Where a site stands (辖区内) and a count of points (二是) open no name; 一线 ends a place
+# (卫生室一线看施工现场); 全程 after a name ends it (A、B全程陪同调研).
+@pytest.mark.parametrize("text, sites, attendees", [
+    ("2月1日，县长闻立新到牛山镇调研，先后到辖区内牛山初中、牛山小学、龙湾村卫生室一线看施工现场。",
+     ["牛山初中", "牛山小学", "龙湾村卫生室"], []),
+    ("8月17日，市长闻立新深入青坪县调研重点项目。市领导徐春立、丁贵立全程陪同调研。", [], ["徐春立", "丁贵立"]),
+    # negative: going down to the front line names no place
+    ("5月6日，县长闻立新深入生产一线，了解企业复工情况。", [], []),
+])
+def test_forms4_where_sites_stand_and_going_along_all_the_way(text, sites, attendees):
+    [ev] = [e for e in one(text).events if e.kind == "inspection"]
+    assert list(ev.sites) == sites and list(ev.attendees) == attendees
+
+
+def test_forms4_points_counted_open_no_project():
+    [d] = one("9月20日，州长闻立新到凯丰机场调研。闻立新指出，一是要做好企业服务；二是凯丰机场建设项目要抓紧工期。").directives
+    assert list(d.projects) == ["凯丰机场"]

@@ -10,7 +10,7 @@ from ..models import Article
 from ..segment import sentences
 from .dates import resolve
 from .events import Scan, current_event
-from .projects import is_project_name, site_name, sites_after, sites_listed
+from .projects import clean_project, is_project_name, site_name, sites_after, sites_listed
 from .reader import NARRATIVE, Reader, clause_start, clauses, lexicon_rx, quoted_spans
 
 __all__ = ["attach_people_and_sites"]
@@ -96,6 +96,9 @@ def attach_people_and_sites(scan: Scan) -> None:
                 at_site = _AT_SITE.search(text, cs, ce)
                 if not found and at_site:  # X在鹿鸣高新区调研时强调: the place of the visit
                     found = sites_listed(at_site.group("p"))
+                topic = _TOPIC_WORKS.search(text, cs, ce)
+                if not found and topic and (name := site_name(clean_project(topic.group("p")), True)):
+                    found = [(name, True)]  # 就某某制造项目进展情况进行调研: the works the visit is about
                 listing = bool(found) and not re.search(r"等(?:地|处|单位|企业|项目)?(?:调研|考察|视察|检查|察看|查看)?$", text[cs:ce])
                 for site, shared in found:
                     if site in _HERE:  # X是…。Y来到这里
@@ -133,6 +136,9 @@ def _events_named(events: list, text: str, verb: int, end: int) -> list:
 
 
 _HELD_THERE = re.compile(r"召开")
+# 就/围绕X项目(的)进展情况进行调研: a project named as what the visit looks into
+_TOPIC_WORKS = re.compile(r"(?:^|(?<=[，。；]))(?:就|围绕|对)(?P<p>[^，。；、]{3,30}?项目)(?:的)?(?:建设|推进|施工)?(?:进展|进度|建设|推进)?(?:情况)?"
+                          r"(?:进行|开展)(?:了)?(?:实地|现场)?(?:调研|考察|视察|督导|督查|检查)")
 _BRIEFED = re.compile(r"(?:还|并|也)?介绍(?:说)?[，：:]")
 _HERE = ("这里", "这儿", "此")
 # 在P调研/考察/察看…: P is where the visit went

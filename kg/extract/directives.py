@@ -208,6 +208,8 @@ def find_directives(r: Reader) -> list[FoundDirective]:
     quoted: dict[int, int] = {}  # directives whose text is the quotation before the cue
     ends = {m.end for m in r.mentions}
     titled = {m.left for m in r.mentions if m.titles}
+    starts = {k: m.end for m in r.mentions for k in (m.start, m.left)}  # a name, or its titles, to its end
+    named_at = {m.left: m.name for m in r.mentions}
     for m in cues.finditer(text):
         cue, s, e = m.group(), m.start(), m.end()
         nxt = text[e:e + 1]
@@ -288,7 +290,8 @@ def find_directives(r: Reader) -> list[FoundDirective]:
                 # 叮嘱随行人员说，…: the next cue stands in this one's clause; what this one
                 # introduces runs up to it and takes it in
                 para_end = found[k + 1].start + len(found[k + 1].cue)
-        d.text_end = _narration_start(text, d.text_start, para_end, titled)
+        own = {k for k, v in named_at.items() if d.speaker and v == d.speaker}
+        d.text_end = _narration_start(text, d.text_start, para_end, titled | own, starts)
         para = text.rfind("\n", 0, d.start) + 1
         if text.count("“", para, d.start) > text.count("”", para, d.start):
             close = text.find("”", d.text_start, d.text_end)  # “县长指出，…。”村民某某说: said inside a quotation
@@ -302,16 +305,41 @@ _NARRATION = re.compile(
     r"|(?:会上|会前|会后|随后|会议最后)[，,]")  # 会上，各部门作了汇报: the meeting's story again
 
 
-def _narration_start(text: str, start: int, end: int, titled: set[int]) -> int:
+def _narration_start(text: str, start: int, end: int, titled: set[int], starts: dict[int, int] | None = None) -> int:
     """Where narration resumes inside [start, end): a sentence that tells who attended or
     chaired (…出席会议。), opens as the meeting's own story (会议还…, 随后…) or with a titled
-    person (县长某某来到…), a new actor."""
+    person (县长某某来到…), a new actor; or opens with a name that goes on as the story does
+    (某某一行先后来到…, 县领导A、B参加调研督办。)."""
+    starts = starts or {}
     i = text.find("。", start, end)
     while 0 <= i < end - 1:
-        if _NARRATION.match(text, i + 1) or i + 1 in titled:
+        if _NARRATION.match(text, i + 1) or i + 1 in titled or _acts_on(text, i + 1, end, starts):
             return i + 1
         i = text.find("。", i + 1, end)
     return end
+
+
+# what a name opening a sentence does when the story goes on: goes somewhere with those
+# with it (一行先后来到), or goes along (一同调研, 参加调研督办, 陪同)
+_STORY_GOES_ON = re.compile(
+    r"(?:同志)?(?:一行|等)(?:还|又|随后|随即|先后|首先|接着|再)?(?:来到|深入|前往|走进|赶赴|奔赴|实地|察看|查看|到)"
+    r"|(?:同志)?(?:等)?(?:一同|共同|一起|分别)?(?:参加|陪同|出席|列席)(?:了)?[^，。；！？]{0,10}?"
+    r"(?:调研|督导|督查|督办|检查|视察|考察|慰问|走访|活动|会议|座谈会)?[。！]")
+
+
+def _acts_on(text: str, i: int, end: int, starts: dict[int, int]) -> bool:
+    """A sentence at i that opens with a name (after a group word: 县领导A、B; after where:
+    在青石村，某某…) and goes on as the story does (某某一行先后来到…, 县领导A、B参加调研。)."""
+    lead = re.match(r"(?:在[^，。；：“”]{2,20}，)?(?:[县区市镇乡旗州]|[县区市镇乡旗州]直|上级)?(?:领导)?", text[i:end])
+    k = i if i in starts and not text.startswith("在", i) else i + (lead.end() if lead else 0)
+    if k not in starts:
+        return False
+    if text.startswith("在", i) and "，" in lead.group():
+        return True  # 在青石村，某某走进农户家中: a place, then who acts there
+    k = starts[k]
+    while text[k:k + 1] == "、" and k + 1 in starts:  # A、B、C
+        k = starts[k + 1]
+    return _STORY_GOES_ON.match(text, k) is not None
 
 
 @lru_cache(maxsize=1)

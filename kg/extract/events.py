@@ -379,6 +379,8 @@ def _inspection_rx() -> re.Pattern:
                       r"|莅临"
                       # 到X指导工作, 到X现场办公, 到X宣讲: a visit when the clause went somewhere (_went_to)
                       r"|指导(?![组员室办队科处局中者点团下意性思价费])|现场办公(?!会|室)"
+                      # 深入X调度重点项目: directing the work on the spot (调度会 is a meeting)
+                      r"|调度(?![会组员室中心令台])"
                       r"|宣讲(?![组员室办队科处局中者点团分会稿报员词活])"
                       # 到X蹲点 (staying at a place to work there); 蹲点调研 is told by its 调研
                       rf"|蹲点(?!{lexicons.alternation('inspection_verbs')}|指导|干部|人员|单位|联系|帮扶|包村|驻村|[组员室办队团])")
@@ -407,10 +409,14 @@ _TRAVELLED = re.compile(r"(?:到|赴|来|在|前往|深入|奔赴|分赴|走进|
 # the clause went to a place right before the verb (到南湖镇指导, 莅临我县, 在青石县现场办公): 指导 and
 # 现场办公 tell a visit only so; not a meeting's floor (在会上指导)
 _GONE_TO_ONLY = ("宣讲", "蹲点")  # ... and these only where someone went (到, not 在)
-_WENT_ONLY = ("指导", "现场办公") + _GONE_TO_ONLY
+_WENT_ONLY = ("指导", "现场办公", "调度") + _GONE_TO_ONLY
 _WENT_TO = re.compile(r"(?:到|赴|来|来到|莅临|深入|前往|奔赴|走进|在)(?:了)?[^，。；]{1,30}?(?<![会上中])(?:检查|调研|实地|现场)?$")
 # a clause that ends on a verb of visiting (参加走访, 陪同督导): the verb after it is part of it
 _VISIT_VERBS_END = re.compile(r"(?:走访|看望|慰问|调研|督导|督查|检查|视察|考察|察看|查看)+$")
+
+
+# 参加部分项目督查, 参与其中一组调研: joining part of a visit, which attends it and leads none
+_JOINED_PART = re.compile(r"(?:参加|参与|陪同)(?:了)?(?:部分|其中|有关|相关|个别)[^，。；的]{0,6}$")
 
 
 # a body of deputies or members as the subject of its visit (县政协对…开展视察, 市人大常委会组织…视察)
@@ -581,6 +587,8 @@ def _inspections(scan: Scan, s0: int, s1: int, narrative: bool) -> None:
                       _VISIT_VERBS_END.sub("", clause))
                 and not re.search(r"(?:实地|深入)$", clause) and not carried):
             continue
+        if _JOINED_PART.search(clause):
+            continue  # 县领导A、B参加部分项目督查: they go along on part of the visit in hand
         escort = _ESCORT.search(text, s0, at)
         escorts = [x for x in r.mentions if escort and escort.start("who") <= x.start < escort.end("who")]
         leader = r.subject_name(at) or _described_actor(r, s0, at)

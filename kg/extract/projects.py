@@ -41,6 +41,8 @@ def clean_project(s: str) -> str:
     # a quotation mark left open by the cut is no part of it; a pair around the whole name is
     # none either (“东湖印象” -> 东湖印象, but “东湖印象”项目 keeps its quotes)
     s = _unquote(s)
+    # a count of points (二是凯丰机场…), where it stands (辖区内牛山初中) and 了, 在, 我县 open no name
+    s = re.sub(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|(?:辖区|境内|区内|园区内|县内|镇内)内?)", "", s)
     s = re.sub(r"^(?:了|在|到|对|把|将|我(?:省|市|县|区|州|盟|旗|镇|乡))", "", s)
     # who carries it out is no part of its name (城投集团负责实施的城东提升工程); nor a 的 closing it
     s = re.sub(r"^(?:[^，。；、]{2,20}?(?:负责实施|组织实施|实施|承建|投资建设|投资|建设|打造|运营)|位于[^，。；、的]{2,15})的(?=.{3})",
@@ -53,6 +55,8 @@ def clean_project(s: str) -> str:
         s = s[:-2]
     if s.endswith("项目") and len(s) > 4:
         s = s[:-2]
+        if s.endswith("建设") and _suffix_rx().search(s[:-2]):  # 疾控中心建设项目 -> 疾控中心
+            s = s[:-2]
     return _unquote(s)
 
 
@@ -66,7 +70,8 @@ def _unquote(s: str) -> str:
 
 # words that open a description, not a name (重点项目, 有关企业, 新建学校)
 _GENERIC_HEAD = re.compile(r"^(?:各|全|重点|有关|相关|新建|改扩建|一批|这些|该|本|其|多个|部分|所有|各类|一些|乡镇|村|社区|一线|辖区|主要|沿线|周边|"
-                           r"另一|这个|那个|每个)|.*?(?:\d+|[一二三四五六七八九十两几多]+)个|.*?(?:\d+|[几多数])[家所处座]")
+                           r"另一|这个|那个|每个|项目)|.*?(?:\d+|[一二三四五六七八九十两几多]+)个|.*?(?:\d+|[几多数])[家所处座]"
+                           r"|.*?各个")  # 项目各个建设现场: the works of the project, none named
 _WORKS = re.compile(r"(?:整治|治理|改造|提升|修复|建设|新建|扩建)$")
 _PHASE = re.compile(r"(?:[一二三四五六七八九十\d]+期|[（(][一二三四五六七八九十\d]+期[）)])(?:工程|项目)?$")
 
@@ -119,7 +124,8 @@ def _split_marked(span: str) -> list[tuple[str, bool]]:
         # two names only when 和/及 do not (某某控制与资源利用实验室 is one)
         for joiner in ("(?:和|及|以及)", "与"):
             parts = re.split(joiner, x)
-            if len(parts) > 1 and all(_suffix_rx().search(clean_project(p)) or _PHASE.search(p) or (
+            if len(parts) > 1 and all(_suffix_rx().search(clean_project(p)) or _PHASE.search(p) or re.search(
+                    r".{3}项目$", p) or (
                     k < len(parts) - 1 and _WORKS.search(p)) for k, p in enumerate(parts)):
                 items += [(p, k < len(parts) - 1 and not _suffix_rx().search(clean_project(p)) and _proper(p))
                           for k, p in enumerate(parts)]
@@ -149,6 +155,9 @@ def sites_after(clause: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     pos = 0
     while m := verbs.search(clause, pos):
+        if m.group() == "到" and m.start() and clause[m.start() - 1] in "得受达遇想做看找感收提听办":
+            pos = m.end()  # 得到, 受到, 做到: no going anywhere
+            continue
         if re.match(r"团|组(?!织)|队", clause[m.end():m.end() + 2]):  # 考察团, 调研组: a noun, no visit
             pos = m.end()
             continue
@@ -163,6 +172,7 @@ def sites_after(clause: str) -> list[tuple[str, bool]]:
             span = re.sub(r"(?:项目)?(?:施工|建设)?现场(?=[、和及])", "", span)
             span = re.sub(r"(?:项目)?(?:施工|建设)$", "", span)
         span = re.split(r"并(?=在|到|于|与|同|召开|主持|举行|听取)", span)[0]  # 考察A并在B召开…: B is no site
+        span = re.sub(r"(?:并|还|又|同时)$", "", span)  # 实地查看并听取…: the verbs joined, no place between
         if re.match(r"(?:并|后|随后|之后|然后|还|又)?在", span) and re.match(r"召开|举行", clause[end:]):
             pos = max(end, m.end())  # 调研并在X召开座谈会: X is where a meeting is held, not a visit
             continue
@@ -201,6 +211,10 @@ def sites_listed(clause: str) -> list[tuple[str, bool]]:
     """
     # the list may close on the visit it tells of (…，C等地调研; …，C等地实地查看)
     closed = re.search(f"等(?:{_COUNT}{_KIND_OF})?(?:进行|开展)?(?:实地|现场)?(?:调研|考察|视察|督导|督查|检查|走访|察看|查看)?$", clause)
+    if not closed:
+        # …，C等建设现场实地查看并听取…: the list closes on 等 and the works, what was done there after
+        closed = re.search(f"等(?:{_COUNT}{_KIND_OF})?(?:施工|建设)?(?:现场|工地)?(?=(?:进行|开展)?(?:实地|现场|详细|认真|仔细|逐一)?"
+                           r"(?:了解|察看|查看|听取|询问|调研|考察|视察|督导|督查|检查|走访))", clause)
     span = clause[: closed.start()] if closed else clause
     # 在A项目工地，…: the works of a project named as such
     span = re.sub(r"(?<=项目)(?:施工|建设)?(?:工地|现场)$", "", span)
@@ -214,9 +228,11 @@ def sites_listed(clause: str) -> list[tuple[str, bool]]:
 _ACTED = re.compile(r"了解|听取|询问|查看|察看|观看|详细|认真|连线|慰问|看望")
 
 _OBJ_VERBS = r"(?:加快推进|加快建设|快速推进|推进|推动|加快|建设|建成|修建|改造|完成|启动|解决|实施|抓好|打造|做好|新建|开工|续建|谋划)"
+# verbs whose object is a project only when it is named as one (确保东湖安置房项目早日交付; not 确保不漏一村)
+_SURE_VERBS = r"(?:确保|保障|加速|抓紧)"
 
 
-_TOPIC = re.compile(r"(?:^|(?<=[，。；：]))(?P<obj>[^，。；：！？“”]{3,60}?(?:项目|工程))(?:的)?(?:建设|施工|推进)?(?:工作)?，?"
+_TOPIC = re.compile(r"(?:^|(?<=[，。；：]))(?!要|必须|务必|需要|力争|确保|加快|全力|推进)(?P<obj>[^，。；：！？“”]{3,60}?(?:项目|工程))(?:的)?(?:建设|施工|推进)?(?:工作)?，?"
                     r"(?=要|必须|务必|需要|力争|确保)")
 
 
@@ -229,6 +245,7 @@ def projects_in(text: str) -> list[str]:
     """
     out: list[str] = []
     objects = [m for m in re.finditer(f"{_OBJ_VERBS}(?P<obj>[^，。；：！？]{{2,60}})", text)]
+    objects += [m for m in re.finditer(f"{_SURE_VERBS}(?P<obj>[^，。；：！？]{{2,40}}?(?:项目|工程))", text)]
     # a work named as the topic of what must be done (A项目和B项目建设，要…; A工程要…)
     objects += [m for m in _TOPIC.finditer(text)]
     for m in sorted(objects, key=lambda m: m.start()):
