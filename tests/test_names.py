@@ -350,3 +350,39 @@ def test_a_function_word_after_a_name_is_not_its_last_character(text, name):
 ])
 def test_what_a_title_or_a_list_ends_is_read_as_a_name_only_with_evidence(text, expected):
     assert [m.name for m in find_mentions(text)] == expected
+
+
+def test_the_error_analysis_sorts_misses_and_false_names_by_cause():
+    from kg.extract.train_names import kind, sort_errors
+
+    gold = {"孙立平", "马晓东", "钱", "欧阳明远"}
+    tagged = {"孙立平", "马晓", "钱建平说", "高度"}
+    found = {"马晓", "钱建平说", "高度"}
+    errors = sort_errors(gold, tagged, found)
+    assert errors["dropped"] == {"孙立平"}  # the tagger finds it, a filter drops it
+    assert errors["untagged"] == {"马晓东", "钱", "欧阳明远"}
+    assert errors["cut short"] == {"马晓"}
+    assert errors["run on"] == {"钱建平说"}
+    assert errors["other"] == {"高度"}
+    assert [kind(n) for n in ("钱", "马晓", "孙立平", "欧阳明远", "阿依·古丽", "丹增")] == \
+        ["one", "han2", "han3", "other", "dot", "other"]
+
+
+def test_the_error_analysis_gives_the_shipped_model_back(tmp_path, capsys):
+    """--analyse tags with a model trained on .dev alone, then the shipped one again."""
+    from kg.extract import ner
+    from kg.extract.train_names import main
+
+    before = person_spans("村民王小明说，今年收成好。")
+    lines = ["村民王小明说，今年收成好。", "镇长李建国主持会议。", "记者赵红梅报道。"]
+    for split in ("peoples_daily_1998.dev", "peoples_daily_1998.test"):
+        with open(tmp_path / split, "w", encoding="utf-8") as f:
+            for line in lines:
+                for j, ch in enumerate(line):
+                    tag = "B-PER" if j == 2 else "I-PER" if 2 < j < 5 else "O"  # each name at 2:5
+                    f.write(f"{ch} {tag}\n")
+                f.write("\n")
+    assert main([str(tmp_path), "--analyse", "--report", str(tmp_path / "report.tsv")]) == 0
+    assert capsys.readouterr().out.startswith("kg: gold 3 ")
+    assert ner.MODEL_NAME == "names.crfsuite"
+    assert person_spans("村民王小明说，今年收成好。") == before

@@ -2,6 +2,8 @@
 
     python -m kg.extract.train_names DATA_DIR -o kg/data/names.crfsuite
     python -m kg.extract.train_names DATA_DIR --tune      # train on .test, score on .dev
+    python -m kg.extract.train_names DATA_DIR --analyse [--report FILE]
+        # train on .dev, read .test through kg's person finder, sort its errors
 
 DATA_DIR holds peoples_daily_1998.test and peoples_daily_1998.dev (one "char tag" a line, BIO,
 a blank line between sentences). Only person names are learnt (other entity tags read as O).
@@ -112,6 +114,82 @@ def score(model: Path, sents: list[tuple[str, list[str]]]) -> tuple[float, float
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
+def kind(name: str) -> str:
+    """The kind of a name, for the error analysis: dot (a middle dot), one (a character, a
+    surname alone), han2/han3 (a Han surname and one or two characters), other."""
+    from .. import lexicons
+
+    sur = lexicons.load("surnames")
+    if any(c in name for c in "·•‧・"):
+        return "dot"
+    if len(name) == 1:
+        return "one"
+    if 2 <= len(name) <= 3 and (name[0] in sur or name[:2] in sur):
+        return f"han{len(name)}"
+    return "other"
+
+
+def sort_errors(gold: set[str], tagged: set[str], found: set[str]) -> dict[str, set[str]]:
+    """Gold names kg's person finder misses, split into those the tagger finds and a filter
+    drops and those the tagger misses; names it finds that are no gold name, split into
+    those a gold name holds (cut short: 王建|国), those that hold one (run on: 王建国说), and
+    the rest (words, places)."""
+    fp = found - gold
+    short = {n for n in fp if any(n in g and n != g for g in gold)}
+    long = {n for n in fp - short if any(g in n for g in gold)}
+    return {"dropped": (gold - found) & tagged, "untagged": gold - found - tagged,
+            "cut short": short, "run on": long, "other": fp - short - long}
+
+
+def analyse(data: Path, report: Path | None, params: dict | None = None) -> None:
+    """Trains on .dev alone (a temporary model), writes the sentences of .test as one body and
+    reads it with kg's person finder (persons.find_mentions, the tagger and the rules), and
+    compares the distinct names found with the distinct gold names, as the MSRA score does;
+    prints P/R/F1 of the finder and of the tagger alone and the errors by cause and kind."""
+    import tempfile
+    from collections import Counter
+
+    from . import ner, persons
+
+    with tempfile.TemporaryDirectory() as tmp:
+        model = Path(tmp) / "dev.crfsuite"
+        base = read_split(data / SPLITS[1])
+        train(base + name_rolls(base), model, params)
+        saved = ner.MODEL_NAME
+        ner.MODEL_NAME = str(model)  # an absolute path: resources.files(...) / it is itself
+        ner._model.cache_clear()
+        ner._tagger.cache_clear()
+        try:
+            sents = read_split(data / SPLITS[0])
+            text = "\n".join(t for t, _ in sents)
+            found = {m.name for m in persons.find_mentions(text)}
+            tagged = {text[a:b] for a, b in ner.person_spans(text)}
+        finally:
+            ner.MODEL_NAME = saved
+            ner._model.cache_clear()
+            ner._tagger.cache_clear()
+    gold, where = set(), {}
+    for t, tags in sents:
+        for a, b in _spans(tags):
+            gold.add(t[a:b])
+            where.setdefault(t[a:b], t)
+    for label, got in (("kg", found), ("tagger", tagged)):
+        tp = len(got & gold)
+        p, r = tp / len(got) if got else 0.0, tp / len(gold) if gold else 0.0
+        print(f"{label}: gold {len(gold)} found {len(got)} tp {tp}  P {p:.3f} R {r:.3f} "
+              f"F1 {2 * p * r / (p + r) if p + r else 0.0:.3f}")
+    errors = sort_errors(gold, tagged, found)
+    lines = []
+    for cause, names in errors.items():
+        kinds = Counter(map(kind, names))
+        print(f"{cause:10} {len(names):4}  " + " ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+        for n in sorted(names):
+            ctx = where.get(n) or text[max(0, text.find(n) - 15):text.find(n) + len(n) + 15]
+            lines.append(f"{cause}\t{kind(n)}\t{n}\t{ctx.replace(chr(10), '/')}")
+    if report:
+        report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data", type=Path)
@@ -120,9 +198,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c1", type=float)
     ap.add_argument("--c2", type=float)
     ap.add_argument("--iterations", type=int)
+    ap.add_argument("--analyse", action="store_true",
+                    help="train on .dev, read .test through kg's person finder, sort the errors")
+    ap.add_argument("--report", type=Path, help="with --analyse: each error, its cause, kind and sentence")
     a = ap.parse_args(argv)
     params = {k: v for k, v in (("c1", a.c1), ("c2", a.c2), ("max_iterations", a.iterations)) if v is not None}
     t0 = time.perf_counter()
+    if a.analyse:
+        analyse(a.data, a.report, params)
+        return 0
     if a.tune:
         out = a.out.with_suffix(".tune.crfsuite")
         base = read_split(a.data / SPLITS[0])
