@@ -119,8 +119,9 @@ def _eigenvector(net: nx.Graph, max_iter: int = 2000, tol: float = 1e-8) -> dict
     nodes = list(net)
     index = {n: i for i, n in enumerate(nodes)}
     arcs = [(index[n], index[m], d.get("weight", 1)) for n in nodes for m, d in net[n].items()]
-    src, dst, w = (np.array(c, dtype=float) for c in zip(*arcs)) if arcs else (np.zeros(0),) * 3
-    src, dst = src.astype(np.intp), dst.astype(np.intp)
+    src = np.array([a for a, _, _ in arcs], dtype=np.intp)
+    dst = np.array([b for _, b, _ in arcs], dtype=np.intp)
+    w = np.array([c for _, _, c in arcs], dtype=float)
     size = len(nodes)
     x = np.full(size, 1 / size)
     for _ in range(max_iter):

@@ -419,7 +419,7 @@ def write_store_outputs(store, out: Path, view: "ViewFilter | None" = None) -> l
                 write_atomic(out / f"{name}.html", view_html(store, shown, name, note, view).encode("utf-8"))
                 paths += [out / f"{name}.graphml", out / f"{name}.html"]
         except BaseException:
-            stop.set()  # the Turtle stops at its next graph and leaves no file
+            stop.set()  # the Turtle stops at its next graph (its temp file goes), unless done
             raise
         written.result()
     write_atomic(out / STAMP, (outputs_stamp(store, view) + "\n").encode())
